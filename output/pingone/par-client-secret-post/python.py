@@ -1,0 +1,12 @@
+import requests
+
+url = "{{authPath}}/{{envID}}/as/par"
+
+payload = 'response_type=token&client_id=%7B%7BappID%7D%7D&redirect_uri=%7B%7Bredirect_uri%7D%7D&scope=openid&client_secret=%7B%7BappSecret%7D%7D'
+headers = {
+  'Content-Type': 'application/x-www-form-urlencoded'
+}
+
+response = requests.request("POST", url, headers=headers, data=payload)
+
+print(response.text)

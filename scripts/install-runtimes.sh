@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Install the language runtimes that snipgen's generated samples are run with
+# (Debian 12, as root or with sudo). Idempotent: a second run installs nothing
+# and takes about a second. See scripts/RUNTIMES.md for how to run each sample.
+#
+# Usage: scripts/install-runtimes.sh [RUNTIME...]
+#   RUNTIME is any of: curl go java php ruby csharp node python (default: all)
+# Env:
+#   SNIPGEN_RUNTIMES  where npm packages and the Python venv go
+#                     (default: $HOME/.cache/snipgen-runtimes)
+#   SNIPGEN_PYTHON    interpreter used to create the venv (default: python3)
+set -euo pipefail
+
+RUNTIMES_DIR="${SNIPGEN_RUNTIMES:-$HOME/.cache/snipgen-runtimes}"
+NODE_PREFIX="$RUNTIMES_DIR/node"
+VENV_DIR="$RUNTIMES_DIR/venv"
+PYTHON="${SNIPGEN_PYTHON:-python3}"
+
+# npm packages, pinned. jsdom 27+ needs Node >= 20.19 and 30+ needs Node 22,
+# jsdom 26 works on any Node >= 18 (Debian's own nodejs is 18.19).
+NPM_PKGS=(request@2.88.2 jquery@3.7.1 jsdom@26.1.0)
+PIP_PKGS=(requests)
+
+ALL=(curl go java php ruby csharp node python)
+if [ "$#" -gt 0 ]; then WANT=("$@"); else WANT=("${ALL[@]}"); fi
+for r in "${WANT[@]}"; do
+  case " ${ALL[*]} " in *" $r "*) ;; *) echo "unknown runtime: $r (known: ${ALL[*]})" >&2; exit 2;; esac
+done
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+T0=$EPOCHREALTIME
+INSTALLED=()      # what this run actually installed
+APT_UPDATED=0
+
+elapsed() { # elapsed START -> seconds with 1 decimal
+  awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.1f", b-a}'
+}
+
+log() { printf '[install-runtimes] %s\n' "$*"; }
+
+# apt_ensure STEP PKG... : install the packages that are not installed yet.
+apt_ensure() {
+  local step="$1"; shift
+  local missing=() p t
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
+      missing+=("$p")
+    fi
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then
+    log "$step: apt packages already installed ($*)"
+    return 0
+  fi
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    t=$EPOCHREALTIME
+    log "apt-get update ..."
+    $SUDO apt-get update -qq
+    APT_UPDATED=1
+    log "apt-get update took $(elapsed "$t")s"
+  fi
+  t=$EPOCHREALTIME
+  log "$step: installing ${missing[*]} ..."
+  $SUDO env DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes \
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  log "$step: installed ${missing[*]} in $(elapsed "$t")s"
+  INSTALLED+=("$step: ${missing[*]} ($(elapsed "$t")s)")
+}
+
+want() { case " ${WANT[*]} " in *" $1 "*) return 0;; *) return 1;; esac; }
+
+step_curl()   { apt_ensure curl curl ca-certificates; }
+step_go()     { apt_ensure go golang-go; }
+# OkHttp 3.13.1 (Java, no Kotlin stdlib needed): /usr/share/java/okhttp.jar
+# + okio.jar (libokio-java, pulled in as a dependency).
+step_java()   {
+  if ! command -v javac >/dev/null 2>&1; then
+    apt_ensure java openjdk-17-jdk-headless libokhttp-java
+  else
+    apt_ensure java libokhttp-java
+  fi
+}
+# Guzzle autoloader: /usr/share/php/GuzzleHttp/autoload.php
+step_php()    { apt_ensure php php-cli php-curl php-guzzlehttp-guzzle; }
+step_ruby()   { apt_ensure ruby ruby; }
+step_csharp() { apt_ensure csharp mono-mcs mono-runtime libmono-system-net-http4.0-cil; }
+
+step_node() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    apt_ensure node nodejs npm
+  fi
+  local missing=() spec name have want_v t
+  for spec in "${NPM_PKGS[@]}"; do
+    name="${spec%@*}"; want_v="${spec##*@}"
+    have=""
+    if [ -f "$NODE_PREFIX/node_modules/$name/package.json" ]; then
+      have="$(node -p "require('$NODE_PREFIX/node_modules/$name/package.json').version")"
+    fi
+    [ "$have" = "$want_v" ] || missing+=("$spec")
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then
+    log "node: npm packages already in $NODE_PREFIX (${NPM_PKGS[*]})"
+    return 0
+  fi
+  t=$EPOCHREALTIME
+  log "node: npm install --prefix $NODE_PREFIX ${missing[*]} ..."
+  mkdir -p "$NODE_PREFIX"
+  npm install --prefix "$NODE_PREFIX" --no-audit --no-fund --loglevel=error "${missing[@]}"
+  log "node: installed ${missing[*]} in $(elapsed "$t")s"
+  INSTALLED+=("node: ${missing[*]} ($(elapsed "$t")s)")
+}
+
+step_python() {
+  local t
+  if ! "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    apt_ensure python python3 python3-venv
+    PYTHON=/usr/bin/python3
+  fi
+  if [ -x "$VENV_DIR/bin/python" ] && "$VENV_DIR/bin/python" -c 'import requests' >/dev/null 2>&1; then
+    log "python: venv with ${PIP_PKGS[*]} already at $VENV_DIR"
+    return 0
+  fi
+  t=$EPOCHREALTIME
+  log "python: creating venv $VENV_DIR and installing ${PIP_PKGS[*]} ..."
+  mkdir -p "$RUNTIMES_DIR"
+  # --clear: a venv whose base interpreter went away (e.g. pyenv) is rebuilt
+  "$PYTHON" -m venv --clear "$VENV_DIR"
+  "$VENV_DIR/bin/python" -m pip install -q "${PIP_PKGS[@]}"
+  log "python: done in $(elapsed "$t")s"
+  INSTALLED+=("python: venv + ${PIP_PKGS[*]} ($(elapsed "$t")s)")
+}
+
+for r in "${ALL[@]}"; do
+  if want "$r"; then
+    t=$EPOCHREALTIME
+    "step_$r"
+    log "step $r took $(elapsed "$t")s"
+  fi
+done
+
+# ---- summary ---------------------------------------------------------------
+dpkg_ver() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo '?'; }
+npm_ver() { node -p "require('$NODE_PREFIX/node_modules/$1/package.json').version" 2>/dev/null || echo '?'; }
+
+echo
+echo "== installed this run =="
+if [ "${#INSTALLED[@]}" -eq 0 ]; then echo "  nothing (everything was already there)"; fi
+for i in "${INSTALLED[@]+"${INSTALLED[@]}"}"; do echo "  $i"; done
+echo "== runtimes =="
+want curl   && echo "curl    $(curl --version | head -n1 | cut -d' ' -f1-2)"
+want go     && echo "go      $(go version | cut -d' ' -f3-)"
+want java   && echo "java    $(java -version 2>&1 | head -n1 | cut -d'"' -f2); okhttp $(dpkg_ver libokhttp-java), okio $(dpkg_ver libokio-java); cp /usr/share/java/okhttp.jar:/usr/share/java/okio.jar"
+want php    && echo "php     $(php -r 'echo PHP_VERSION;'); curl ext $(php -r 'echo extension_loaded("curl") ? "yes" : "NO";'); guzzle $(dpkg_ver php-guzzlehttp-guzzle) (/usr/share/php/GuzzleHttp/autoload.php)"
+want ruby   && echo "ruby    $(ruby -e 'print RUBY_VERSION')"
+want csharp && echo "csharp  mcs $(mcs --version | awk '{print $NF}'), mono $(mono --version | head -n1 | awk '{print $5}')"
+want node   && echo "node    $(node -v); request $(npm_ver request), jquery $(npm_ver jquery), jsdom $(npm_ver jsdom) (NODE_PATH=$NODE_PREFIX/node_modules)"
+want python && echo "python  $("$VENV_DIR/bin/python" -c 'import sys,requests; print(sys.version.split()[0], "requests", requests.__version__)') ($VENV_DIR/bin/python)"
+echo "total: $(elapsed "$T0")s"

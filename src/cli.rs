@@ -1,0 +1,74 @@
+//! Command-line definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "snipgen", version, about = "Render YAML endpoint specs into code samples for API docs")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render every spec for every language into the output folder.
+    Generate {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Overwrite files in the output folder that snipgen did not generate.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Exit 1 and list stale, missing and orphaned files if the output folder is not what
+    /// `generate` would write. Writes nothing.
+    Check {
+        #[command(flatten)]
+        inputs: Inputs,
+    },
+    /// Print one spec's sample for one language to standard output.
+    Render {
+        /// The spec file.
+        spec: PathBuf,
+        /// Language id, optionally with a client: `python` or `csharp:restsharp`.
+        #[arg(long)]
+        lang: String,
+        /// Which auth method, when the spec lists several (default: the first).
+        #[arg(long)]
+        auth: Option<String>,
+        #[command(flatten)]
+        style: Style,
+    },
+    /// List the languages and their clients, in tab order.
+    Languages,
+}
+
+#[derive(Debug, Args)]
+pub struct Inputs {
+    /// Folder of YAML specs.
+    #[arg(long, default_value = "specs")]
+    pub specs: PathBuf,
+    /// Output folder.
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+    /// Languages to render, comma-separated ids, each optionally `lang:client` (default: all).
+    #[arg(long, value_delimiter = ',')]
+    pub lang: Vec<String>,
+    #[command(flatten)]
+    pub style: Style,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct Style {
+    /// Folder whose `<lang>/<client>.tera` files replace the built-in templates.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// Keep `{{variables}}` readable in percent-encoded payloads instead of the reference
+    /// style's `%7B%7Bname%7D%7D`.
+    #[arg(long)]
+    pub readable_variables: bool,
+    /// Indentation per language: `LANG=N` (N spaces) or `LANG=tab`; `N`/`tab` alone sets all.
+    #[arg(long, value_name = "[LANG=]N|tab")]
+    pub indent: Vec<String>,
+}

@@ -1,0 +1,289 @@
+//! Percent-encoding and the per-language string-literal filters.
+//!
+//! Every value that reaches a template passes through one of these functions: templates only
+//! place the result. Each literal function returns a complete literal, quotes included, that
+//! evaluates to exactly the input string in its language.
+
+use std::fmt::Write;
+
+/// Byte ranges of `{{variable}}` placeholders in `s`.
+pub fn variable_spans(s: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some(open) = s[from..].find("{{") {
+        let start = from + open;
+        match s[start + 2..].find("}}") {
+            Some(close) => {
+                let end = start + 2 + close + 2;
+                spans.push((start, end));
+                from = end;
+            }
+            None => break,
+        }
+    }
+    spans
+}
+
+fn percent_encode_with(s: &str, keep: impl Fn(u8) -> bool, keep_variables: bool) -> String {
+    let spans = if keep_variables { variable_spans(s) } else { Vec::new() };
+    let mut out = String::with_capacity(s.len());
+    let mut spans = spans.into_iter().peekable();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(&(start, end)) = spans.peek()
+            && i == start
+        {
+            out.push_str(&s[start..end]);
+            i = end;
+            spans.next();
+            continue;
+        }
+        let b = bytes[i];
+        if keep(b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
+
+/// JavaScript's `encodeURIComponent` set: the house style's form and query encoding.
+pub fn encode_component(s: &str, keep_variables: bool) -> String {
+    percent_encode_with(
+        s,
+        |b| is_unreserved(b) || matches!(b, b'!' | b'*' | b'\'' | b'(' | b')'),
+        keep_variables,
+    )
+}
+
+/// RFC 3986 query component encoding: everything but unreserved characters is encoded.
+pub fn encode_query(s: &str, keep_variables: bool) -> String {
+    percent_encode_with(s, is_unreserved, keep_variables)
+}
+
+/// `application/x-www-form-urlencoded` body text, `name=value` joined by `&`.
+pub fn form_urlencoded<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    keep_variables: bool,
+) -> String {
+    pairs
+        .into_iter()
+        .map(|(k, v)| {
+            format!("{}={}", encode_component(k, keep_variables), encode_component(v, keep_variables))
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Wraps `s` in `quote`, replacing each character for which `escape` returns a spelling.
+fn quoted(s: &str, quote: &str, escape: impl Fn(char) -> Option<String>) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push_str(quote);
+    for c in s.chars() {
+        match escape(c) {
+            Some(spelled) => out.push_str(&spelled),
+            None => out.push(c),
+        }
+    }
+    out.push_str(quote);
+    out
+}
+
+fn is_control(c: char) -> bool {
+    (c as u32) < 0x20 || c == '\u{7f}'
+}
+
+/// The escapes C-family languages share; `None` for characters that need none.
+fn common_escape(c: char, quote: char) -> Option<String> {
+    match c {
+        '\\' => Some("\\\\".into()),
+        '\n' => Some("\\n".into()),
+        '\r' => Some("\\r".into()),
+        '\t' => Some("\\t".into()),
+        c if c == quote => Some(format!("\\{c}")),
+        _ => None,
+    }
+}
+
+/// POSIX shell single-quoted word: nothing is special inside but the closing quote.
+pub fn sh_single(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+pub fn go_string(s: &str) -> String {
+    quoted(s, "\"", |c| {
+        common_escape(c, '"').or_else(|| is_control(c).then(|| format!("\\x{:02x}", c as u32)))
+    })
+}
+
+/// Java string literal. Control characters use three-digit octal escapes because javac
+/// translates `\uXXXX` before lexing, so `\u000a` would end the literal.
+pub fn java_string(s: &str) -> String {
+    quoted(s, "\"", |c| {
+        common_escape(c, '"').or_else(|| is_control(c).then(|| format!("\\{:03o}", c as u32)))
+    })
+}
+
+pub fn csharp_string(s: &str) -> String {
+    quoted(s, "\"", |c| {
+        common_escape(c, '"').or_else(|| is_control(c).then(|| format!("\\u{:04x}", c as u32)))
+    })
+}
+
+fn js_string(s: &str, quote: char) -> String {
+    quoted(s, &quote.to_string(), |c| {
+        common_escape(c, quote).or_else(|| match c {
+            '\u{2028}' | '\u{2029}' => Some(format!("\\u{:04x}", c as u32)),
+            c if is_control(c) => Some(format!("\\x{:02x}", c as u32)),
+            _ => None,
+        })
+    })
+}
+
+pub fn js_single(s: &str) -> String {
+    js_string(s, '\'')
+}
+
+pub fn js_double(s: &str) -> String {
+    js_string(s, '"')
+}
+
+fn py_string(s: &str, quote: char) -> String {
+    quoted(s, &quote.to_string(), |c| {
+        common_escape(c, quote).or_else(|| is_control(c).then(|| format!("\\x{:02x}", c as u32)))
+    })
+}
+
+pub fn py_single(s: &str) -> String {
+    py_string(s, '\'')
+}
+
+pub fn py_double(s: &str) -> String {
+    py_string(s, '"')
+}
+
+/// PHP literal: single quotes (no interpolation) unless the value holds a control character,
+/// which only double quotes can spell; there `$` is escaped so nothing interpolates.
+pub fn php_string(s: &str) -> String {
+    if !s.chars().any(is_control) {
+        return quoted(s, "'", |c| match c {
+            '\\' => Some("\\\\".into()),
+            '\'' => Some("\\'".into()),
+            _ => None,
+        });
+    }
+    quoted(s, "\"", |c| {
+        common_escape(c, '"').or_else(|| match c {
+            '$' => Some("\\$".into()),
+            c if is_control(c) => Some(format!("\\x{:02x}", c as u32)),
+            _ => None,
+        })
+    })
+}
+
+/// Ruby double-quoted literal; `#` is escaped so `#{}`, `#$x` and `#@x` never interpolate.
+pub fn ruby_double(s: &str) -> String {
+    quoted(s, "\"", |c| {
+        common_escape(c, '"').or_else(|| match c {
+            '#' => Some("\\#".into()),
+            c if is_control(c) => Some(format!("\\x{:02x}", c as u32)),
+            _ => None,
+        })
+    })
+}
+
+/// Swift literal; escaping `\` also disarms `\(...)` interpolation.
+pub fn swift_string(s: &str) -> String {
+    quoted(s, "\"", |c| {
+        common_escape(c, '"').or_else(|| is_control(c).then(|| format!("\\u{{{:x}}}", c as u32)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NASTY: &str = "a'b\"c\\d$e`f#{g}${h}{{i}}\nj\rk\tl\u{1}m é日本🎉";
+
+    #[test]
+    fn variables_are_found() {
+        assert_eq!(variable_spans("{{a}}/x/{{b}}"), vec![(0, 5), (8, 13)]);
+        assert_eq!(variable_spans("{{open"), vec![]);
+    }
+
+    #[test]
+    fn encode_component_matches_javascript() {
+        assert_eq!(encode_component("a b&c=d+e%f", false), "a%20b%26c%3Dd%2Be%25f");
+        assert_eq!(encode_component("!*'()-_.~", false), "!*'()-_.~");
+        assert_eq!(encode_component("é", false), "%C3%A9");
+        assert_eq!(encode_component("{{appID}}", false), "%7B%7BappID%7D%7D");
+        assert_eq!(encode_component("x{{appID}}&", true), "x{{appID}}%26");
+    }
+
+    #[test]
+    fn query_encoding_is_rfc3986() {
+        assert_eq!(encode_query("a'b(c)", false), "a%27b%28c%29");
+        assert_eq!(encode_query("{{v}} w", true), "{{v}}%20w");
+    }
+
+    #[test]
+    fn form_body_joins_pairs() {
+        assert_eq!(form_urlencoded([("a b", "1&2"), ("c", "")], false), "a%20b=1%262&c=");
+    }
+
+    #[test]
+    fn shell_single_quotes() {
+        assert_eq!(sh_single("it's $HOME `x`"), r"'it'\''s $HOME `x`'");
+    }
+
+    #[test]
+    fn go_literal() {
+        assert_eq!(go_string(NASTY), "\"a'b\\\"c\\\\d$e`f#{g}${h}{{i}}\\nj\\rk\\tl\\x01m é日本🎉\"");
+    }
+
+    #[test]
+    fn java_literal_avoids_unicode_escapes() {
+        assert_eq!(java_string("\u{1}\n\\u000a"), "\"\\001\\n\\\\u000a\"");
+    }
+
+    #[test]
+    fn csharp_literal() {
+        assert_eq!(csharp_string("\"\\\0"), "\"\\\"\\\\\\u0000\"");
+    }
+
+    #[test]
+    fn js_literals() {
+        assert_eq!(js_single("it's\u{2028}"), "'it\\'s\\u2028'");
+        assert_eq!(js_double("say \"hi\"\n"), "\"say \\\"hi\\\"\\n\"");
+        assert_eq!(js_single("${x}`"), "'${x}`'");
+    }
+
+    #[test]
+    fn python_literals() {
+        assert_eq!(py_single("it's\\"), "'it\\'s\\\\'");
+        assert_eq!(py_double("\u{7f}"), "\"\\x7f\"");
+    }
+
+    #[test]
+    fn php_prefers_single_quotes_and_escapes_dollar_in_double() {
+        assert_eq!(php_string("$x 'y' \\"), "'$x \\'y\\' \\\\'");
+        assert_eq!(php_string("$x\n{$y}"), "\"\\$x\\n{\\$y}\"");
+    }
+
+    #[test]
+    fn ruby_never_interpolates() {
+        assert_eq!(ruby_double("#{x} #$y #@z"), "\"\\#{x} \\#$y \\#@z\"");
+    }
+
+    #[test]
+    fn swift_escapes_interpolation_backslash() {
+        assert_eq!(swift_string("\\(x)\u{0}"), "\"\\\\(x)\\u{0}\"");
+    }
+}

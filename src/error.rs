@@ -1,0 +1,73 @@
+//! User-facing errors, rendered once at the edge as `path:line:column: message`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: PathBuf,
+    /// 1-based line and column; `None` when the problem is with the file as a whole.
+    pub position: Option<(u64, u64)>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn at(path: &Path, line: u64, column: u64, message: impl Into<String>) -> Self {
+        Diagnostic { path: path.to_path_buf(), position: Some((line, column)), message: message.into() }
+    }
+
+    pub fn spanned(path: &Path, at: &serde_saphyr::Location, message: impl Into<String>) -> Self {
+        Diagnostic::at(path, at.line().max(1), at.column().max(1), message)
+    }
+
+    pub fn plain(path: &Path, message: impl Into<String>) -> Self {
+        Diagnostic { path: path.to_path_buf(), position: None, message: message.into() }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, column)) => {
+                write!(f, "{}:{line}:{column}: {}", self.path.display(), self.message)
+            }
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+/// Everything that can stop a run, each kind carrying what the user needs to act on it.
+#[derive(Debug)]
+pub enum Error {
+    Specs(Vec<Diagnostic>),
+    Template { name: String, message: String },
+    Io { path: PathBuf, message: String },
+    Usage(String),
+}
+
+impl Error {
+    pub fn io(path: &Path, e: std::io::Error) -> Self {
+        Error::Io { path: path.to_path_buf(), message: e.to_string() }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Specs(all) => {
+                for (i, d) in all.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{d}")?;
+                }
+                Ok(())
+            }
+            Error::Template { name, message } => write!(f, "template {name}: {message}"),
+            Error::Io { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Usage(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,118 @@
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use snipgen::cli::{Cli, Command};
+use snipgen::error::{Diagnostic, Error};
+use snipgen::{lang, model, output, spec};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{}", prefix_errors(&e));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prefixes each line of a spec error list with `error: `, as compilers do.
+fn prefix_errors(e: &Error) -> String {
+    match e {
+        Error::Specs(all) => all.iter().map(|d| format!("error: {d}")).collect::<Vec<_>>().join("\n"),
+        other => format!("error: {other}"),
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, Error> {
+    match command {
+        Command::Generate { inputs, force } => {
+            let targets = lang::parse_targets(&inputs.lang).map_err(Error::Usage)?;
+            let renderer = snipgen::renderer(&inputs.style)?;
+            let files = snipgen::plan(&inputs.specs, &targets, &renderer)?;
+            let report = output::write(&inputs.out, &files, force)?;
+            for path in &report.written {
+                println!("wrote   {}", inputs.out.join(path).display());
+            }
+            for path in &report.removed {
+                println!("removed {}", inputs.out.join(path).display());
+            }
+            println!(
+                "{} files: {} written, {} unchanged, {} removed",
+                files.len(),
+                report.written.len(),
+                report.unchanged,
+                report.removed.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { inputs } => {
+            let targets = lang::parse_targets(&inputs.lang).map_err(Error::Usage)?;
+            let renderer = snipgen::renderer(&inputs.style)?;
+            let files = snipgen::plan(&inputs.specs, &targets, &renderer)?;
+            let report = output::check(&inputs.out, &files)?;
+            let out = &inputs.out;
+            let mut stdout = std::io::stdout().lock();
+            for (path, diff) in &report.stale {
+                let _ = writeln!(stdout, "stale    {}\n{diff}", out.join(path).display());
+            }
+            for path in &report.missing {
+                let _ = writeln!(stdout, "missing  {}", out.join(path).display());
+            }
+            for path in &report.orphaned {
+                let _ = writeln!(stdout, "orphaned {}", out.join(path).display());
+            }
+            if report.manifest_outdated {
+                let _ = writeln!(stdout, "stale    {}", out.join(output::MANIFEST).display());
+            }
+            if report.is_clean() {
+                let _ = writeln!(stdout, "{} files up to date", files.len());
+                Ok(ExitCode::SUCCESS)
+            } else {
+                let _ = writeln!(
+                    stdout,
+                    "{} out of date: run `snipgen generate` and review the diff",
+                    out.display()
+                );
+                Ok(ExitCode::from(1))
+            }
+        }
+        Command::Render { spec: path, lang: lang_arg, auth, style } => {
+            let targets = lang::parse_targets(std::slice::from_ref(&lang_arg)).map_err(Error::Usage)?;
+            let [target] = targets[..] else {
+                return Err(Error::Usage("--lang takes exactly one language for `render`".into()));
+            };
+            let renderer = snipgen::renderer(&style)?;
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            let relative = path.file_name().map(Path::new).unwrap_or(&path);
+            let loaded = spec::parse(&path, relative, &text).map_err(|d| Error::Specs(vec![d]))?;
+            let requests = model::build(&loaded, renderer.settings())
+                .map_err(|m| Error::Specs(vec![Diagnostic::plain(&path, m)]))?;
+            let request = match &auth {
+                None => &requests[0],
+                Some(name) => requests.iter().find(|r| r.auth.kind == name).ok_or_else(|| {
+                    let listed: Vec<&str> = requests.iter().map(|r| r.auth.kind).collect();
+                    Error::Usage(format!("spec has no auth method `{name}`; it lists {}", listed.join(", ")))
+                })?,
+            };
+            print!("{}", renderer.render(request, target)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Languages => {
+            for l in lang::LANGUAGES {
+                let clients: Vec<String> = l
+                    .clients
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("{}{} ({})", c.id, if i == 0 { "*" } else { "" }, c.label))
+                    .collect();
+                println!("{:<8} {:<8} .{:<6} {}", l.id, l.label, l.extension, clients.join(", "));
+            }
+            println!("* default client");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! Tera set-up: the embedded templates, a user's folder layered on top file by file, and the
+//! escaping filters from [`crate::encode`].
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use tera::{Tera, Value};
+
+use crate::encode;
+use crate::error::Error;
+use crate::lang::{LANGUAGES, Target};
+use crate::model::{Request, Settings};
+
+/// Registers a `&str -> String` function as a Tera filter that refuses non-string input.
+fn string_filter(
+    name: &'static str,
+    f: StringFn,
+) -> impl Fn(&Value, &HashMap<String, Value>) -> tera::Result<Value> + Send + Sync {
+    move |value, _| match value {
+        Value::String(s) => Ok(Value::String(f(s))),
+        other => Err(tera::Error::msg(format!("filter `{name}` expects a string, got {other}"))),
+    }
+}
+
+/// Percent-encodes like `encodeURIComponent`, keeping `{{variables}}` readable.
+fn encode_component_readable(s: &str) -> String {
+    encode::encode_component(s, true)
+}
+
+fn encode_component_all(s: &str) -> String {
+    encode::encode_component(s, false)
+}
+
+type StringFn = fn(&str) -> String;
+
+pub struct Renderer {
+    tera: Tera,
+    settings: Settings,
+}
+
+impl Renderer {
+    /// Built-in templates, overridden by `<templates>/<lang>/<client>.tera` where present.
+    pub fn new(templates: Option<&Path>, settings: Settings) -> Result<Self, Error> {
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![]);
+        let builtins: Vec<(String, &str)> = LANGUAGES
+            .iter()
+            .flat_map(|l| l.clients.iter().map(move |c| (l.template_name(c), c.template)))
+            .collect();
+        tera.add_raw_templates(builtins.iter().map(|(n, s)| (n.as_str(), *s)))
+            .map_err(|e| template_error("built-in templates", &e))?;
+        if let Some(dir) = templates {
+            if !dir.is_dir() {
+                return Err(Error::Usage(format!("templates folder {} does not exist", dir.display())));
+            }
+            for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+                let entry =
+                    entry.map_err(|e| Error::Io { path: dir.to_path_buf(), message: e.to_string() })?;
+                let path = entry.path();
+                if !entry.file_type().is_file() || path.extension().is_none_or(|x| x != "tera") {
+                    continue;
+                }
+                let name = path
+                    .strip_prefix(dir)
+                    .expect("walkdir yields paths below its root")
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let source = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+                tera.add_raw_template(&name, &source)
+                    .map_err(|e| template_error(&path.display().to_string(), &e))?;
+            }
+        }
+        let filters: [(&'static str, StringFn); 14] = [
+            ("sh", encode::sh_single),
+            ("go_str", encode::go_string),
+            ("java_str", encode::java_string),
+            ("cs_str", encode::csharp_string),
+            ("js_single", encode::js_single),
+            ("js_double", encode::js_double),
+            ("py_single", encode::py_single),
+            ("py_double", encode::py_double),
+            ("php_str", encode::php_string),
+            ("rb_str", encode::ruby_double),
+            ("swift_str", encode::swift_string),
+            ("encode_component", encode_component_all),
+            ("encode_component_readable", encode_component_readable),
+            ("no_newline", |s| s.replace(['\r', '\n'], " ")),
+        ];
+        for (name, f) in filters {
+            tera.register_filter(name, string_filter(name, f));
+        }
+        Ok(Renderer { tera, settings })
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn render(&self, request: &Request, target: Target) -> Result<String, Error> {
+        let name = target.language.template_name(target.client);
+        let mut context = tera::Context::from_serialize(request).map_err(|e| template_error(&name, &e))?;
+        let unit =
+            self.settings.indent.get(target.language.id).map_or(target.language.indent, String::as_str);
+        context.insert("i1", unit);
+        context.insert("i2", &unit.repeat(2));
+        context.insert("i3", &unit.repeat(3));
+        context.insert("i4", &unit.repeat(4));
+        context.insert("settings", &self.settings);
+        let mut text = self.tera.render(&name, &context).map_err(|e| template_error(&name, &e))?;
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        Ok(text)
+    }
+
+    /// Renders every request for every target, in parallel; output order is input order.
+    pub fn render_all(&self, requests: &[Request], targets: &[Target]) -> Result<Vec<Rendered>, Error> {
+        let jobs: Vec<(&Request, Target)> =
+            requests.iter().flat_map(|r| targets.iter().map(move |t| (r, *t))).collect();
+        jobs.par_iter()
+            .map(|(request, target)| {
+                Ok(Rendered {
+                    path: format!("{}/{}.{}", request.id, target.language.id, target.language.extension),
+                    text: self.render(request, *target)?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// One rendered sample and where it goes, relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub path: String,
+    pub text: String,
+}
+
+fn template_error(name: &str, e: &tera::Error) -> Error {
+    // Tera nests the useful part (line, column, what was expected) in the error's sources.
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    Error::Template { name: name.to_string(), message }
+}

@@ -1,0 +1,71 @@
+//! The subcommands other than generate/check: render and languages.
+
+use super::{SIMPLE, project, snipgen};
+
+#[test]
+fn render_prints_one_sample() {
+    let dir = project(&[("users/get.yaml", SIMPLE)]);
+    let (code, stdout, stderr) = snipgen(dir.path(), &["render", "specs/users/get.yaml", "--lang", "python"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("url = \"https://api.example.com/users/{{id}}\""), "{stdout}");
+    assert!(stdout.contains("requests.request(\"GET\", url"), "{stdout}");
+    assert!(!dir.path().join("output").exists(), "render must not write files");
+}
+
+#[test]
+fn render_rejects_unknown_language_with_hint() {
+    let dir = project(&[("a.yaml", SIMPLE)]);
+    let (code, _, stderr) = snipgen(dir.path(), &["render", "specs/a.yaml", "--lang", "pyhton"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("unknown language `pyhton`") && stderr.contains("did you mean `python`?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn languages_lists_all_eleven_in_tab_order() {
+    let dir = project(&[]);
+    let (code, stdout, _) = snipgen(dir.path(), &["languages"]);
+    assert_eq!(code, 0);
+    let ids: Vec<&str> = stdout.lines().filter_map(|l| l.split_whitespace().next()).collect();
+    assert_eq!(
+        &ids[..11],
+        ["curl", "csharp", "go", "http", "java", "jquery", "nodejs", "python", "php", "ruby", "swift"]
+    );
+}
+
+#[test]
+fn indent_is_configurable_per_language() {
+    let dir = project(&[("a.yaml", SIMPLE)]);
+    let (_, go_default, _) = snipgen(dir.path(), &["render", "specs/a.yaml", "--lang", "go"]);
+    assert!(go_default.contains("\n\turl := "), "Go defaults to tabs like gofmt:\n{go_default}");
+    let (code, go_four, stderr) =
+        snipgen(dir.path(), &["render", "specs/a.yaml", "--lang", "go", "--indent", "go=4"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(go_four.contains("\n    url := "), "{go_four}");
+}
+
+#[test]
+fn user_templates_override_builtins_file_by_file() {
+    let dir = project(&[("a.yaml", SIMPLE)]);
+    let tpl = dir.path().join("tpl/python");
+    std::fs::create_dir_all(&tpl).unwrap();
+    std::fs::write(tpl.join("requests.tera"), "# custom {{ method }} {{ url | py_double }}\n").unwrap();
+    let (_, py, _) =
+        snipgen(dir.path(), &["render", "specs/a.yaml", "--lang", "python", "--templates", "tpl"]);
+    assert_eq!(py, "# custom GET \"https://api.example.com/users/{{id}}\"\n");
+    let (_, go, _) = snipgen(dir.path(), &["render", "specs/a.yaml", "--lang", "go", "--templates", "tpl"]);
+    assert!(go.starts_with("package main"), "other languages keep the built-in template");
+}
+
+#[test]
+fn readable_variables_keeps_placeholders_in_payloads() {
+    let repo = super::repo();
+    let spec = repo.join("specs/pingone/par-client-secret-post.yaml");
+    let spec = spec.to_str().unwrap();
+    let (_, default, _) = snipgen(&repo, &["render", spec, "--lang", "python"]);
+    assert!(default.contains("client_id=%7B%7BappID%7D%7D"), "{default}");
+    let (_, readable, _) = snipgen(&repo, &["render", spec, "--lang", "python", "--readable-variables"]);
+    assert!(readable.contains("client_id={{appID}}&"), "{readable}");
+}

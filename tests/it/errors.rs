@@ -1,0 +1,100 @@
+//! Bad specs get `file:line:column: message`, exit 1, and nothing is written.
+
+use super::{SIMPLE, project, snipgen};
+
+fn generate_error(spec: &str) -> String {
+    let dir = project(&[("bad.yaml", spec)]);
+    let (code, stdout, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 1, "expected failure; stdout:\n{stdout}");
+    assert!(!dir.path().join("output").exists(), "nothing may be written on error");
+    stderr.trim_end().to_string()
+}
+
+#[test]
+fn unknown_key_is_located_with_a_suggestion() {
+    let err = generate_error("title: x\nmethod: GET\nurl: http://h/x\nhedaers:\n  A: b\n");
+    assert!(err.starts_with("error: specs/bad.yaml:4:1: unknown field `hedaers`"), "{err}");
+    assert!(err.ends_with("did you mean `headers`?"), "{err}");
+}
+
+#[test]
+fn bad_method_is_located() {
+    let err = generate_error("title: x\nmethod: PSOT\nurl: http://h/x\n");
+    assert!(err.starts_with("error: specs/bad.yaml:2:9: unknown method `PSOT`"), "{err}");
+    assert!(err.contains("did you mean `POST`?"), "{err}");
+    let err = generate_error("title: x\nmethod: post\nurl: http://h/x\n");
+    assert!(err.contains("methods are upper case: `POST`"), "{err}");
+}
+
+#[test]
+fn wrong_type_is_located() {
+    let err = generate_error("title: x\nmethod: GET\nurl: http://h/x\nquery:\n  a: [1, 2]\n");
+    assert!(err.starts_with("error: specs/bad.yaml:5:6:"), "{err}");
+}
+
+#[test]
+fn missing_field_is_reported() {
+    let err = generate_error("title: x\nmethod: GET\n");
+    assert!(err.contains("specs/bad.yaml:") && err.contains("url"), "{err}");
+}
+
+#[test]
+fn unknown_body_kind_and_auth_get_suggestions() {
+    let err = generate_error("title: x\nmethod: POST\nurl: http://h/x\nbody:\n  from: {a: b}\n");
+    assert!(
+        err.contains("bad.yaml:5:3: unknown variant `from`") && err.contains("did you mean `form`?"),
+        "{err}"
+    );
+    let err = generate_error("title: x\nmethod: GET\nurl: http://h/x\nauth:\n  beraer: {token: t}\n");
+    assert!(err.contains("did you mean `bearer`?"), "{err}");
+}
+
+#[test]
+fn query_in_url_and_header_line_breaks_are_rejected() {
+    let err = generate_error("title: x\nmethod: GET\nurl: http://h/x?a=b\n");
+    assert!(err.contains("bad.yaml:3:6: url contains a query string"), "{err}");
+    let err = generate_error("title: x\nmethod: GET\nurl: http://h/x\nheaders:\n  X-A: \"a\\nb\"\n");
+    assert!(err.contains("bad.yaml:5:8: header value contains a line break"), "{err}");
+}
+
+#[test]
+fn ids_that_escape_the_output_folder_are_rejected() {
+    let err = generate_error("title: x\nid: ../../etc/x\nmethod: GET\nurl: http://h/x\n");
+    assert!(err.contains("bad.yaml:2:5: id \"../../etc/x\" must be"), "{err}");
+    let err = generate_error("title: x\nid: /abs\nmethod: GET\nurl: http://h/x\n");
+    assert!(err.contains("bad.yaml:2:5:"), "{err}");
+}
+
+#[test]
+fn duplicate_ids_name_both_files_and_every_bad_spec_is_reported() {
+    let dir = project(&[
+        ("a.yaml", "title: a\nid: same\nmethod: GET\nurl: http://h/a\n"),
+        ("b.yaml", "title: b\nid: same\nmethod: GET\nurl: http://h/b\n"),
+        ("c.yaml", "title: c\nmethod: GTE\nurl: http://h/c\n"),
+    ]);
+    let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("specs/b.yaml:2:5: id `same` is already used by specs/a.yaml"), "{stderr}");
+    assert!(stderr.contains("specs/c.yaml:2:9: unknown method `GTE`"), "{stderr}");
+}
+
+#[test]
+fn auth_header_is_not_duplicated() {
+    let err = generate_error(
+        "title: x\nmethod: GET\nurl: http://h/x\nheaders:\n  authorization: x\nauth:\n  bearer: {token: t}\n",
+    );
+    assert!(err.contains("header `Authorization` is set by auth `bearer`"), "{err}");
+}
+
+#[test]
+fn bad_spec_leaves_existing_output_untouched() {
+    let dir = project(&[("a.yaml", SIMPLE)]);
+    assert_eq!(snipgen(dir.path(), &["generate"]).0, 0);
+    let sample = dir.path().join("output/a/curl.sh");
+    let before = std::fs::read_to_string(&sample).unwrap();
+    std::fs::write(dir.path().join("specs/a.yaml"), SIMPLE.replace("method: GET", "mehtod: GET")).unwrap();
+    let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("specs/a.yaml:2:1: unknown field `mehtod`"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&sample).unwrap(), before);
+}

@@ -1,0 +1,37 @@
+//! Integration tests: one binary, a module per area (see tests/README.md).
+
+mod cli;
+mod errors;
+mod output;
+mod reference;
+mod snapshots;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the real binary in `dir`; returns (exit code, stdout, stderr).
+pub fn snipgen(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_snipgen")).current_dir(dir).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A temporary project folder with the given spec files under `specs/`.
+pub fn project(specs: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in specs {
+        let path = dir.path().join("specs").join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+pub const SIMPLE: &str = "title: Get a user\nmethod: GET\nurl: https://api.example.com/users/{{id}}\n";
