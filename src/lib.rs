@@ -51,8 +51,11 @@ pub fn parse_indents(values: &[String]) -> Result<BTreeMap<String, String>, Erro
 
 /// Builds the settings and renderer a `Style` asks for.
 pub fn renderer(style: &cli::Style) -> Result<Renderer, Error> {
-    let settings =
-        Settings { readable_variables: style.readable_variables, indent: parse_indents(&style.indent)? };
+    let settings = Settings {
+        readable_variables: style.readable_variables,
+        indent: parse_indents(&style.indent)?,
+        ..Settings::default()
+    };
     Renderer::new(style.templates.as_deref(), settings)
 }
 

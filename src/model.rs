@@ -1,6 +1,8 @@
 //! The normalised request every template sees: auth resolved into headers, query and form
 //! fields, the body encoded, the URL split the ways clients need it.
 
+use std::collections::BTreeMap;
+
 use base64::Engine;
 use serde::Serialize;
 
@@ -15,7 +17,35 @@ pub struct Settings {
     pub readable_variables: bool,
     /// Indentation unit per language id, overriding the registry's.
     #[serde(skip)]
-    pub indent: std::collections::BTreeMap<String, String>,
+    pub indent: BTreeMap<String, String>,
+    /// Values substituted for `{{variables}}` before anything is encoded (used by `verify`);
+    /// variables not listed stay as placeholders.
+    #[serde(skip)]
+    pub bindings: BTreeMap<String, String>,
+    /// Replaces the URL's scheme and host (e.g. with a local echo server's origin).
+    #[serde(skip)]
+    pub origin: Option<String>,
+}
+
+impl Settings {
+    /// `text` with every bound `{{variable}}` replaced by its value.
+    pub fn bind(&self, text: &str) -> String {
+        if self.bindings.is_empty() {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for (start, end) in encode::variable_spans(text) {
+            let name = text[start + 2..end - 2].trim();
+            if let Some(value) = self.bindings.get(name) {
+                out.push_str(&text[last..start]);
+                out.push_str(value);
+                last = end;
+            }
+        }
+        out.push_str(&text[last..]);
+        out
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -89,7 +119,8 @@ fn basic_token(user: &str, password: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
 }
 
-fn credentials(auth: &Auth) -> Credentials {
+fn credentials(auth: &Auth, settings: &Settings) -> Credentials {
+    let auth = &auth.bound(settings);
     let (headers, form_fields) = match auth {
         Auth::None => (vec![], vec![]),
         Auth::Bearer { token } => (vec![Pair::new("Authorization", format!("Bearer {token}"))], vec![]),
@@ -124,8 +155,11 @@ pub fn build(loaded: &LoadedSpec, settings: &Settings) -> Result<Vec<Request>, S
     let several = spec.auth.0.len() > 1;
     if let Some(spec::Body::Form(fields)) = &spec.body {
         for (name, value) in &fields.0 {
-            let fillable =
-                spec.auth.0.iter().any(|a| credentials(a).form_fields.iter().any(|f| &f.name == name));
+            let fillable = spec
+                .auth
+                .0
+                .iter()
+                .any(|a| credentials(a, settings).form_fields.iter().any(|f| &f.name == name));
             if value.is_none() && !fillable {
                 return Err(format!(
                     "form field `{name}` has no value and no auth method of this spec sends a form field of that name"
@@ -145,8 +179,9 @@ pub fn build(loaded: &LoadedSpec, settings: &Settings) -> Result<Vec<Request>, S
 
 fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) -> Result<Request, String> {
     let spec = &loaded.spec;
-    let creds = credentials(auth);
-    let mut headers: Vec<Pair> = spec.headers.0.iter().map(|(k, v)| Pair::new(&k.0, &v.0)).collect();
+    let creds = credentials(auth, settings);
+    let mut headers: Vec<Pair> =
+        spec.headers.0.iter().map(|(k, v)| Pair::new(&k.0, settings.bind(&v.0))).collect();
     for h in &creds.headers {
         if headers.iter().any(|x| x.name.eq_ignore_ascii_case(&h.name)) {
             return Err(format!(
@@ -172,7 +207,7 @@ fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) 
                                 auth.name()
                             ));
                         }
-                        out.push(Pair::new(name, v));
+                        out.push(Pair::new(settings.bind(name), settings.bind(v)));
                     }
                     None => {
                         if let Some(i) = unused.iter().position(|f| &f.name == name) {
@@ -205,8 +240,12 @@ fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) 
         (None, None) => None,
     };
 
-    let query: Vec<Pair> = spec.query.0.iter().map(|(k, v)| Pair::new(k, v)).collect();
-    let base_url = spec.url.value.clone();
+    let query: Vec<Pair> =
+        spec.query.0.iter().map(|(k, v)| Pair::new(settings.bind(k), settings.bind(v))).collect();
+    let mut base_url = settings.bind(&spec.url.value);
+    if let Some(origin) = &settings.origin {
+        base_url = format!("{origin}{}", split_url(&base_url).1);
+    }
     let query_string = query
         .iter()
         .map(|p| format!("{}={}", encode::encode_query(&p.name, true), encode::encode_query(&p.value, true)))

@@ -29,6 +29,10 @@ pub struct Spec {
     pub body: Option<Body>,
     #[serde(default)]
     pub auth: AuthList,
+    /// Example values for the spec's `{{variables}}`: documentation for readers, and the
+    /// values `snipgen verify` binds.
+    #[serde(default)]
+    pub variables: indexmap::IndexMap<String, String>,
 }
 
 /// The request body; exactly one kind per spec.
@@ -52,6 +56,24 @@ pub enum Auth {
 }
 
 impl Auth {
+    /// The same method with `{{variables}}` in its credentials bound.
+    pub fn bound(&self, settings: &crate::model::Settings) -> Auth {
+        let b = |s: &String| settings.bind(s);
+        match self {
+            Auth::None => Auth::None,
+            Auth::Bearer { token } => Auth::Bearer { token: b(token) },
+            Auth::Basic { username, password } => {
+                Auth::Basic { username: b(username), password: b(password) }
+            }
+            Auth::ClientSecretBasic { client_id, client_secret } => {
+                Auth::ClientSecretBasic { client_id: b(client_id), client_secret: b(client_secret) }
+            }
+            Auth::ClientSecretPost { client_id, client_secret } => {
+                Auth::ClientSecretPost { client_id: b(client_id), client_secret: b(client_secret) }
+            }
+        }
+    }
+
     pub fn name(&self) -> &'static str {
         match self {
             Auth::None => "none",
