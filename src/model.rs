@@ -217,7 +217,7 @@ fn credentials(auth: &Auth, settings: &Settings) -> Result<Credentials, String> 
     Ok(match auth.bound(settings) {
         Auth::None => none(),
         Auth::Bearer { token } => {
-            Credentials { headers: vec![Pair::new("Authorization", format!("Bearer {token}"))], ..none() }
+            Credentials { headers: vec![Pair::new("Authorization", format!("Bearer {}", token.0))], ..none() }
         }
         Auth::Basic { username, password } => basic_credentials(username, password)?,
         Auth::ApiKey { name, value, location: ApiKeyLocation::Header } => {
