@@ -3,6 +3,7 @@
 mod cli;
 mod errors;
 mod output;
+mod prop;
 mod reference;
 mod snapshots;
 mod syntax;

@@ -6,7 +6,7 @@
 //! the sample implies (percent-encoding, `Authorization: Basic`, JSON).
 
 pub mod decode;
-mod filters;
+pub mod filters;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -305,10 +305,18 @@ pub struct Recovered {
 }
 
 impl Recovered {
-    pub fn from_literals(literals: &[String]) -> Self {
+    pub fn from_literals(lang: &str, literals: &[String]) -> Self {
         let mut r = Recovered::default();
         for l in literals {
             r.derive(l, 0);
+            // curl --data-urlencode `name=value`: curl encodes the value itself, so it is
+            // written raw after the first `=` (the name is encoded by the template).
+            if lang == "curl"
+                && let Some((name, value)) = l.split_once('=')
+                && let Some(name) = percent_decode(name)
+            {
+                r.pairs.insert((name, value.to_string()));
+            }
         }
         // Maps, keyword arguments and `add(name, value)` calls put names beside values.
         for w in literals.windows(2) {
@@ -337,20 +345,13 @@ impl Recovered {
         if let Some(token) = l.strip_prefix("Basic ") {
             self.basic(token, depth);
         }
-        // Payloads: `a=b&c=d`, alone or after a URL's `?`; curl's `name=value` whose value
-        // curl encodes itself.
+        // Payloads: `a=b&c=d`, alone or after a URL's `?`.
         let query = l.split_once('?').map_or(l, |(_, q)| q);
         for payload in [l, query] {
-            if let Some((name, value)) = payload.split_once('=')
-                && let Some(name) = percent_decode(name)
-            {
-                self.pairs.insert((name, value.to_string()));
-            }
             for item in payload.split('&') {
                 let (name, value) = item.split_once('=').unwrap_or((item, ""));
                 if let (Some(n), Some(v)) = (percent_decode(name), percent_decode(value)) {
-                    self.pairs.insert((n.clone(), v));
-                    self.pairs.insert((n, value.to_string()));
+                    self.pairs.insert((n, v));
                 }
             }
         }
@@ -391,7 +392,7 @@ pub fn check_sample(loaded: &LoadedSpec, request: &Request, lang: &str, text: &s
         Ok(l) => l,
         Err(problems) => return problems,
     };
-    let recovered = Recovered::from_literals(&literals);
+    let recovered = Recovered::from_literals(lang, &literals);
     expectations(loaded, request)
         .into_iter()
         .filter(|e| !recovered.has(e))
@@ -418,14 +419,24 @@ pub fn numbered(text: &str) -> String {
         .collect()
 }
 
+/// The built-in templates under the reference style and with readable `{{variables}}`,
+/// built once: the property test renders thousands of samples.
+fn renderers() -> &'static [Renderer; 2] {
+    static RENDERERS: std::sync::OnceLock<[Renderer; 2]> = std::sync::OnceLock::new();
+    RENDERERS.get_or_init(|| {
+        [false, true].map(|readable_variables| {
+            Renderer::new(None, Settings { readable_variables, ..Settings::default() }).unwrap()
+        })
+    })
+}
+
 /// Renders every request of every spec with every client of every language, under both
 /// payload styles, and checks each sample. Returns the failures, each with its sample.
 pub fn check_specs(specs: &[LoadedSpec]) -> (usize, Vec<String>) {
     let mut checked = 0;
     let mut failures = Vec::new();
-    for readable_variables in [false, true] {
-        let settings = Settings { readable_variables, ..Settings::default() };
-        let renderer = Renderer::new(None, settings).unwrap();
+    for renderer in renderers() {
+        let readable_variables = renderer.settings().readable_variables;
         for loaded in specs {
             let requests = snipgen::model::build(loaded, renderer.settings())
                 .unwrap_or_else(|e| panic!("{}: {e}", loaded.path.display()));
@@ -546,4 +557,10 @@ fn known_bug_url_path_controls() {
 #[ignore = "BUG: `{{…}}` spans are never encoded in the query, nor in readable form payloads (src/encode.rs)"]
 fn known_bug_variable_spans() {
     known_bug("variable-spans.yaml");
+}
+
+#[test]
+#[ignore = "BUG: bearer tokens may hold CR/LF, which end up in the Authorization header (src/spec.rs)"]
+fn known_bug_bearer_token_line_break() {
+    known_bug("bearer-token-line-break.yaml");
 }
