@@ -42,6 +42,8 @@ pub enum Command {
     },
     /// List the languages and their clients, in tab order.
     Languages,
+    /// Print a JSON Schema of the spec format, for editors' completion and validation.
+    Schema,
 }
 
 #[derive(Debug, Args)]

@@ -101,6 +101,10 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             print!("{}", renderer.render(request, target)?);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Schema => {
+            println!("{}", snipgen::schema::spec_schema());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Languages => {
             for l in lang::LANGUAGES {
                 let clients: Vec<String> = l

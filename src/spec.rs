@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
@@ -11,24 +12,28 @@ use serde_saphyr::Spanned;
 use crate::error::Diagnostic;
 
 /// One endpoint, as written in `specs/**/*.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Spec {
     pub title: String,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
     #[serde(default)]
     pub description: Option<String>,
+    #[schemars(with = "Method")]
     pub method: Spanned<Method>,
-    /// Allows a body on GET, HEAD and OPTIONS, which many servers and clients refuse.
+    /// Allows a body on GET and HEAD, which many servers and clients refuse.
     #[serde(default)]
     pub allow_body: bool,
+    #[schemars(with = "String")]
     pub url: Spanned<String>,
     #[serde(default)]
     pub headers: Pairs<HeaderName, HeaderValue>,
     #[serde(default)]
     pub query: Pairs<String, String>,
     #[serde(default)]
+    #[schemars(with = "Option<BodySpec>")]
     pub body: Option<Spanned<BodySpec>>,
     #[serde(default)]
     pub auth: AuthList,
@@ -39,7 +44,7 @@ pub struct Spec {
 }
 
 /// `body:` as written: exactly one of the kinds, and optionally the content type to send.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BodySpec {
     #[serde(default)]
@@ -125,7 +130,7 @@ pub struct Part {
 }
 
 #[derive(Debug)]
-struct PartSpec {
+pub(crate) struct PartSpec {
     part: Part,
 }
 
@@ -134,13 +139,13 @@ impl<'de> Deserialize<'de> for PartSpec {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Raw {
-            name: String,
+            name: DispositionParam,
             #[serde(default)]
             value: Option<String>,
             #[serde(default)]
             file: Option<FilePath>,
             #[serde(default)]
-            filename: Option<HeaderValue>,
+            filename: Option<DispositionParam>,
             #[serde(default)]
             content_type: Option<HeaderValue>,
         }
@@ -149,7 +154,7 @@ impl<'de> Deserialize<'de> for PartSpec {
             (Some(_), Some(_)) | (None, None) => {
                 return Err(de::Error::custom(format!(
                     "multipart part `{}` needs exactly one of `value` or `file`",
-                    raw.name
+                    raw.name.0
                 )));
             }
             (Some(_), None) if raw.filename.is_some() => {
@@ -159,7 +164,7 @@ impl<'de> Deserialize<'de> for PartSpec {
         }
         Ok(PartSpec {
             part: Part {
-                name: raw.name,
+                name: raw.name.0,
                 value: raw.value,
                 file: raw.file.map(|f| f.0),
                 filename: raw.filename.map(|f| f.0),
@@ -178,11 +183,11 @@ impl<'de> Deserialize<'de> for FilePath {
         let path = String::deserialize(deserializer)?;
         let relative = Path::new(&path);
         let ok = !path.is_empty()
-            && !path.contains(['\\', '\0', '\n', '\r'])
+            && !path.contains(['\\', '\0', '\n', '\r', '"'])
             && relative.components().all(|c| matches!(c, std::path::Component::Normal(_)));
         if !ok {
             return Err(de::Error::custom(format!(
-                "file path {path:?} must be relative to where the sample runs, without `..` or line breaks"
+                "file path {path:?} must be relative to where the sample runs, without `..`, quotes, backslashes or line breaks"
             )));
         }
         Ok(FilePath(path))
@@ -190,7 +195,7 @@ impl<'de> Deserialize<'de> for FilePath {
 }
 
 /// A GraphQL request: sent as JSON `{"query": …, "variables": …}`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Graphql {
     pub query: String,
@@ -199,7 +204,7 @@ pub struct Graphql {
 }
 
 /// How the client authenticates. Credentials are written here and nowhere else.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Auth {
     None,
@@ -239,7 +244,7 @@ pub enum Auth {
     },
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ApiKeyLocation {
     #[default]
@@ -493,7 +498,9 @@ impl<'de> Deserialize<'de> for HeaderName {
     }
 }
 
-/// A header value: any text but line breaks and NUL, which no HTTP client can send.
+/// A header value: printable ASCII, space and tab. HTTP forbids line breaks and NUL, and
+/// clients disagree on how to send anything beyond ASCII (Latin-1, UTF-8 or an error), so a
+/// sample with it would not send the same bytes in every language.
 #[derive(Debug, Clone)]
 pub struct HeaderValue(pub String);
 
@@ -505,7 +512,29 @@ impl<'de> Deserialize<'de> for HeaderValue {
                 "header value contains a line break or NUL, which HTTP does not allow",
             ));
         }
+        if let Some(c) = value.chars().find(|c| !(c.is_ascii_graphic() || *c == ' ' || *c == '\t')) {
+            return Err(de::Error::custom(format!(
+                "header value contains {c:?}; header values must be printable ASCII (percent-encode the value, or use RFC 8187 `UTF-8''…` where the header allows it)"
+            )));
+        }
         Ok(HeaderValue(value))
+    }
+}
+
+/// A multipart part name or file name: any text but line breaks, quotes, backslashes and NUL,
+/// which clients escape differently inside the part's Content-Disposition header.
+#[derive(Debug, Clone)]
+pub struct DispositionParam(pub String);
+
+impl<'de> Deserialize<'de> for DispositionParam {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        if name.is_empty() || name.contains(['\r', '\n', '\0', '"', '\\']) {
+            return Err(de::Error::custom(
+                "multipart names and file names must be non-empty, without line breaks, quotes or backslashes",
+            ));
+        }
+        Ok(DispositionParam(name))
     }
 }
 

@@ -5,6 +5,7 @@ mod errors;
 mod output;
 mod prop;
 mod reference;
+mod schema;
 mod snapshots;
 mod syntax;
 

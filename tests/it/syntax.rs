@@ -23,15 +23,24 @@ pub struct Grammar {
     pub language: Language,
     /// Node kinds that are string literals; the walk does not descend into them.
     pub literal_kinds: &'static [&'static str],
+    /// Child kinds of a literal that interpolate code the template wrote (Swift's
+    /// `"--\(boundary)"`); the text around them is decoded piece by piece. A value a filter
+    /// failed to escape into an interpolation is then missing, which the check reports.
+    pub interpolations: &'static [&'static str],
+    /// Map literals as (map kind, entry kind): a key written twice keeps one value only.
+    pub maps: &'static [(&'static str, &'static str)],
     pub decode: fn(&str) -> decode::Decoded,
 }
 
 /// The grammar for a snipgen language id; `None` for `http`, which has its own check.
 pub fn grammar(lang: &str) -> Option<Grammar> {
-    let g = |language: Language, literal_kinds, decode| Some(Grammar { language, literal_kinds, decode });
+    let g = |language: Language, literal_kinds, interpolations, decode| {
+        Some(Grammar { language, literal_kinds, interpolations, maps: &[], decode })
+    };
+    let with_maps = |g: Option<Grammar>, maps| g.map(|g| Grammar { maps, ..g });
     match lang {
-        // Shell words are decoded whole (quotes concatenate), see `literals`.
-        "curl" => g(tree_sitter_bash::LANGUAGE.into(), &[], decode::shell_word),
+        // Shell words are decoded whole (quotes concatenate), see `literal_nodes`.
+        "curl" => g(tree_sitter_bash::LANGUAGE.into(), &[], &[], decode::shell_word),
         "csharp" => g(
             tree_sitter_c_sharp::LANGUAGE.into(),
             &[
@@ -40,31 +49,80 @@ pub fn grammar(lang: &str) -> Option<Grammar> {
                 "raw_string_literal",
                 "interpolated_string_expression",
             ],
+            &[],
             decode::csharp,
         ),
         "go" => g(
             tree_sitter_go::LANGUAGE.into(),
             &["interpreted_string_literal", "raw_string_literal"],
+            &[],
             decode::go,
         ),
-        "java" => g(tree_sitter_java::LANGUAGE.into(), &["string_literal"], decode::java),
-        "jquery" | "nodejs" => {
-            g(tree_sitter_javascript::LANGUAGE.into(), &["string", "template_string"], decode::js)
-        }
-        "python" => g(tree_sitter_python::LANGUAGE.into(), &["string"], decode::python),
-        "php" => g(
-            tree_sitter_php::LANGUAGE_PHP.into(),
-            &["string", "encapsed_string", "heredoc", "nowdoc"],
-            decode::php,
+        "java" => g(tree_sitter_java::LANGUAGE.into(), &["string_literal"], &[], decode::java),
+        "jquery" | "nodejs" => with_maps(
+            g(
+                tree_sitter_javascript::LANGUAGE.into(),
+                &["string", "template_string"],
+                &["template_substitution"],
+                decode::js,
+            ),
+            &[("object", "pair")],
         ),
-        "ruby" => g(tree_sitter_ruby::LANGUAGE.into(), &["string"], decode::ruby),
+        "python" => with_maps(
+            g(tree_sitter_python::LANGUAGE.into(), &["string"], &[], decode::python),
+            &[("dictionary", "pair")],
+        ),
+        "php" => with_maps(
+            g(
+                tree_sitter_php::LANGUAGE_PHP.into(),
+                &["string", "encapsed_string", "heredoc", "nowdoc"],
+                &[],
+                decode::php,
+            ),
+            &[("array_creation_expression", "array_element_initializer")],
+        ),
+        // `request["Name"] = value` replaces, like a map entry: see `duplicate_keys`.
+        "ruby" => with_maps(
+            g(tree_sitter_ruby::LANGUAGE.into(), &["string"], &["interpolation"], decode::ruby),
+            &[("hash", "pair"), ("program", "assignment")],
+        ),
         "swift" => g(
             tree_sitter_swift::LANGUAGE.into(),
             &["line_string_literal", "multi_line_string_literal", "raw_string_literal"],
+            &["\\(", "interpolated_expression", ")"],
             decode::swift,
         ),
         _ => None,
     }
+}
+
+/// A literal's source as pieces to decode: the whole literal, or, around interpolations,
+/// each stretch of text between the literal's own delimiters.
+fn pieces(grammar: &Grammar, node: Node, text: &str) -> Vec<String> {
+    let whole = || vec![text[node.byte_range()].to_string()];
+    let mut cursor = node.walk();
+    let children: Vec<Node> = node.children(&mut cursor).collect();
+    let (Some(first), Some(last)) = (children.first(), children.last()) else { return whole() };
+    let mut holes: Vec<(usize, usize)> = Vec::new();
+    for child in &children {
+        if grammar.interpolations.contains(&child.kind()) {
+            match holes.last_mut() {
+                Some(h) if h.1 == child.start_byte() => h.1 = child.end_byte(),
+                _ => holes.push((child.start_byte(), child.end_byte())),
+            }
+        }
+    }
+    if holes.is_empty() || children.len() < 2 {
+        return whole();
+    }
+    let (open, close) = (&text[first.byte_range()], &text[last.byte_range()]);
+    let mut out = Vec::new();
+    let mut at = first.end_byte();
+    for (start, end) in holes.into_iter().chain([(last.start_byte(), last.start_byte())]) {
+        out.push(format!("{open}{}{close}", &text[at..start]));
+        at = end;
+    }
+    out
 }
 
 pub fn parse(grammar: &Grammar, text: &str) -> Tree {
@@ -133,6 +191,50 @@ pub fn literal_nodes<'t>(grammar: &Grammar, tree: &'t Tree, text: &'t str) -> Ve
     out
 }
 
+/// Keys written twice in one map literal (or, in Ruby, `x["Name"] =` twice on one receiver):
+/// all but the last value are lost, so a repeated header or field is not sent.
+fn duplicate_keys(grammar: &Grammar, tree: &Tree, text: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    for map in nodes(tree) {
+        let Some(&(_, entry_kind)) = grammar.maps.iter().find(|(m, _)| *m == map.kind()) else { continue };
+        let mut seen = HashSet::new();
+        let mut cursor = map.walk();
+        for entry in map.named_children(&mut cursor).filter(|e| e.kind() == entry_kind) {
+            let key = match entry.kind() {
+                "assignment" => {
+                    let Some(left) =
+                        entry.child_by_field_name("left").filter(|l| l.kind() == "element_reference")
+                    else {
+                        continue;
+                    };
+                    let receiver = left.child_by_field_name("object").map(|o| &text[o.byte_range()]);
+                    let index = left.named_child(1).map(|i| &text[i.byte_range()]);
+                    format!("{}[{}]", receiver.unwrap_or_default(), index.unwrap_or_default())
+                }
+                _ => match entry.child_by_field_name("key").or_else(|| entry.named_child(0)) {
+                    // A PHP list entry without `=>` has no key.
+                    Some(_) if entry.child_count() < 3 => continue,
+                    Some(key) => {
+                        let source = &text[key.byte_range()];
+                        (grammar.decode)(source).unwrap_or_else(|_| source.to_string())
+                    }
+                    None => continue,
+                },
+            };
+            if !seen.insert(key.clone()) {
+                let p = entry.start_position();
+                problems.push(format!(
+                    "{}:{}: key {} is written twice in one map; the first value is lost",
+                    p.row + 1,
+                    p.column + 1,
+                    shorten(&format!("{key:?}"))
+                ));
+            }
+        }
+    }
+    problems
+}
+
 /// The decoded string literals of a sample, in document order, or what is wrong with it.
 pub fn literals(lang: &str, text: &str) -> Result<Vec<String>, Vec<String>> {
     let Some(grammar) = grammar(lang) else {
@@ -143,13 +245,16 @@ pub fn literals(lang: &str, text: &str) -> Result<Vec<String>, Vec<String>> {
     };
     let tree = parse(&grammar, text);
     let mut problems = syntax_errors(&tree);
+    problems.extend(duplicate_keys(&grammar, &tree, text));
     let mut out = Vec::new();
-    for (node, source) in literal_nodes(&grammar, &tree, text) {
-        match (grammar.decode)(source) {
-            Ok(s) => out.push(s),
-            Err(e) => {
-                let p = node.start_position();
-                problems.push(format!("{}:{}: literal does not decode: {e}", p.row + 1, p.column + 1));
+    for (node, _) in literal_nodes(&grammar, &tree, text) {
+        for piece in pieces(&grammar, node, text) {
+            match (grammar.decode)(&piece) {
+                Ok(s) => out.push(s),
+                Err(e) => {
+                    let p = node.start_position();
+                    problems.push(format!("{}:{}: literal does not decode: {e}", p.row + 1, p.column + 1));
+                }
             }
         }
     }
@@ -215,16 +320,29 @@ pub enum Expect {
 /// The values a request sends, from the model (which has auth resolved into headers, query
 /// and form fields) and the spec's auth credentials. A new body or auth kind fails to compile
 /// here until it says what it carries.
-pub fn expectations(loaded: &LoadedSpec, request: &Request) -> Vec<Expect> {
+pub fn expectations(loaded: &LoadedSpec, request: &Request, lang: &str) -> Vec<Expect> {
     let mut out = Vec::new();
     let value = |s: &str| Expect::Value(s.to_string());
     let pair = |n: &str, v: &str| Expect::Pair(n.to_string(), v.to_string());
+    // Browser JavaScript cannot open a file by path: the reader picks it (`fileInput`), and
+    // the browser sends the picked file's own type.
+    let reads_files = lang != "jquery";
     // URL parts: the host and each path segment (raw HTTP splits the URL, so whole-URL
     // matching would be too strict there).
     out.push(value(&request.host));
     let path = request.path.split('?').next().unwrap_or_default();
     out.extend(path.split('/').filter(|s| !s.is_empty()).map(value));
-    out.extend(request.headers_without_basic.iter().map(|h| pair(&h.name, &h.value)));
+    let type_given = loaded.body_content_type.is_some()
+        || loaded.spec.headers.0.iter().any(|(n, _)| n.0.eq_ignore_ascii_case("content-type"));
+    for h in &request.headers_without_basic {
+        // Clients may set the body's media type on the body (C# HttpClient's content headers),
+        // or imply the body kind's default with their form or JSON facility.
+        if h.name.eq_ignore_ascii_case("content-type") {
+            out.extend(Some(value(&h.value)).filter(|_| type_given));
+        } else {
+            out.push(pair(&h.name, &h.value));
+        }
+    }
     out.extend(request.query.iter().map(|q| pair(&q.name, &q.value)));
     match &request.body {
         None => {}
@@ -234,11 +352,21 @@ pub fn expectations(loaded: &LoadedSpec, request: &Request) -> Vec<Expect> {
         Some(Body::Multipart { parts }) => {
             for p in parts {
                 out.push(value(&p.name));
-                let optional = [&p.value, &p.file, &p.filename, &p.content_type];
+                let from_file = p.file.is_some() && !reads_files;
+                let type_sent = p.content_type.as_ref().filter(|_| !from_file);
+                let file = p.file.as_ref().filter(|_| reads_files);
+                let optional = [&p.value, &file.cloned(), &p.filename, &type_sent.cloned()];
                 out.extend(optional.into_iter().flatten().map(|s| value(s)));
+                // curl's `--form name=content` syntax is parsed by `curl_form`, so there
+                // the part's name and content must pair up as curl reads them.
+                if lang == "curl"
+                    && let Some(content) = p.value.as_ref().or(p.file.as_ref())
+                {
+                    out.push(pair(&p.name, content));
+                }
             }
         }
-        Some(Body::Binary { file, .. }) => out.push(value(file)),
+        Some(Body::Binary { file, .. }) => out.extend(Some(file).filter(|_| reads_files).map(|f| value(f))),
         Some(Body::Graphql { query, variables, .. }) => {
             out.push(value(query));
             json_strings(variables, &mut |s| out.push(value(s)));
@@ -318,6 +446,19 @@ impl Recovered {
                 r.pairs.insert((name, value.to_string()));
             }
         }
+        if lang == "curl" {
+            for w in literals.windows(2) {
+                let parsed = match w[0].as_str() {
+                    "--form" => curl_form(&w[1], false),
+                    "--form-string" => curl_form(&w[1], true),
+                    _ => None,
+                };
+                if let Some((name, content, params)) = parsed {
+                    r.pairs.insert((name, content));
+                    r.strings.extend(params);
+                }
+            }
+        }
         // Maps, keyword arguments and `add(name, value)` calls put names beside values.
         for w in literals.windows(2) {
             r.pairs.insert((w[0].clone(), w[1].clone()));
@@ -333,6 +474,9 @@ impl Recovered {
         self.strings.push(l.to_string());
         if let Some(d) = percent_decode(l).filter(|d| d != l) {
             self.strings.push(d);
+        }
+        if l.contains('"') {
+            self.mime_quoted(l);
         }
         // `Name: value` (curl --header, raw HTTP).
         if let Some((name, value)) = l.split_once(':') {
@@ -366,6 +510,24 @@ impl Recovered {
         }
     }
 
+    /// The contents of MIME quoted-strings (`"…"` with `\` escapes) in `l`, as multipart
+    /// Content-Disposition parameters and curl's `--form` values write them.
+    fn mime_quoted(&mut self, l: &str) {
+        let mut chars = l.chars();
+        while chars.by_ref().any(|c| c == '"') {
+            let mut word = String::new();
+            loop {
+                match chars.next() {
+                    None => return,
+                    Some('"') => break,
+                    Some('\\') => word.extend(chars.next()),
+                    Some(c) => word.push(c),
+                }
+            }
+            self.strings.push(word);
+        }
+    }
+
     /// `Authorization: Basic` credentials: `user:password`, each part also form-decoded
     /// (client_secret_basic encodes them first, RFC 6749 §2.3.1).
     fn basic(&mut self, token: &str, depth: u8) {
@@ -386,6 +548,43 @@ impl Recovered {
     }
 }
 
+/// One `--form`/`--form-string` argument as curl parses it (curl's manual, `-F`): the name
+/// ends at the first `=`; `--form` content is a word, `"…"` quoted with `\` escapes or ending
+/// at `;`, optionally `@file`, then `;key=word` parameters. Returns name, content (or file
+/// path) and the parameter values.
+fn curl_form(arg: &str, literal: bool) -> Option<(String, String, Vec<String>)> {
+    let (name, rest) = arg.split_once('=')?;
+    if literal {
+        return Some((name.to_string(), rest.to_string(), Vec::new()));
+    }
+    fn word(s: &str) -> (String, &str) {
+        if let Some(quoted) = s.strip_prefix('"') {
+            let mut out = String::new();
+            let mut chars = quoted.char_indices();
+            while let Some((i, c)) = chars.next() {
+                match c {
+                    '"' => return (out, &quoted[i + 1..]),
+                    '\\' => out.extend(chars.next().map(|(_, c)| c)),
+                    c => out.push(c),
+                }
+            }
+            return (out, "");
+        }
+        let end = s.find(';').unwrap_or(s.len());
+        (s[..end].to_string(), &s[end..])
+    }
+    let rest = rest.strip_prefix(['@', '<']).unwrap_or(rest);
+    let (content, mut rest) = word(rest);
+    let mut params = Vec::new();
+    while let Some(param) = rest.strip_prefix(';') {
+        let (_, value) = param.split_once('=').unwrap_or(("", param));
+        let (v, r) = word(value);
+        params.push(v);
+        rest = r;
+    }
+    Some((name.to_string(), content, params))
+}
+
 /// Problems with one sample: syntax errors, undecodable literals, values not carried.
 pub fn check_sample(loaded: &LoadedSpec, request: &Request, lang: &str, text: &str) -> Vec<String> {
     let literals = match literals(lang, text) {
@@ -393,7 +592,7 @@ pub fn check_sample(loaded: &LoadedSpec, request: &Request, lang: &str, text: &s
         Err(problems) => return problems,
     };
     let recovered = Recovered::from_literals(lang, &literals);
-    expectations(loaded, request)
+    expectations(loaded, request, lang)
         .into_iter()
         .filter(|e| !recovered.has(e))
         .map(|e| format!("not recoverable: {}", shorten(&format!("{e:?}"))))
@@ -444,7 +643,20 @@ pub fn check_specs(specs: &[LoadedSpec]) -> (usize, Vec<String>) {
                 for language in LANGUAGES {
                     for client in language.clients {
                         let target = Target { language, client };
-                        let text = renderer.render(request, target).unwrap();
+                        let text = match renderer.render(request, target) {
+                            Ok(text) => text,
+                            // A client that cannot send this request (a custom method, a
+                            // multipart part type) refuses it by name; that is by design.
+                            Err(e) if e.to_string().contains("Function call 'throw' failed") => continue,
+                            Err(e) => {
+                                failures.push(format!(
+                                    "{} [{}]: {e}",
+                                    loaded.path.display(),
+                                    target.language.id
+                                ));
+                                continue;
+                            }
+                        };
                         checked += 1;
                         let problems = check_sample(loaded, request, language.id, &text);
                         if !problems.is_empty() {
@@ -513,7 +725,7 @@ fn the_check_reports_lossy_and_broken_samples() {
         assert!(problems.iter().any(|p| p.contains("second value")), "{}: {problems:?}", language.id);
 
         let broken = if language.id == "http" {
-            text.replace("X-Quote: repeated", "X-Quote repeated")
+            text.replace("X-Second: repeated", "X-Second repeated")
         } else {
             text[..text.find("repeated name").unwrap()].to_string()
         };
@@ -563,4 +775,22 @@ fn known_bug_variable_spans() {
 #[ignore = "BUG: bearer tokens may hold CR/LF, which end up in the Authorization header (src/spec.rs)"]
 fn known_bug_bearer_token_line_break() {
     known_bug("bearer-token-line-break.yaml");
+}
+
+#[test]
+#[ignore = "BUG: repeated header/part names become duplicate map keys in python, nodejs, jquery, php, ruby (templates/)"]
+fn known_bug_repeated_names() {
+    known_bug("repeated-names.yaml");
+}
+
+#[test]
+#[ignore = "BUG: PHP drops a multipart text part's content_type silently (templates/php/)"]
+fn known_bug_php_multipart_part_type() {
+    known_bug("php-multipart-part-type.yaml");
+}
+
+#[test]
+#[ignore = "BUG: curl --form/--form-string split a part name at its first `=` (templates/curl/)"]
+fn known_bug_curl_form_part_names() {
+    known_bug("curl-form-part-names.yaml");
 }

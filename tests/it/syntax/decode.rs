@@ -220,8 +220,20 @@ pub fn java(lit: &str) -> Decoded {
 /// C# regular string literal (C# spec §6.4.5.6). New-line characters include U+0085, U+2028
 /// and U+2029, none of which may appear raw.
 pub fn csharp(lit: &str) -> Decoded {
-    if lit.starts_with('@') || lit.starts_with('$') || lit.starts_with("\"\"\"") {
-        return Err("verbatim, interpolated and raw C# strings are not expected".into());
+    if let Ok(verbatim) = inner(lit, "@\"", "\"", "C# verbatim") {
+        // Only `""` is special: it spells one quote.
+        let mut out = String::new();
+        let mut cs = verbatim.chars();
+        while let Some(c) = cs.next() {
+            if c == '"' && cs.next() != Some('"') {
+                return Err("lone `\"` in a verbatim C# string".into());
+            }
+            out.push(c);
+        }
+        return Ok(out);
+    }
+    if lit.starts_with('$') || lit.starts_with("\"\"\"") {
+        return Err("interpolated and raw C# strings are not expected".into());
     }
     let body = chars(inner(lit, "\"", "\"", "C#")?);
     let mut cs = Chars::new(&body);
@@ -262,10 +274,16 @@ pub fn csharp(lit: &str) -> Decoded {
     out.finish()
 }
 
-/// JavaScript single- or double-quoted string (ES2019+: U+2028/U+2029 may appear raw).
+/// JavaScript string or template literal (ES2019+: U+2028/U+2029 may appear raw). A template
+/// literal may hold raw line feeds but no substitution; a raw CR would read as LF.
 pub fn js(lit: &str) -> Decoded {
-    let body = chars(inner(lit, "'", "'", "JS").or_else(|_| inner(lit, "\"", "\"", "JS"))?);
+    let body = chars(
+        inner(lit, "'", "'", "JS")
+            .or_else(|_| inner(lit, "\"", "\"", "JS"))
+            .or_else(|_| inner(lit, "`", "`", "JS"))?,
+    );
     let quote = lit.chars().next().expect("delimited");
+    let template = quote == '`';
     let mut cs = Chars::new(&body);
     let mut out = Out::default();
     let mut units: Vec<u16> = Vec::new();
@@ -275,8 +293,12 @@ pub fn js(lit: &str) -> Decoded {
             units.clear();
         }
         match c {
+            '\n' if template => out.char('\n'),
             '\n' | '\r' => return Err("raw line break in JS string".into()),
             c if c == quote => return Err(format!("unescaped `{quote}`")),
+            '$' if template && cs.peek() == Some('{') => {
+                return Err("`${` substitutes in a template literal".into());
+            }
             '\\' => match cs.next().ok_or("dangling `\\`")? {
                 'b' => out.char('\x08'),
                 'f' => out.char('\x0c'),
@@ -312,16 +334,30 @@ pub fn python(lit: &str) -> Decoded {
     if lit.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return Err("prefixed (f, r, b) Python strings are not expected".into());
     }
-    if lit.starts_with("'''") || lit.starts_with("\"\"\"") {
-        return Err("triple-quoted Python strings are not expected".into());
+    let quote = lit.chars().next().ok_or("empty literal")?;
+    if !matches!(quote, '\'' | '"') {
+        return Err("not a Python string".into());
     }
-    let body = chars(inner(lit, "'", "'", "Python").or_else(|_| inner(lit, "\"", "\"", "Python"))?);
-    let quote = lit.chars().next().expect("delimited");
+    let triple = lit.starts_with("'''") || lit.starts_with("\"\"\"");
+    let delimiter = &lit[..if triple { 3 } else { 1 }];
+    let body = chars(inner(lit, delimiter, delimiter, "Python")?);
     let mut cs = Chars::new(&body);
     let mut out = Out::default();
     while let Some(c) = cs.next() {
         match c {
-            '\n' | '\r' => return Err("raw line break in Python string".into()),
+            // Python reads a raw CR in source as a line break, LF.
+            '\r' => return Err("raw CR in Python string".into()),
+            '\n' if triple => out.char('\n'),
+            '\n' => return Err("raw line break in Python string".into()),
+            // In a triple-quoted string a quote may stand alone, but must neither end the
+            // string early nor touch the closing delimiter.
+            c if c == quote && triple && body[cs.i..].iter().all(|&q| q == quote) => {
+                return Err(format!("unescaped `{quote}` next to the closing delimiter"));
+            }
+            c if c == quote && triple && cs.peek() == Some(quote) && cs.peek_at(1) == Some(quote) => {
+                return Err(format!("unescaped `{quote}{quote}{quote}` ends the string early"));
+            }
+            c if c == quote && triple => out.char(c),
             c if c == quote => return Err(format!("unescaped `{quote}`")),
             '\\' => match cs.next().ok_or("dangling `\\`")? {
                 '\n' => {}
@@ -596,6 +632,11 @@ mod tests {
         assert!(js(r"'\01'").is_err());
         assert_eq!(python(r"'\x01\101\''").unwrap(), "\u{1}A'");
         assert!(python(r"'\d'").is_err());
+        assert_eq!(python("'''a'\nb\\''''").unwrap(), "a'\nb'");
+        assert!(python("'''a''''").is_err(), "a quote touching the closing delimiter");
+        assert_eq!(js("`a\n\\`$\\${x}`").unwrap(), "a\n`$${x}");
+        assert!(js("`${x}`").is_err());
+        assert_eq!(csharp("@\"a\"\"b\\\n\"").unwrap(), "a\"b\\\n");
         assert_eq!(php(r"'a\b\\c\''").unwrap(), r"a\b\c'");
         assert_eq!(php(r#""\$x$ \q\x41""#).unwrap(), r"$x$ \qA");
         assert!(php(r#""$x""#).is_err());
