@@ -225,6 +225,12 @@ impl GenSpec {
         if let GenAuth::ApiKey(_, value, "query") = &mut self.auth {
             unpad(value);
         }
+        // empty-form-name.yaml: curl drops the `=` of a form field with an empty name.
+        if let Some(GenBody::Form(fields)) = &mut self.body {
+            for (name, _) in fields.iter_mut().filter(|(n, _)| n.is_empty()) {
+                name.push('f');
+            }
+        }
     }
 }
 
