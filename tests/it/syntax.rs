@@ -788,3 +788,8 @@ fn specs_no_client_can_send_are_refused() {
 fn known_bug_empty_form_name() {
     known_bug("empty-form-name.yaml");
 }
+
+#[test]
+fn every_matrix_sample_parses_and_carries_its_values() {
+    assert_clean("tests/fixtures/matrix/", check_specs(&load(&super::repo().join("tests/fixtures/matrix"))));
+}
