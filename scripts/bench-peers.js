@@ -171,10 +171,12 @@ function httpsnippetTool() {
   });
 
   // A HAR request with the spec's 3 headers, as postman gets them; the form's media type
-  // is in postData.mimeType (a required HAR field).
+  // is in postData.mimeType (a required HAR field). HAR validation wants an RFC 3986 URL and
+  // rejects `{{id}}`, so the braces go in percent-encoded (httpsnippet's url.parse() would
+  // encode them the same way).
   const input = (s) => ({
       method: s.method,
-      url: s.url,
+      url: s.url.replace(/[{}]/g, (c) => (c === '{' ? '%7B' : '%7D')),
       httpVersion: 'HTTP/1.1',
       headers: s.headers.map(([name, value]) => ({ name, value })),
       queryString: [],
