@@ -3,9 +3,11 @@
 mod cli;
 mod errors;
 mod output;
+mod prop;
 mod reference;
 mod schema;
 mod snapshots;
+mod syntax;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
