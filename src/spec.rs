@@ -658,9 +658,6 @@ pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Dia
     if let Some(message) = check_url(url) {
         return Err(Diagnostic::spanned(path, &spec.url.referenced, message));
     }
-    if spec.query.0.iter().any(|(name, _)| name.is_empty()) {
-        return Err(Diagnostic::plain(path, "a query parameter has an empty name"));
-    }
     let (body, body_content_type) = match spec.body.take() {
         None => (None, None),
         Some(b) => {
