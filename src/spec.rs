@@ -49,7 +49,8 @@ pub struct Spec {
 pub struct BodySpec {
     #[serde(default)]
     form: Option<Pairs<String, Option<String>>>,
-    #[serde(default)]
+    /// `json: null` is the JSON body `null`, not a missing body.
+    #[serde(default, deserialize_with = "present")]
     json: Option<serde_json::Value>,
     #[serde(default)]
     text: Option<String>,
@@ -120,6 +121,10 @@ impl BodySpec {
         }
         Ok((body, content_type))
     }
+}
+
+fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(deserializer).map(Some)
 }
 
 /// One part of a multipart body: a text `value` or a `file`.
