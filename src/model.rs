@@ -73,16 +73,9 @@ impl Pair {
     }
 }
 
-/// One multipart part: a text `value`, or a `file` read from disk.
-#[derive(Debug, Clone, Serialize)]
-pub struct Part {
-    pub name: String,
-    pub value: Option<String>,
-    pub file: Option<String>,
-    /// For file parts: the file name sent (default: the path's last segment).
-    pub filename: Option<String>,
-    pub content_type: Option<String>,
-}
+/// One multipart part, as in the spec but bound, with a file part's `filename` defaulted to the
+/// path's last segment.
+pub use crate::spec::Part;
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

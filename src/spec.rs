@@ -128,7 +128,7 @@ fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<serde_js
 }
 
 /// One part of a multipart body: a text `value` or a `file`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Part {
     pub name: String,
     pub value: Option<String>,

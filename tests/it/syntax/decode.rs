@@ -386,6 +386,21 @@ pub fn python(lit: &str) -> Decoded {
     out.finish()
 }
 
+/// The inside of a PHP or Ruby single-quoted string: only `\\` and `\'` are escapes.
+fn single_quoted(body: &str) -> Decoded {
+    let body = chars(body);
+    let mut cs = Chars::new(&body);
+    let mut out = String::new();
+    while let Some(c) = cs.next() {
+        match c {
+            '\'' => return Err("unescaped `'`".into()),
+            '\\' if matches!(cs.peek(), Some('\\' | '\'')) => out.push(cs.next().expect("peeked")),
+            c => out.push(c),
+        }
+    }
+    Ok(out)
+}
+
 fn php_name_start(c: char) -> bool {
     c.is_ascii_alphabetic() || c == '_' || c as u32 >= 0x80
 }
@@ -394,17 +409,7 @@ fn php_name_start(c: char) -> bool {
 /// not interpolate (`$name`, `{$`).
 pub fn php(lit: &str) -> Decoded {
     if let Ok(single) = inner(lit, "'", "'", "PHP") {
-        let body = chars(single);
-        let mut cs = Chars::new(&body);
-        let mut out = String::new();
-        while let Some(c) = cs.next() {
-            match c {
-                '\'' => return Err("unescaped `'`".into()),
-                '\\' if matches!(cs.peek(), Some('\\' | '\'')) => out.push(cs.next().expect("peeked")),
-                c => out.push(c),
-            }
-        }
-        return Ok(out);
+        return single_quoted(single);
     }
     let body = chars(inner(lit, "\"", "\"", "PHP")?);
     let mut cs = Chars::new(&body);
@@ -455,17 +460,7 @@ pub fn php(lit: &str) -> Decoded {
 /// name rules).
 pub fn ruby(lit: &str) -> Decoded {
     if let Ok(single) = inner(lit, "'", "'", "Ruby") {
-        let body = chars(single);
-        let mut cs = Chars::new(&body);
-        let mut out = String::new();
-        while let Some(c) = cs.next() {
-            match c {
-                '\'' => return Err("unescaped `'`".into()),
-                '\\' if matches!(cs.peek(), Some('\\' | '\'')) => out.push(cs.next().expect("peeked")),
-                c => out.push(c),
-            }
-        }
-        return Ok(out);
+        return single_quoted(single);
     }
     let body = chars(inner(lit, "\"", "\"", "Ruby")?);
     let mut cs = Chars::new(&body);
