@@ -1,7 +1,7 @@
 //! snipgen: YAML endpoint specs → per-language code samples.
 //!
 //! The pipeline is `spec` (load and validate) → `model` (normalise) → `render` (Tera and the
-//! escaping filters of `encode`) → `output` (write and check).
+//! escaping filters of `encode`) → `output` (write and check); `verify` runs the samples against a loopback server.
 
 pub mod cli;
 pub mod encode;
@@ -11,6 +11,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod spec;
+pub mod verify;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -1,0 +1,414 @@
+//! `snipgen verify`: render every spec with its `{{variables}}` bound to test values and its
+//! origin pointed at a loopback echo server, run each sample with its language's runtime,
+//! and compare the request that arrived with the one the spec describes.
+//!
+//! Pipeline per spec × auth × language (one job each, `--jobs` at a time):
+//! [`server`] starts an echo server on its own port → the model is built with bindings and
+//! that origin → the sample is rendered → [`runners`] wraps and runs it in a temporary
+//! folder → [`compare`] checks what the server captured against the same model request.
+
+pub mod compare;
+pub mod runners;
+pub mod server;
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::cli::VerifyArgs;
+use crate::error::Error;
+use crate::lang::{self, Target};
+use crate::model::{self, Settings};
+use crate::render::Renderer;
+use crate::spec::{self, LoadedSpec};
+use compare::Expected;
+use runners::{Context, Mode};
+use server::EchoServer;
+
+/// The verdict for one sample.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Ran with the real client and sent exactly the expected request.
+    Pass,
+    /// Passed the strongest check available here, which is not the real client (see README).
+    Checked,
+    /// Did not run, or sent something else; the text says what differed.
+    Fail(String),
+    /// The runtime is not installed here; the text says what is missing.
+    Skip(String),
+}
+
+impl Outcome {
+    fn label(&self) -> &'static str {
+        match self {
+            Outcome::Pass => "PASS",
+            Outcome::Checked => "CHECKED",
+            Outcome::Fail(_) => "FAIL",
+            Outcome::Skip(_) => "SKIP",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct JobResult {
+    /// The request id: spec id, plus `/<auth>` for specs with several auth methods.
+    pub id: String,
+    pub lang: &'static str,
+    pub outcome: Outcome,
+    pub elapsed: Duration,
+}
+
+/// One sample to verify.
+struct Job<'a> {
+    spec: &'a LoadedSpec,
+    bindings: &'a BTreeMap<String, String>,
+    /// Which of the spec's requests (one per auth method).
+    auth: usize,
+    id: String,
+    target: Target,
+}
+
+/// Per-sample time limit per step (compile, run); generous for a JVM start on a busy machine.
+const TIMEOUT: Duration = Duration::from_secs(90);
+
+/// Runs `verify`, printing the table to stdout and progress to stderr; `Ok(true)` when the
+/// exit code should be 0.
+pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
+    let targets = lang::parse_targets(&args.lang).map_err(Error::Usage)?;
+    let renderer = crate::renderer(&args.style)?;
+    if !args.specs.is_dir() {
+        return Err(Error::Usage(format!("specs folder {} does not exist", args.specs.display())));
+    }
+    let loaded = spec::load_dir(&args.specs).map_err(Error::Specs)?;
+    let vars = match &args.vars {
+        None => indexmap::IndexMap::new(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+            serde_saphyr::from_str::<indexmap::IndexMap<String, String>>(&text).map_err(|e| {
+                Error::Usage(format!(
+                    "--vars {}: expected a YAML map of names to strings: {e}",
+                    path.display()
+                ))
+            })?
+        }
+    };
+    let require_all = args.require_all
+        || std::env::var("SNIPGEN_REQUIRE_ALL").is_ok_and(|v| !matches!(v.as_str(), "" | "0" | "false"));
+
+    // Bindings and request ids per spec; a spec the model rejects stops the run like `generate`.
+    let mut per_spec = Vec::new();
+    for l in &loaded {
+        let text = std::fs::read_to_string(&l.path).map_err(|e| Error::io(&l.path, e))?;
+        let bindings = bindings_for(l, &text, &vars);
+        let settings = Settings { bindings: bindings.clone(), ..renderer.settings().clone() };
+        let ids: Vec<String> = model::build(l, &settings)
+            .map_err(|m| Error::Specs(vec![crate::error::Diagnostic::plain(&l.path, m)]))?
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        per_spec.push((l, bindings, ids));
+    }
+    let mut jobs = Vec::new();
+    for (l, bindings, ids) in &per_spec {
+        for (auth, id) in ids.iter().enumerate() {
+            for target in &targets {
+                jobs.push(Job { spec: l, bindings, auth, id: id.clone(), target: *target });
+            }
+        }
+    }
+
+    let scratch = tempfile::Builder::new()
+        .prefix("snipgen-verify-")
+        .tempdir()
+        .map_err(|e| Error::io(Path::new("/tmp"), e))?;
+    let cx = Context {
+        runtimes: runners::runtimes_dir(),
+        gocache: scratch.path().join("gocache"),
+        timeout: TIMEOUT,
+    };
+    let available: BTreeMap<&str, Result<(), String>> =
+        targets.iter().map(|t| (t.language.id, runners::probe(t.language.id, &cx))).collect();
+    let workers =
+        args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
+
+    // Slowest runtimes first, so a few JVM starts do not end up alone at the tail.
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(cost(jobs[i].target.language.id)));
+    let started = Instant::now();
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<JobResult>>> = Mutex::new(vec![None; jobs.len()]);
+    std::thread::scope(|s| {
+        for _ in 0..workers.min(jobs.len()) {
+            s.spawn(|| {
+                loop {
+                    let n = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(&i) = order.get(n) else { break };
+                    let job = &jobs[i];
+                    let t0 = Instant::now();
+                    let outcome = match &available[job.target.language.id] {
+                        Err(reason) => Outcome::Skip(reason.clone()),
+                        Ok(()) => run_job(job, &renderer, &cx, args.keep.as_deref(), scratch.path(), i)
+                            .unwrap_or_else(Outcome::Fail),
+                    };
+                    let result = JobResult {
+                        id: job.id.clone(),
+                        lang: job.target.language.id,
+                        outcome,
+                        elapsed: t0.elapsed(),
+                    };
+                    let k = done.fetch_add(1, Ordering::SeqCst) + 1;
+                    eprintln!(
+                        "[{k}/{}] {:<7} {} {} ({:.1} s)",
+                        jobs.len(),
+                        result.outcome.label(),
+                        result.id,
+                        result.lang,
+                        result.elapsed.as_secs_f64()
+                    );
+                    results.lock().unwrap()[i] = Some(result);
+                }
+            });
+        }
+    });
+    let results: Vec<JobResult> = results.into_inner().unwrap().into_iter().map(Option::unwrap).collect();
+    let mut stdout = std::io::stdout().lock();
+    let counts = report(&mut stdout, &results, &targets).map_err(|e| Error::io(Path::new("<stdout>"), e))?;
+    eprintln!(
+        "verify: {} samples in {:.1} s with {workers} jobs",
+        results.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(counts.failed == 0 && !(require_all && counts.skipped > 0))
+}
+
+/// A rough relative run time per language, for scheduling only.
+fn cost(lang: &str) -> u32 {
+    match lang {
+        "java" | "csharp" => 4,
+        "go" | "jquery" => 3,
+        "nodejs" | "php" | "python" | "ruby" => 2,
+        _ => 1,
+    }
+}
+
+/// Values for every `{{variable}}` in the spec file: `--vars` first, then the spec's
+/// `variables:` examples, else `test-<name>`. The URL's origin is replaced separately, so a
+/// host variable's value never matters.
+pub fn bindings_for(
+    l: &LoadedSpec,
+    text: &str,
+    vars: &indexmap::IndexMap<String, String>,
+) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (start, end) in crate::encode::variable_spans(text) {
+        let name = text[start + 2..end - 2].trim();
+        if name.is_empty() || out.contains_key(name) {
+            continue;
+        }
+        let value = vars
+            .get(name)
+            .or_else(|| l.spec.variables.get(name))
+            .cloned()
+            .unwrap_or_else(|| format!("test-{name}"));
+        out.insert(name.to_string(), value);
+    }
+    out
+}
+
+/// Deterministic content for a file a body references by relative path: text naming the
+/// file, then every byte value, so a client that reads files as text is caught.
+pub fn fixture_bytes(path: &str) -> Vec<u8> {
+    let mut bytes = format!("snipgen verify fixture {path}\n").into_bytes();
+    bytes.extend(0..=255u8);
+    bytes
+}
+
+/// Relative paths of the files a request's body reads.
+fn fixture_paths(request: &model::Request) -> Vec<String> {
+    match &request.body {
+        None | Some(model::Body::Form { .. }) => Vec::new(),
+    }
+}
+
+fn run_job(
+    job: &Job,
+    renderer: &Renderer,
+    cx: &Context,
+    keep: Option<&Path>,
+    scratch: &Path,
+    index: usize,
+) -> Result<Outcome, String> {
+    let lang = job.target.language.id;
+    let runner = runners::runner(lang);
+    let server = EchoServer::start().map_err(|e| format!("echo server did not start: {e}"))?;
+    let settings = Settings {
+        bindings: job.bindings.clone(),
+        origin: Some(server.origin()),
+        ..renderer.settings().clone()
+    };
+    let requests = model::build(job.spec, &settings)?;
+    let request = &requests[job.auth];
+    let sample = renderer.render(request, job.target).map_err(|e| e.to_string())?;
+    let expected = Expected::from_request(request, fixture_bytes);
+
+    let dir = match keep {
+        Some(k) => keep_dir(k, &job.id, lang),
+        None => scratch.join(format!("job{index}")),
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for rel in fixture_paths(request) {
+        let path = dir.join(&rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        }
+        std::fs::write(&path, fixture_bytes(&rel)).map_err(|e| e.to_string())?;
+    }
+
+    let ran = match runner.mode {
+        Mode::Parse => {
+            std::fs::write(dir.join(format!("sample.{}", job.target.language.extension)), &sample)
+                .map_err(|e| e.to_string())?;
+            return Ok(match runners::parse_swift(&sample) {
+                Ok(()) => Outcome::Checked,
+                Err(problems) => Outcome::Fail(format!("does not parse:\n    {}", problems.join("\n    "))),
+            });
+        }
+        Mode::Raw => {
+            std::fs::write(dir.join("sample.txt"), &sample).map_err(|e| e.to_string())?;
+            runners::send_raw(&sample, server.port(), cx)
+        }
+        Mode::Run | Mode::Stub => {
+            let steps =
+                runners::prepare(lang, &sample, &dir, &server.origin(), cx).map_err(|e| e.to_string())?;
+            runners::run_steps(&steps, &dir, cx)
+        }
+    };
+    let received = server.requests();
+    let errors = server.errors();
+    drop(server);
+    if keep.is_some() {
+        let _ = std::fs::write(dir.join("expected.txt"), format!("{expected:#?}\n"));
+        let text: Vec<String> = received.iter().map(ToString::to_string).collect();
+        let _ = std::fs::write(dir.join("received.txt"), text.join("\n"));
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    if let Err(failure) = ran {
+        let seen = match received.len() {
+            0 => "no request reached the server".to_string(),
+            n => format!("{n} request(s) reached the server"),
+        };
+        return Ok(Outcome::Fail(format!("{failure}\n    ({seen})")));
+    }
+    let got = match &received[..] {
+        [one] => one,
+        [] => {
+            let why = if errors.is_empty() { String::new() } else { format!(": {}", errors.join("; ")) };
+            return Ok(Outcome::Fail(format!("the sample ran but no request reached the server{why}")));
+        }
+        many => {
+            let lines: Vec<String> = many.iter().map(|r| format!("{} {}", r.method, r.target)).collect();
+            return Ok(Outcome::Fail(format!(
+                "expected one request, got {}: {}",
+                many.len(),
+                lines.join(", ")
+            )));
+        }
+    };
+    let differences = compare::compare(&expected, got);
+    Ok(if !differences.is_empty() {
+        Outcome::Fail(differences.join("\n"))
+    } else if runner.mode == Mode::Stub {
+        Outcome::Checked
+    } else {
+        Outcome::Pass
+    })
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub passed: usize,
+    pub failed: usize,
+    pub skipped: usize,
+    pub checked: usize,
+}
+
+/// Prints the spec × language table, the details of every non-PASS, and the counts.
+pub fn report(out: &mut impl Write, results: &[JobResult], targets: &[Target]) -> std::io::Result<Counts> {
+    let mut ids: Vec<&str> = Vec::new();
+    for r in results {
+        if !ids.contains(&r.id.as_str()) {
+            ids.push(&r.id);
+        }
+    }
+    let first = ids.iter().map(|i| i.len()).max().unwrap_or(0).max("spec".len());
+    let widths: Vec<usize> = targets.iter().map(|t| t.language.id.len().max("CHECKED".len())).collect();
+    write!(out, "{:<first$}", "spec")?;
+    for (t, w) in targets.iter().zip(&widths) {
+        write!(out, "  {:<w$}", t.language.id)?;
+    }
+    writeln!(out)?;
+    for id in &ids {
+        let mut line = format!("{id:<first$}");
+        for (t, w) in targets.iter().zip(&widths) {
+            let cell = results
+                .iter()
+                .find(|r| r.id == *id && r.lang == t.language.id)
+                .map_or("-", |r| r.outcome.label());
+            line.push_str(&format!("  {cell:<w$}"));
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+
+    let mut counts = Counts::default();
+    let mut skipped: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+    let mut checked: Vec<&str> = Vec::new();
+    for r in results {
+        match &r.outcome {
+            Outcome::Pass => counts.passed += 1,
+            Outcome::Checked => {
+                counts.checked += 1;
+                if !checked.contains(&r.lang) {
+                    checked.push(r.lang);
+                }
+            }
+            Outcome::Fail(why) => {
+                counts.failed += 1;
+                writeln!(out, "\nFAIL {} [{}]\n{}", r.id, r.lang, indent(why))?;
+            }
+            Outcome::Skip(why) => {
+                counts.skipped += 1;
+                skipped.entry(r.lang).or_insert((why, 0)).1 += 1;
+            }
+        }
+    }
+    if !skipped.is_empty() || !checked.is_empty() {
+        writeln!(out)?;
+    }
+    for (lang, (why, n)) in &skipped {
+        writeln!(out, "SKIP {lang} ({n}): {why}")?;
+    }
+    for lang in &checked {
+        writeln!(out, "CHECKED {lang}: {} (not the real client)", runners::runner(lang).how)?;
+    }
+    writeln!(out)?;
+    if counts.checked > 0 {
+        writeln!(out, "{} checked", counts.checked)?;
+    }
+    writeln!(out, "{} passed, {} failed, {} skipped", counts.passed, counts.failed, counts.skipped)?;
+    Ok(counts)
+}
+
+fn indent(s: &str) -> String {
+    s.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+}
+
+/// Where a job's files go under `--keep` (exposed for tests and docs).
+pub fn keep_dir(keep: &Path, id: &str, lang: &str) -> PathBuf {
+    keep.join(id).join(lang)
+}
