@@ -7,7 +7,7 @@ use base64::Engine;
 use serde::Serialize;
 
 use crate::encode;
-use crate::spec::{self, Auth, LoadedSpec};
+use crate::spec::{self, ApiKeyLocation, Auth, LoadedSpec};
 
 /// Settings that change how requests are written, not what they send.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -46,6 +46,19 @@ impl Settings {
         out.push_str(&text[last..]);
         out
     }
+
+    /// A JSON value with every string (keys included) bound.
+    fn bind_json(&self, value: &serde_json::Value) -> serde_json::Value {
+        use serde_json::Value;
+        match value {
+            Value::String(s) => Value::String(self.bind(s)),
+            Value::Array(items) => Value::Array(items.iter().map(|v| self.bind_json(v)).collect()),
+            Value::Object(map) => {
+                Value::Object(map.iter().map(|(k, v)| (self.bind(k), self.bind_json(v))).collect())
+            }
+            other => other.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -60,6 +73,17 @@ impl Pair {
     }
 }
 
+/// One multipart part: a text `value`, or a `file` read from disk.
+#[derive(Debug, Clone, Serialize)]
+pub struct Part {
+    pub name: String,
+    pub value: Option<String>,
+    pub file: Option<String>,
+    /// For file parts: the file name sent (default: the path's last segment).
+    pub filename: Option<String>,
+    pub content_type: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Body {
@@ -70,13 +94,38 @@ pub enum Body {
         /// The same with `{{variables}}` always readable.
         encoded_readable: String,
     },
+    Json {
+        value: serde_json::Value,
+        /// The bytes sent: `value` as pretty JSON, two-space indented.
+        text: String,
+    },
+    Text {
+        text: String,
+    },
+    Multipart {
+        parts: Vec<Part>,
+    },
+    Binary {
+        file: String,
+        filename: String,
+    },
+    Graphql {
+        query: String,
+        variables: serde_json::Value,
+        /// The bytes sent: `{"query":…,"variables":…}`.
+        text: String,
+    },
 }
 
 impl Body {
-    /// The Content-Type sent when the spec's headers give none.
+    /// The Content-Type sent when neither the headers nor `body.content_type` give one.
     fn default_content_type(&self) -> &'static str {
         match self {
             Body::Form { .. } => "application/x-www-form-urlencoded",
+            Body::Json { .. } | Body::Graphql { .. } => "application/json",
+            Body::Text { .. } => "text/plain",
+            Body::Multipart { .. } => "multipart/form-data",
+            Body::Binary { .. } => "application/octet-stream",
         }
     }
 }
@@ -85,6 +134,15 @@ impl Body {
 #[derive(Debug, Clone, Serialize)]
 pub struct AuthModel {
     pub kind: &'static str,
+    /// User and password of an `Authorization: Basic` header (basic, client_secret_basic),
+    /// for clients with a basic-auth facility.
+    pub basic: Option<BasicCredentials>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BasicCredentials {
+    pub username: String,
+    pub password: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -92,7 +150,9 @@ pub struct Request {
     /// Output id: the spec's id, plus `/<auth>` when the spec lists several auth methods.
     pub id: String,
     pub title: String,
-    pub method: &'static str,
+    pub method: String,
+    /// Not one of the standard seven methods.
+    pub custom_method: bool,
     /// The full URL, query included (RFC 3986 encoded, `{{variables}}` readable).
     pub url: String,
     /// The URL without its query.
@@ -104,6 +164,10 @@ pub struct Request {
     pub query: Vec<Pair>,
     /// Headers in send order: the spec's, then auth's, then a derived Content-Type.
     pub headers: Vec<Pair>,
+    /// `headers` without the Authorization header of `auth.basic`, for clients that render
+    /// basic auth with their own facility.
+    pub headers_without_basic: Vec<Pair>,
+    /// The media type the body is sent as (also for multipart, where clients add the header).
     pub content_type: Option<String>,
     pub body: Option<Body>,
     pub auth: AuthModel,
@@ -112,32 +176,58 @@ pub struct Request {
 /// Where an auth method puts its credentials.
 struct Credentials {
     headers: Vec<Pair>,
+    query: Vec<Pair>,
     form_fields: Vec<Pair>,
+    basic: Option<BasicCredentials>,
 }
 
-fn basic_token(user: &str, password: &str) -> String {
-    base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
+fn basic_credentials(username: String, password: String) -> Result<Credentials, String> {
+    if username.contains(':') {
+        return Err("a basic-auth user name cannot contain `:` (RFC 7617)".into());
+    }
+    let token = base64::engine::general_purpose::STANDARD.encode(format!("{username}:{password}"));
+    Ok(Credentials {
+        headers: vec![Pair::new("Authorization", format!("Basic {token}"))],
+        query: vec![],
+        form_fields: vec![],
+        basic: Some(BasicCredentials { username, password }),
+    })
 }
 
-fn credentials(auth: &Auth, settings: &Settings) -> Credentials {
-    let auth = &auth.bound(settings);
-    let (headers, form_fields) = match auth {
-        Auth::None => (vec![], vec![]),
-        Auth::Bearer { token } => (vec![Pair::new("Authorization", format!("Bearer {token}"))], vec![]),
-        Auth::Basic { username, password } => {
-            (vec![Pair::new("Authorization", format!("Basic {}", basic_token(username, password)))], vec![])
+const JWT_BEARER: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+fn credentials(auth: &Auth, settings: &Settings) -> Result<Credentials, String> {
+    let none = || Credentials { headers: vec![], query: vec![], form_fields: vec![], basic: None };
+    Ok(match auth.bound(settings) {
+        Auth::None => none(),
+        Auth::Bearer { token } => {
+            Credentials { headers: vec![Pair::new("Authorization", format!("Bearer {token}"))], ..none() }
+        }
+        Auth::Basic { username, password } => basic_credentials(username, password)?,
+        Auth::ApiKey { name, value, location: ApiKeyLocation::Header } => {
+            Credentials { headers: vec![Pair::new(name.0, value.0)], ..none() }
+        }
+        Auth::ApiKey { name, value, location: ApiKeyLocation::Query } => {
+            Credentials { query: vec![Pair::new(name.0, value.0)], ..none() }
         }
         // RFC 6749 §2.3.1: id and secret are form-encoded before they are joined and encoded.
-        Auth::ClientSecretBasic { client_id, client_secret } => {
-            let id = encode::encode_component(client_id, false);
-            let secret = encode::encode_component(client_secret, false);
-            (vec![Pair::new("Authorization", format!("Basic {}", basic_token(&id, &secret)))], vec![])
+        Auth::ClientSecretBasic { client_id, client_secret } => basic_credentials(
+            encode::encode_component(&client_id, false),
+            encode::encode_component(&client_secret, false),
+        )?,
+        Auth::ClientSecretPost { client_id, client_secret } => Credentials {
+            form_fields: vec![Pair::new("client_id", client_id), Pair::new("client_secret", client_secret)],
+            ..none()
+        },
+        Auth::ClientSecretJwt { client_id, client_assertion }
+        | Auth::PrivateKeyJwt { client_id, client_assertion } => {
+            let mut form_fields: Vec<Pair> =
+                client_id.map(|id| Pair::new("client_id", id)).into_iter().collect();
+            form_fields.push(Pair::new("client_assertion_type", JWT_BEARER));
+            form_fields.push(Pair::new("client_assertion", client_assertion));
+            Credentials { form_fields, ..none() }
         }
-        Auth::ClientSecretPost { client_id, client_secret } => {
-            (vec![], vec![Pair::new("client_id", client_id), Pair::new("client_secret", client_secret)])
-        }
-    };
-    Credentials { headers, form_fields }
+    })
 }
 
 /// Splits `scheme://host/path` (or `host/path` when the scheme is a variable's business).
@@ -153,13 +243,12 @@ fn split_url(url: &str) -> (&str, &str) {
 pub fn build(loaded: &LoadedSpec, settings: &Settings) -> Result<Vec<Request>, String> {
     let spec = &loaded.spec;
     let several = spec.auth.0.len() > 1;
-    if let Some(spec::Body::Form(fields)) = &spec.body {
+    if let Some(spec::Body::Form(fields)) = &loaded.body {
         for (name, value) in &fields.0 {
-            let fillable = spec
-                .auth
-                .0
-                .iter()
-                .any(|a| credentials(a, settings).form_fields.iter().any(|f| &f.name == name));
+            let mut fillable = false;
+            for auth in &spec.auth.0 {
+                fillable |= credentials(auth, settings)?.form_fields.iter().any(|f| &f.name == name);
+            }
             if value.is_none() && !fillable {
                 return Err(format!(
                     "form field `{name}` has no value and no auth method of this spec sends a form field of that name"
@@ -177,9 +266,95 @@ pub fn build(loaded: &LoadedSpec, settings: &Settings) -> Result<Vec<Request>, S
         .collect()
 }
 
+/// The form fields in order: the spec's, with auth fields filling `~` slots in place and
+/// the rest appended.
+fn form_fields(
+    fields: &spec::Pairs<String, Option<String>>,
+    auth_fields: &[Pair],
+    auth: &Auth,
+    settings: &Settings,
+) -> Result<Vec<Pair>, String> {
+    let mut unused = auth_fields.to_vec();
+    let mut out = Vec::new();
+    for (name, value) in &fields.0 {
+        match value {
+            Some(v) => {
+                if unused.iter().any(|f| &f.name == name) {
+                    return Err(format!(
+                        "form field `{name}` is sent by auth `{}`; write `{name}: ~` to place it, or remove it",
+                        auth.name()
+                    ));
+                }
+                out.push(Pair::new(settings.bind(name), settings.bind(v)));
+            }
+            None => {
+                if let Some(i) = unused.iter().position(|f| &f.name == name) {
+                    out.push(unused.remove(i));
+                }
+            }
+        }
+    }
+    out.extend(unused);
+    Ok(out)
+}
+
+fn build_body(
+    body: &spec::Body,
+    creds: &Credentials,
+    auth: &Auth,
+    settings: &Settings,
+) -> Result<Body, String> {
+    if !creds.form_fields.is_empty() && !matches!(body, spec::Body::Form(_)) {
+        return Err(format!("auth `{}` sends form fields, so the spec needs a `body: form:`", auth.name()));
+    }
+    Ok(match body {
+        spec::Body::Form(fields) => {
+            let fields = form_fields(fields, &creds.form_fields, auth, settings)?;
+            let pairs = || fields.iter().map(|p| (p.name.as_str(), p.value.as_str()));
+            Body::Form {
+                encoded: encode::form_urlencoded(pairs(), settings.readable_variables),
+                encoded_readable: encode::form_urlencoded(pairs(), true),
+                fields,
+            }
+        }
+        spec::Body::Json(value) => {
+            let value = settings.bind_json(value);
+            let text = serde_json::to_string_pretty(&value).expect("JSON values always serialise");
+            Body::Json { value, text }
+        }
+        spec::Body::Text(text) => Body::Text { text: settings.bind(text) },
+        spec::Body::Multipart(parts) => Body::Multipart {
+            parts: parts
+                .iter()
+                .map(|p| Part {
+                    name: settings.bind(&p.name),
+                    value: p.value.as_deref().map(|v| settings.bind(v)),
+                    filename: p
+                        .filename
+                        .clone()
+                        .or_else(|| p.file.as_deref().map(|f| f.rsplit('/').next().unwrap_or(f).to_string())),
+                    file: p.file.clone(),
+                    content_type: p.content_type.clone(),
+                })
+                .collect(),
+        },
+        spec::Body::Binary(file) => {
+            Body::Binary { file: file.clone(), filename: file.rsplit('/').next().unwrap_or(file).to_string() }
+        }
+        spec::Body::Graphql(g) => {
+            let variables =
+                g.variables.as_ref().map(|v| settings.bind_json(v)).unwrap_or(serde_json::json!({}));
+            let query = settings.bind(&g.query);
+            let text = serde_json::to_string(&serde_json::json!({"query": query, "variables": variables}))
+                .expect("JSON values always serialise");
+            Body::Graphql { query, variables, text }
+        }
+    })
+}
+
 fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) -> Result<Request, String> {
     let spec = &loaded.spec;
-    let creds = credentials(auth, settings);
+    let creds = credentials(auth, settings)?;
     let mut headers: Vec<Pair> =
         spec.headers.0.iter().map(|(k, v)| Pair::new(&k.0, settings.bind(&v.0))).collect();
     for h in &creds.headers {
@@ -190,58 +365,49 @@ fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) 
                 auth.name()
             ));
         }
-        headers.push(h.clone());
     }
+    let spec_header_count = headers.len();
+    headers.extend(creds.headers.iter().cloned());
 
-    let body = match &spec.body {
+    let body = match &loaded.body {
+        None if !creds.form_fields.is_empty() => {
+            return Err(format!(
+                "auth `{}` sends form fields, so the spec needs a `body: form:`",
+                auth.name()
+            ));
+        }
         None => None,
-        Some(spec::Body::Form(fields)) => {
-            let mut unused = creds.form_fields.clone();
-            let mut out = Vec::new();
-            for (name, value) in &fields.0 {
-                match value {
-                    Some(v) => {
-                        if unused.iter().any(|f| &f.name == name) {
-                            return Err(format!(
-                                "form field `{name}` is sent by auth `{}`; write `{name}: ~` to place it, or remove it",
-                                auth.name()
-                            ));
-                        }
-                        out.push(Pair::new(settings.bind(name), settings.bind(v)));
-                    }
-                    None => {
-                        if let Some(i) = unused.iter().position(|f| &f.name == name) {
-                            out.push(unused.remove(i));
-                        }
-                    }
-                }
+        Some(b) => Some(build_body(b, &creds, auth, settings)?),
+    };
+
+    let given_type =
+        headers.iter().find(|h| h.name.eq_ignore_ascii_case("content-type")).map(|h| h.value.clone());
+    let content_type = match (&body, given_type, &loaded.body_content_type) {
+        (Some(Body::Multipart { .. }), Some(_), _) => {
+            return Err(
+                "do not set Content-Type for a multipart body: the client adds it with its boundary".into()
+            );
+        }
+        (Some(Body::Form { .. }), Some(t), _) if !t.starts_with("application/x-www-form-urlencoded") => {
+            return Err(format!("Content-Type `{t}` contradicts the form body"));
+        }
+        (_, Some(_), Some(_)) => {
+            return Err("Content-Type is given both in `headers` and as `body.content_type`; keep one".into());
+        }
+        (None, given, _) => given,
+        (_, Some(t), None) => Some(t),
+        (Some(body), None, given) => {
+            let t = given.clone().unwrap_or_else(|| body.default_content_type().to_string());
+            if !matches!(body, Body::Multipart { .. }) {
+                headers.push(Pair::new("Content-Type", &t));
             }
-            out.extend(unused);
-            let pairs = || out.iter().map(|p| (p.name.as_str(), p.value.as_str()));
-            Some(Body::Form {
-                encoded: encode::form_urlencoded(pairs(), settings.readable_variables),
-                encoded_readable: encode::form_urlencoded(pairs(), true),
-                fields: out.clone(),
-            })
+            Some(t)
         }
     };
-    if body.is_none() && !creds.form_fields.is_empty() {
-        return Err(format!("auth `{}` sends form fields, so the spec needs a `body: form:`", auth.name()));
-    }
 
-    let derived_type = body.as_ref().map(Body::default_content_type);
-    let given_type = headers.iter().find(|h| h.name.eq_ignore_ascii_case("content-type"));
-    let content_type = match (given_type, derived_type) {
-        (Some(h), _) => Some(h.value.clone()),
-        (None, Some(t)) => {
-            headers.push(Pair::new("Content-Type", t));
-            Some(t.to_string())
-        }
-        (None, None) => None,
-    };
-
-    let query: Vec<Pair> =
+    let mut query: Vec<Pair> =
         spec.query.0.iter().map(|(k, v)| Pair::new(settings.bind(k), settings.bind(v))).collect();
+    query.extend(creds.query.iter().cloned());
     let mut base_url = settings.bind(&spec.url.value);
     if let Some(origin) = &settings.origin {
         base_url = format!("{origin}{}", split_url(&base_url).1);
@@ -255,19 +421,25 @@ fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) 
     let (host, path) = split_url(&base_url);
     let path = if query.is_empty() { path.to_string() } else { format!("{path}?{query_string}") };
 
+    let mut headers_without_basic = headers.clone();
+    if creds.basic.is_some() {
+        headers_without_basic.remove(spec_header_count);
+    }
     Ok(Request {
         id,
         title: spec.title.clone(),
-        method: spec.method.as_str(),
+        method: spec.method.value.as_str().to_string(),
+        custom_method: spec.method.value.is_custom(),
         host: host.to_string(),
         path,
         url,
         base_url,
         query,
         headers,
+        headers_without_basic,
         content_type,
         body,
-        auth: AuthModel { kind: auth.name() },
+        auth: AuthModel { kind: auth.name(), basic: creds.basic },
     })
 }
 
@@ -280,5 +452,14 @@ mod tests {
         assert_eq!(split_url("{{authPath}}/{{envID}}/as/par"), ("{{authPath}}", "/{{envID}}/as/par"));
         assert_eq!(split_url("https://api.example.com:8443/v1/x"), ("api.example.com:8443", "/v1/x"));
         assert_eq!(split_url("http://h"), ("h", "/"));
+    }
+
+    #[test]
+    fn binding_replaces_only_known_variables() {
+        let settings = Settings {
+            bindings: [("a".to_string(), "1 & {{b}}".to_string())].into_iter().collect(),
+            ..Settings::default()
+        };
+        assert_eq!(settings.bind("x{{a}}y{{ a }}z{{c}}"), "x1 & {{b}}y1 & {{b}}z{{c}}");
     }
 }

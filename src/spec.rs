@@ -19,14 +19,17 @@ pub struct Spec {
     pub id: Option<Spanned<String>>,
     #[serde(default)]
     pub description: Option<String>,
-    pub method: Method,
+    pub method: Spanned<Method>,
+    /// Allows a body on GET, HEAD and OPTIONS, which many servers and clients refuse.
+    #[serde(default)]
+    pub allow_body: bool,
     pub url: Spanned<String>,
     #[serde(default)]
     pub headers: Pairs<HeaderName, HeaderValue>,
     #[serde(default)]
     pub query: Pairs<String, String>,
     #[serde(default)]
-    pub body: Option<Body>,
+    pub body: Option<Spanned<BodySpec>>,
     #[serde(default)]
     pub auth: AuthList,
     /// Example values for the spec's `{{variables}}`: documentation for readers, and the
@@ -35,13 +38,164 @@ pub struct Spec {
     pub variables: indexmap::IndexMap<String, String>,
 }
 
-/// The request body; exactly one kind per spec.
+/// `body:` as written: exactly one of the kinds, and optionally the content type to send.
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
+pub struct BodySpec {
+    #[serde(default)]
+    form: Option<Pairs<String, Option<String>>>,
+    #[serde(default)]
+    json: Option<serde_json::Value>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    multipart: Option<Vec<PartSpec>>,
+    #[serde(default)]
+    binary: Option<FilePath>,
+    #[serde(default)]
+    graphql: Option<Graphql>,
+    /// Overrides the body kind's default Content-Type (not for form or multipart).
+    #[serde(default)]
+    pub content_type: Option<HeaderValue>,
+}
+
+/// The request body; exactly one kind per spec.
+#[derive(Debug)]
 pub enum Body {
     /// `application/x-www-form-urlencoded` fields. A field with no value (`~`) is a slot that an
     /// auth method sending form fields fills in place.
     Form(Pairs<String, Option<String>>),
+    /// Any YAML value, sent as JSON.
+    Json(serde_json::Value),
+    /// Text sent exactly as written (CRLF kept).
+    Text(String),
+    Multipart(Vec<Part>),
+    /// A file's bytes as the whole body.
+    Binary(String),
+    Graphql(Graphql),
+}
+
+pub const BODY_KINDS: [&str; 6] = ["form", "json", "text", "multipart", "binary", "graphql"];
+
+impl BodySpec {
+    /// The one body kind written, or a message naming what is wrong.
+    pub fn into_body(self) -> Result<(Body, Option<String>), String> {
+        let content_type = self.content_type.map(|c| c.0);
+        let mut kinds = Vec::new();
+        if let Some(v) = self.form {
+            kinds.push(Body::Form(v));
+        }
+        if let Some(v) = self.json {
+            kinds.push(Body::Json(v));
+        }
+        if let Some(v) = self.text {
+            kinds.push(Body::Text(v));
+        }
+        if let Some(v) = self.multipart {
+            kinds.push(Body::Multipart(v.into_iter().map(|p| p.part).collect()));
+        }
+        if let Some(v) = self.binary {
+            kinds.push(Body::Binary(v.0));
+        }
+        if let Some(v) = self.graphql {
+            kinds.push(Body::Graphql(v));
+        }
+        if kinds.len() != 1 {
+            return Err(format!("body needs exactly one of {}", BODY_KINDS.join(", ")));
+        }
+        let body = kinds.pop().expect("one kind");
+        if content_type.is_some() && matches!(body, Body::Form(_) | Body::Multipart(_)) {
+            return Err(
+                "content_type is fixed for form and multipart bodies (multipart needs the client's boundary)"
+                    .into(),
+            );
+        }
+        Ok((body, content_type))
+    }
+}
+
+/// One part of a multipart body: a text `value` or a `file`.
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub name: String,
+    pub value: Option<String>,
+    pub file: Option<String>,
+    pub filename: Option<String>,
+    pub content_type: Option<String>,
+}
+
+#[derive(Debug)]
+struct PartSpec {
+    part: Part,
+}
+
+impl<'de> Deserialize<'de> for PartSpec {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Raw {
+            name: String,
+            #[serde(default)]
+            value: Option<String>,
+            #[serde(default)]
+            file: Option<FilePath>,
+            #[serde(default)]
+            filename: Option<HeaderValue>,
+            #[serde(default)]
+            content_type: Option<HeaderValue>,
+        }
+        let raw = Raw::deserialize(deserializer)?;
+        match (&raw.value, &raw.file) {
+            (Some(_), Some(_)) | (None, None) => {
+                return Err(de::Error::custom(format!(
+                    "multipart part `{}` needs exactly one of `value` or `file`",
+                    raw.name
+                )));
+            }
+            (Some(_), None) if raw.filename.is_some() => {
+                return Err(de::Error::custom("`filename` goes with `file`, not `value`"));
+            }
+            _ => {}
+        }
+        Ok(PartSpec {
+            part: Part {
+                name: raw.name,
+                value: raw.value,
+                file: raw.file.map(|f| f.0),
+                filename: raw.filename.map(|f| f.0),
+                content_type: raw.content_type.map(|c| c.0),
+            },
+        })
+    }
+}
+
+/// A file a sample reads, relative to where the sample runs.
+#[derive(Debug, Clone)]
+pub struct FilePath(pub String);
+
+impl<'de> Deserialize<'de> for FilePath {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let path = String::deserialize(deserializer)?;
+        let relative = Path::new(&path);
+        let ok = !path.is_empty()
+            && !path.contains(['\\', '\0', '\n', '\r'])
+            && relative.components().all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !ok {
+            return Err(de::Error::custom(format!(
+                "file path {path:?} must be relative to where the sample runs, without `..` or line breaks"
+            )));
+        }
+        Ok(FilePath(path))
+    }
+}
+
+/// A GraphQL request: sent as JSON `{"query": …, "variables": …}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Graphql {
+    pub query: String,
+    #[serde(default)]
+    pub variables: Option<serde_json::Value>,
 }
 
 /// How the client authenticates. Credentials are written here and nowhere else.
@@ -49,10 +203,48 @@ pub enum Body {
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Auth {
     None,
-    Bearer { token: String },
-    Basic { username: String, password: String },
-    ClientSecretBasic { client_id: String, client_secret: String },
-    ClientSecretPost { client_id: String, client_secret: String },
+    Bearer {
+        token: String,
+    },
+    Basic {
+        username: String,
+        password: String,
+    },
+    /// A key sent as a header (default) or a query parameter.
+    ApiKey {
+        name: HeaderName,
+        value: HeaderValue,
+        #[serde(default, rename = "in")]
+        location: ApiKeyLocation,
+    },
+    ClientSecretBasic {
+        client_id: String,
+        client_secret: String,
+    },
+    ClientSecretPost {
+        client_id: String,
+        client_secret: String,
+    },
+    /// RFC 7523 client assertion signed with the client secret.
+    ClientSecretJwt {
+        #[serde(default)]
+        client_id: Option<String>,
+        client_assertion: String,
+    },
+    /// RFC 7523 client assertion signed with the client's private key.
+    PrivateKeyJwt {
+        #[serde(default)]
+        client_id: Option<String>,
+        client_assertion: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApiKeyLocation {
+    #[default]
+    Header,
+    Query,
 }
 
 impl Auth {
@@ -65,6 +257,17 @@ impl Auth {
             Auth::Basic { username, password } => {
                 Auth::Basic { username: b(username), password: b(password) }
             }
+            Auth::ApiKey { name, value, location } => {
+                Auth::ApiKey { name: name.clone(), value: HeaderValue(b(&value.0)), location: *location }
+            }
+            Auth::ClientSecretJwt { client_id, client_assertion } => Auth::ClientSecretJwt {
+                client_id: client_id.as_ref().map(b),
+                client_assertion: b(client_assertion),
+            },
+            Auth::PrivateKeyJwt { client_id, client_assertion } => Auth::PrivateKeyJwt {
+                client_id: client_id.as_ref().map(b),
+                client_assertion: b(client_assertion),
+            },
             Auth::ClientSecretBasic { client_id, client_secret } => {
                 Auth::ClientSecretBasic { client_id: b(client_id), client_secret: b(client_secret) }
             }
@@ -79,6 +282,9 @@ impl Auth {
             Auth::None => "none",
             Auth::Bearer { .. } => "bearer",
             Auth::Basic { .. } => "basic",
+            Auth::ApiKey { .. } => "api_key",
+            Auth::ClientSecretJwt { .. } => "client_secret_jwt",
+            Auth::PrivateKeyJwt { .. } => "private_key_jwt",
             Auth::ClientSecretBasic { .. } => "client_secret_basic",
             Auth::ClientSecretPost { .. } => "client_secret_post",
         }
@@ -130,49 +336,75 @@ impl<'de> Deserialize<'de> for AuthList {
     }
 }
 
-/// HTTP methods a spec may use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An HTTP method: one of the standard seven, or `{custom: NAME}` for any other token
+/// (declared explicitly so that a typo such as `PSOT` is an error, not a custom method).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Method {
-    Get,
-    Post,
-    Put,
-    Patch,
-    Delete,
-    Head,
-    Options,
+    Standard(&'static str),
+    Custom(String),
 }
 
 pub const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
 impl Method {
-    pub fn as_str(self) -> &'static str {
-        METHODS[self as usize]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Method::Standard(m) => m,
+            Method::Custom(m) => m,
+        }
+    }
+
+    pub fn is_custom(&self) -> bool {
+        matches!(self, Method::Custom(_))
     }
 }
 
 impl<'de> Deserialize<'de> for Method {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        let all = [
-            Method::Get,
-            Method::Post,
-            Method::Put,
-            Method::Patch,
-            Method::Delete,
-            Method::Head,
-            Method::Options,
-        ];
-        if let Some(m) = all.iter().find(|m| m.as_str() == text) {
-            return Ok(*m);
+        struct MethodVisitor;
+        impl<'de> Visitor<'de> for MethodVisitor {
+            type Value = Method;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an HTTP method such as GET, or `{custom: NAME}`")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Method, E> {
+                if let Some(m) = METHODS.iter().find(|m| **m == text) {
+                    return Ok(Method::Standard(m));
+                }
+                let hint = match METHODS.iter().find(|m| m.eq_ignore_ascii_case(text)) {
+                    Some(upper) => format!("; methods are upper case: `{upper}`"),
+                    None => match did_you_mean(text, METHODS.iter().copied()) {
+                        hint if hint.is_empty() => format!("; for another method write `{{custom: {text}}}`"),
+                        hint => hint,
+                    },
+                };
+                Err(E::custom(format!(
+                    "unknown method `{text}`, expected one of {}{hint}",
+                    METHODS.join(", ")
+                )))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Method, A::Error> {
+                let key: String =
+                    map.next_key()?.ok_or_else(|| de::Error::custom("expected `custom: NAME`"))?;
+                if key != "custom" {
+                    return Err(de::Error::custom(format!("unknown key `{key}`, expected `custom`")));
+                }
+                let name: String = map.next_value()?;
+                let token = !name.is_empty()
+                    && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "-_".contains(c));
+                if !token {
+                    return Err(de::Error::custom(format!(
+                        "custom method {name:?} must be upper-case letters, digits, `-` or `_`"
+                    )));
+                }
+                if METHODS.contains(&name.as_str()) || ["CONNECT", "TRACE", "TRACK"].contains(&name.as_str())
+                {
+                    return Err(de::Error::custom(format!("`{name}` cannot be a custom method")));
+                }
+                Ok(Method::Custom(name))
+            }
         }
-        let hint = match METHODS.iter().find(|m| m.eq_ignore_ascii_case(&text)) {
-            Some(upper) => format!("; methods are upper case: `{upper}`"),
-            None => did_you_mean(&text, METHODS.iter().copied()),
-        };
-        Err(de::Error::custom(format!(
-            "unknown method `{text}`, expected one of {}{hint}",
-            METHODS.join(", ")
-        )))
+        deserializer.deserialize_any(MethodVisitor)
     }
 }
 
@@ -283,6 +515,10 @@ pub struct LoadedSpec {
     pub path: PathBuf,
     pub id: String,
     pub spec: Spec,
+    /// The body, validated (taken out of `spec.body`).
+    pub body: Option<Body>,
+    /// `body.content_type`, if written.
+    pub body_content_type: Option<String>,
 }
 
 /// Suggests the closest of `candidates` to `word`, if any is close.
@@ -333,7 +569,7 @@ pub fn check_id(id: &str) -> Result<(), String> {
 
 /// Parses one spec file. `relative` is its path under the specs folder, used for the default id.
 pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Diagnostic> {
-    let spec: Spec = serde_saphyr::from_str(text).map_err(|e| {
+    let mut spec: Spec = serde_saphyr::from_str(text).map_err(|e| {
         let (line, column) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
         Diagnostic::at(path, line, column, describe(&e))
     })?;
@@ -366,7 +602,25 @@ pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Dia
     if url.is_empty() || url.chars().any(|c| c.is_whitespace()) {
         return Err(Diagnostic::spanned(path, &spec.url.referenced, "url is empty or contains white space"));
     }
-    Ok(LoadedSpec { path: path.to_path_buf(), id, spec })
+    let (body, body_content_type) = match spec.body.take() {
+        None => (None, None),
+        Some(b) => {
+            let at = b.referenced;
+            let (body, content_type) = b.value.into_body().map_err(|m| Diagnostic::spanned(path, &at, m))?;
+            let method = spec.method.value.as_str();
+            if matches!(method, "GET" | "HEAD") && !spec.allow_body {
+                return Err(Diagnostic::spanned(
+                    path,
+                    &spec.method.referenced,
+                    format!(
+                        "a {method} request with a body is refused by many clients and servers; remove the body or set `allow_body: true`"
+                    ),
+                ));
+            }
+            (Some(body), content_type)
+        }
+    };
+    Ok(LoadedSpec { path: path.to_path_buf(), id, spec, body, body_content_type })
 }
 
 /// Loads every `*.yaml`/`*.yml` below `dir`, in path order. Reports every bad spec, not just

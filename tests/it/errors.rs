@@ -42,7 +42,7 @@ fn missing_field_is_reported() {
 fn unknown_body_kind_and_auth_get_suggestions() {
     let err = generate_error("title: x\nmethod: POST\nurl: http://h/x\nbody:\n  from: {a: b}\n");
     assert!(
-        err.contains("bad.yaml:5:3: unknown variant `from`") && err.contains("did you mean `form`?"),
+        err.contains("bad.yaml:5:3: unknown field `from`") && err.contains("did you mean `form`?"),
         "{err}"
     );
     let err = generate_error("title: x\nmethod: GET\nurl: http://h/x\nauth:\n  beraer: {token: t}\n");
@@ -97,4 +97,34 @@ fn bad_spec_leaves_existing_output_untouched() {
     assert_eq!(code, 1);
     assert!(stderr.contains("specs/a.yaml:2:1: unknown field `mehtod`"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&sample).unwrap(), before);
+}
+
+#[test]
+fn body_needs_exactly_one_kind() {
+    let err = generate_error("title: x\nmethod: POST\nurl: http://h/x\nbody:\n  text: a\n  json: {a: 1}\n");
+    assert!(err.contains("bad.yaml:5:3: body needs exactly one of form, json, text"), "{err}");
+}
+
+#[test]
+fn get_with_a_body_needs_allow_body() {
+    let err = generate_error("title: x\nmethod: GET\nurl: http://h/x\nbody:\n  text: a\n");
+    assert!(err.contains("bad.yaml:2:9: a GET request with a body") && err.contains("allow_body: true"), "{err}");
+}
+
+#[test]
+fn custom_methods_are_explicit() {
+    let err = generate_error("title: x\nmethod: PURGE\nurl: http://h/x\n");
+    assert!(err.contains("unknown method `PURGE`") && err.contains("write `{custom: PURGE}`"), "{err}");
+    let err = generate_error("title: x\nmethod: {custom: purge}\nurl: http://h/x\n");
+    assert!(err.contains("must be upper-case"), "{err}");
+}
+
+#[test]
+fn multipart_parts_and_file_paths_are_checked() {
+    let err = generate_error(
+        "title: x\nmethod: POST\nurl: http://h/x\nbody:\n  multipart:\n    - name: a\n      value: b\n      file: c\n",
+    );
+    assert!(err.contains("part `a` needs exactly one of `value` or `file`"), "{err}");
+    let err = generate_error("title: x\nmethod: POST\nurl: http://h/x\nbody:\n  binary: ../secret\n");
+    assert!(err.contains("bad.yaml:5:11: file path \"../secret\" must be relative"), "{err}");
 }
