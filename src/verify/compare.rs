@@ -24,6 +24,9 @@ pub struct Expected {
     /// Path and query exactly as the request line must carry them.
     pub target: String,
     pub headers: Vec<(String, String)>,
+    /// The body's media type; checked even where it is not among `headers` (multipart,
+    /// whose clients write the header themselves to add the boundary).
+    pub content_type: Option<String>,
     pub body: ExpectedBody,
 }
 
@@ -55,17 +58,39 @@ impl Expected {
     /// `fixture` gives the bytes of a file a body references by relative path; the runner
     /// writes the same bytes next to the sample before running it.
     pub fn from_request(request: &Request, fixture: impl Fn(&str) -> Vec<u8>) -> Expected {
-        let _ = &fixture; // used by the file-carrying body kinds
         let body = match &request.body {
             None => ExpectedBody::None,
             Some(model::Body::Form { fields, .. }) => {
                 ExpectedBody::Form(fields.iter().map(|p| (p.name.clone(), p.value.clone())).collect())
             }
+            Some(model::Body::Json { value, .. }) => ExpectedBody::Json(value.clone()),
+            // The GraphQL body is compared as the JSON document it is sent as.
+            Some(model::Body::Graphql { query, variables, .. }) => {
+                ExpectedBody::Json(serde_json::json!({"query": query, "variables": variables}))
+            }
+            Some(model::Body::Text { text }) => ExpectedBody::Bytes(text.clone().into_bytes()),
+            Some(model::Body::Binary { file, .. }) => ExpectedBody::Bytes(fixture(file)),
+            Some(model::Body::Multipart { parts }) => ExpectedBody::Multipart(
+                parts
+                    .iter()
+                    .map(|p| ExpectedPart {
+                        name: p.name.clone(),
+                        filename: p.filename.clone(),
+                        content_type: p.content_type.clone(),
+                        data: match (&p.value, &p.file) {
+                            (Some(v), _) => v.clone().into_bytes(),
+                            (None, Some(f)) => fixture(f),
+                            (None, None) => Vec::new(),
+                        },
+                    })
+                    .collect(),
+            ),
         };
         Expected {
-            method: request.method.to_string(),
+            method: request.method.clone(),
             target: request.path.clone(),
             headers: request.headers.iter().map(|h| (h.name.clone(), h.value.clone())).collect(),
+            content_type: request.content_type.clone(),
             body,
         }
     }
@@ -87,6 +112,16 @@ pub fn compare(expected: &Expected, got: &Captured) -> Vec<String> {
     }
     compare_headers(expected, got, &mut out);
     let content_type = got.header_values("content-type").into_iter().next();
+    let listed = expected.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("content-type"));
+    if let (Some(want), false) = (&expected.content_type, listed)
+        && !content_type.as_deref().is_some_and(|have| content_type_matches(want, have))
+    {
+        out.push(format!(
+            "header Content-Type: expected {}, got {}",
+            visible(want),
+            show_values(&content_type.iter().collect::<Vec<_>>())
+        ));
+    }
     compare_body(&expected.body, &got.body, content_type.as_deref(), &mut out);
     out
 }
@@ -193,7 +228,16 @@ fn compare_body(expected: &ExpectedBody, got: &[u8], content_type: Option<&str>,
                     fields.iter().map(|(k, v)| format!("{}={}", visible(k), visible(v))).collect();
                 let have_text: Vec<String> = match have {
                     Some(h) => h.iter().map(|(k, v)| format!("{}={}", visible(k), visible(v))).collect(),
-                    None => vec![format!("(not form-urlencoded: {})", show_bytes(got))],
+                    None => {
+                        let mut lines =
+                            vec![format!("(invalid percent-encoding or UTF-8: {})", show_bytes(got))];
+                        if let Some(lenient) = decode_form_with(got, false) {
+                            lines.extend(
+                                lenient.iter().map(|(k, v)| format!("{}={}", visible(k), visible(v))),
+                            );
+                        }
+                        lines
+                    }
                 };
                 out.push(format!(
                     "form fields differ (decoded, in order):\n{}",
@@ -299,8 +343,14 @@ fn parse_multipart(body: &[u8], boundary: &str) -> Result<Vec<ExpectedPart>, Str
     }
 }
 
-/// Decodes `application/x-www-form-urlencoded`; `None` if it is not valid UTF-8 after decoding.
+/// Decodes `application/x-www-form-urlencoded`; `None` if a `%` is not followed by two hex
+/// digits or the result is not UTF-8 (servers differ on such bodies, so they never match).
 pub fn decode_form(body: &[u8]) -> Option<Vec<(String, String)>> {
+    decode_form_with(body, true)
+}
+
+/// `strict: false` keeps a stray `%` as is, as browsers do; used only to show a body.
+fn decode_form_with(body: &[u8], strict: bool) -> Option<Vec<(String, String)>> {
     if body.is_empty() {
         return Some(Vec::new());
     }
@@ -310,21 +360,29 @@ pub fn decode_form(body: &[u8]) -> Option<Vec<(String, String)>> {
                 Some(i) => (&pair[..i], &pair[i + 1..]),
                 None => (pair, &b""[..]),
             };
-            Some((percent_decode(k)?, percent_decode(v)?))
+            Some((percent_decode(k, strict)?, percent_decode(v, strict)?))
         })
         .collect()
 }
 
-fn percent_decode(s: &[u8]) -> Option<String> {
+fn percent_decode(s: &[u8], strict: bool) -> Option<String> {
     let mut out = Vec::with_capacity(s.len());
     let mut i = 0;
     while i < s.len() {
         match s[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < s.len() => {
-                let hex = std::str::from_utf8(&s[i + 1..i + 3]).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 2;
+            b'%' => {
+                let byte = s
+                    .get(i + 1..i + 3)
+                    .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+                match byte {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None if strict => return None,
+                    None => out.push(b'%'),
+                }
             }
             b => out.push(b),
         }

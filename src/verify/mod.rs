@@ -230,7 +230,9 @@ pub fn fixture_bytes(path: &str) -> Vec<u8> {
 /// Relative paths of the files a request's body reads.
 fn fixture_paths(request: &model::Request) -> Vec<String> {
     match &request.body {
-        None | Some(model::Body::Form { .. }) => Vec::new(),
+        Some(model::Body::Binary { file, .. }) => vec![file.clone()],
+        Some(model::Body::Multipart { parts }) => parts.iter().filter_map(|p| p.file.clone()).collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -261,7 +263,13 @@ fn run_job(
     };
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    // Absolute, since runtimes get paths inside it through the environment (GOPATH).
+    let dir = dir.canonicalize().map_err(|e| format!("{}: {e}", dir.display()))?;
     for rel in fixture_paths(request) {
+        // Only plain relative paths: a fixture must never be written outside the job's folder.
+        if !Path::new(&rel).components().all(|c| matches!(c, std::path::Component::Normal(_))) {
+            return Err(format!("body file {rel:?} must be a relative path without `..`"));
+        }
         let path = dir.join(&rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
@@ -348,11 +356,11 @@ pub fn report(out: &mut impl Write, results: &[JobResult], targets: &[Target]) -
     }
     let first = ids.iter().map(|i| i.len()).max().unwrap_or(0).max("spec".len());
     let widths: Vec<usize> = targets.iter().map(|t| t.language.id.len().max("CHECKED".len())).collect();
-    write!(out, "{:<first$}", "spec")?;
+    let mut header = format!("{:<first$}", "spec");
     for (t, w) in targets.iter().zip(&widths) {
-        write!(out, "  {:<w$}", t.language.id)?;
+        header.push_str(&format!("  {:<w$}", t.language.id));
     }
-    writeln!(out)?;
+    writeln!(out, "{}", header.trim_end())?;
     for id in &ids {
         let mut line = format!("{id:<first$}");
         for (t, w) in targets.iter().zip(&widths) {

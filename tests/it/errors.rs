@@ -108,7 +108,10 @@ fn body_needs_exactly_one_kind() {
 #[test]
 fn get_with_a_body_needs_allow_body() {
     let err = generate_error("title: x\nmethod: GET\nurl: http://h/x\nbody:\n  text: a\n");
-    assert!(err.contains("bad.yaml:2:9: a GET request with a body") && err.contains("allow_body: true"), "{err}");
+    assert!(
+        err.contains("bad.yaml:2:9: a GET request with a body") && err.contains("allow_body: true"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@ mod errors;
 mod output;
 mod reference;
 mod snapshots;
+mod verify;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
