@@ -430,13 +430,16 @@ fn bytes_diff(want: &[u8], have: &[u8]) -> String {
             let split = |s: &str| s.split_inclusive('\n').map(visible).collect::<Vec<_>>();
             lines_diff(&split(w), &split(h))
         }
-        _ => format!(
-            "    expected {} bytes: {}\n    got      {} bytes: {}",
-            want.len(),
-            hex_preview(want),
-            have.len(),
-            hex_preview(have)
-        ),
+        _ => {
+            let at = want.iter().zip(have).position(|(a, b)| a != b).unwrap_or(want.len().min(have.len()));
+            format!(
+                "    first difference at byte {at}; from there:\n    expected ({} bytes in all) {}\n    got      ({} bytes in all) {}",
+                want.len(),
+                hex_preview(&want[at.min(want.len())..]),
+                have.len(),
+                hex_preview(&have[at.min(have.len())..])
+            )
+        }
     }
 }
 
