@@ -206,6 +206,85 @@ pub fn swift_string(s: &str) -> String {
     })
 }
 
+/// Go text: a raw backtick string (multi-line, readable) unless the text holds a backtick or
+/// a control character other than newline and tab, which only an interpreted literal can spell.
+pub fn go_text(s: &str) -> String {
+    if s.contains('`') || s.chars().any(|c| is_control(c) && c != '\n' && c != '\t') {
+        go_string(s)
+    } else {
+        format!("`{s}`")
+    }
+}
+
+/// Python text: a triple-quoted literal keeping newlines raw; everything else as in `py_single`.
+pub fn py_text(s: &str) -> String {
+    if !s.contains('\n') {
+        return py_single(s);
+    }
+    quoted(s, "'''", |c| match c {
+        '\n' => None,
+        // Escaping every quote keeps a quote next to the closing delimiter unambiguous.
+        '\'' => Some("\\'".into()),
+        c => common_escape(c, '\'').or_else(|| is_control(c).then(|| format!("\\x{:02x}", c as u32))),
+    })
+}
+
+/// JavaScript text: a template literal keeping newlines raw; `` ` ``, `${` and `\` escaped.
+pub fn js_text(s: &str) -> String {
+    if !s.contains('\n') {
+        return js_single(s);
+    }
+    quoted(s, "`", |c| match c {
+        '\n' => None,
+        '`' => Some("\\`".into()),
+        '$' => Some("\\$".into()),
+        '\u{2028}' | '\u{2029}' => None,
+        c => common_escape(c, '`').or_else(|| is_control(c).then(|| format!("\\x{:02x}", c as u32))),
+    })
+}
+
+/// Ruby text: a double-quoted literal keeping newlines raw (Ruby strings may span lines).
+pub fn ruby_text(s: &str) -> String {
+    quoted(s, "\"", |c| match c {
+        '\n' => None,
+        c => common_escape(c, '"').or_else(|| match c {
+            '#' => Some("\\#".into()),
+            c if is_control(c) => Some(format!("\\x{:02x}", c as u32)),
+            _ => None,
+        }),
+    })
+}
+
+/// PHP text: single quotes with raw newlines when that is all it needs, else `php_string`.
+pub fn php_text(s: &str) -> String {
+    if s.chars().any(|c| is_control(c) && c != '\n') {
+        return php_string(s);
+    }
+    quoted(s, "'", |c| match c {
+        '\\' => Some("\\\\".into()),
+        '\'' => Some("\\'".into()),
+        _ => None,
+    })
+}
+
+/// C# text: a verbatim `@"…"` literal keeping newlines raw, unless the text holds another
+/// control character, which only a regular literal can spell.
+pub fn csharp_text(s: &str) -> String {
+    if !s.contains('\n') || s.chars().any(|c| is_control(c) && c != '\n' && c != '\t') {
+        return csharp_string(s);
+    }
+    format!("@\"{}\"", s.replace('"', "\"\""))
+}
+
+/// A MIME quoted-string (`"…"` with `\` and `"` backslash-escaped), as multipart
+/// Content-Disposition parameters and curl's `--form` values take it.
+pub fn mime_quote(s: &str) -> String {
+    quoted(s, "\"", |c| match c {
+        '\\' | '"' => Some(format!("\\{c}")),
+        _ => None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,6 +359,21 @@ mod tests {
     #[test]
     fn ruby_never_interpolates() {
         assert_eq!(ruby_double("#{x} #$y #@z"), "\"\\#{x} \\#$y \\#@z\"");
+    }
+
+    #[test]
+    fn multi_line_text_literals() {
+        assert_eq!(go_text("{\n  \"a\": 1\n}"), "`{\n  \"a\": 1\n}`");
+        assert_eq!(go_text("a`b"), "\"a`b\"");
+        assert_eq!(go_text("a\r\n"), "\"a\\r\\n\"");
+        assert_eq!(py_text("it's\n\\"), "'''it\\'s\n\\\\'''");
+        assert_eq!(js_text("`${x}`\n\\"), "`\\`\\${x}\\`\n\\\\`");
+        assert_eq!(ruby_text("#{x}\n\"\r"), "\"\\#{x}\n\\\"\\r\"");
+        assert_eq!(php_text("$a\n\\'"), "'$a\n\\\\\\''");
+        assert_eq!(php_text("a\r\n"), "\"a\\r\\n\"");
+        assert_eq!(csharp_text("say \"hi\"\nbye"), "@\"say \"\"hi\"\"\nbye\"");
+        assert_eq!(csharp_text("a\r\nb"), "\"a\\r\\nb\"");
+        assert_eq!(mime_quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
     }
 
     #[test]

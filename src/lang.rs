@@ -60,7 +60,10 @@ pub static LANGUAGES: &[Language] = &[
         label: "C#",
         extension: "cs",
         indent: TWO_SPACES,
-        clients: &[client!("csharp", "restsharp", "RestSharp")],
+        clients: &[
+            client!("csharp", "restsharp", "RestSharp"),
+            client!("csharp", "httpclient", "HttpClient"),
+        ],
     },
     Language {
         id: "go",
@@ -109,7 +112,7 @@ pub static LANGUAGES: &[Language] = &[
         label: "PHP",
         extension: "php",
         indent: TWO_SPACES,
-        clients: &[client!("php", "http_request2", "HTTP_Request2")],
+        clients: &[client!("php", "http_request2", "HTTP_Request2"), client!("php", "curl", "cURL")],
     },
     Language {
         id: "ruby",

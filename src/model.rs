@@ -93,6 +93,8 @@ pub enum Body {
         encoded: String,
         /// The same with `{{variables}}` always readable.
         encoded_readable: String,
+        /// Some name occurs twice, so clients whose form facility is a map must send `encoded`.
+        repeated_names: bool,
     },
     Json {
         value: serde_json::Value,
@@ -118,6 +120,18 @@ pub enum Body {
 }
 
 impl Body {
+    /// The serde tag templates see as `body_kind`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Body::Form { .. } => "form",
+            Body::Json { .. } => "json",
+            Body::Text { .. } => "text",
+            Body::Multipart { .. } => "multipart",
+            Body::Binary { .. } => "binary",
+            Body::Graphql { .. } => "graphql",
+        }
+    }
+
     /// The Content-Type sent when neither the headers nor `body.content_type` give one.
     fn default_content_type(&self) -> &'static str {
         match self {
@@ -311,7 +325,10 @@ fn build_body(
         spec::Body::Form(fields) => {
             let fields = form_fields(fields, &creds.form_fields, auth, settings)?;
             let pairs = || fields.iter().map(|p| (p.name.as_str(), p.value.as_str()));
+            let repeated_names =
+                fields.iter().enumerate().any(|(i, f)| fields[..i].iter().any(|g| g.name == f.name));
             Body::Form {
+                repeated_names,
                 encoded: encode::form_urlencoded(pairs(), settings.readable_variables),
                 encoded_readable: encode::form_urlencoded(pairs(), true),
                 fields,

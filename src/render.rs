@@ -10,7 +10,7 @@ use tera::{Tera, Value};
 use crate::encode;
 use crate::error::Error;
 use crate::lang::{LANGUAGES, Target};
-use crate::model::{Request, Settings};
+use crate::model::{Body, Request, Settings};
 
 /// Registers a `&str -> String` function as a Tera filter that refuses non-string input.
 fn string_filter(
@@ -73,7 +73,14 @@ impl Renderer {
                     .map_err(|e| template_error(&path.display().to_string(), &e))?;
             }
         }
-        let filters: [(&'static str, StringFn); 14] = [
+        let filters: [(&'static str, StringFn); 20] = [
+            ("go_text", encode::go_text),
+            ("py_text", encode::py_text),
+            ("js_text", encode::js_text),
+            ("rb_text", encode::ruby_text),
+            ("php_text", encode::php_text),
+            ("cs_text", encode::csharp_text),
+            ("mime_quote", encode::mime_quote),
             ("sh", encode::sh_single),
             ("go_str", encode::go_string),
             ("java_str", encode::java_string),
@@ -87,7 +94,6 @@ impl Renderer {
             ("swift_str", encode::swift_string),
             ("encode_component", encode_component_all),
             ("encode_component_readable", encode_component_readable),
-            ("no_newline", |s| s.replace(['\r', '\n'], " ")),
         ];
         for (name, f) in filters {
             tera.register_filter(name, string_filter(name, f));
@@ -109,6 +115,8 @@ impl Renderer {
         context.insert("i3", &unit.repeat(3));
         context.insert("i4", &unit.repeat(4));
         context.insert("settings", &self.settings);
+        // Templates branch on the body kind; "none" keeps that a plain comparison.
+        context.insert("body_kind", &request.body.as_ref().map_or("none", Body::kind));
         let mut text = self.tera.render(&name, &context).map_err(|e| template_error(&name, &e))?;
         if !text.ends_with('\n') {
             text.push('\n');

@@ -134,13 +134,13 @@ impl<'de> Deserialize<'de> for PartSpec {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Raw {
-            name: String,
+            name: DispositionParam,
             #[serde(default)]
             value: Option<String>,
             #[serde(default)]
             file: Option<FilePath>,
             #[serde(default)]
-            filename: Option<HeaderValue>,
+            filename: Option<DispositionParam>,
             #[serde(default)]
             content_type: Option<HeaderValue>,
         }
@@ -149,7 +149,7 @@ impl<'de> Deserialize<'de> for PartSpec {
             (Some(_), Some(_)) | (None, None) => {
                 return Err(de::Error::custom(format!(
                     "multipart part `{}` needs exactly one of `value` or `file`",
-                    raw.name
+                    raw.name.0
                 )));
             }
             (Some(_), None) if raw.filename.is_some() => {
@@ -159,7 +159,7 @@ impl<'de> Deserialize<'de> for PartSpec {
         }
         Ok(PartSpec {
             part: Part {
-                name: raw.name,
+                name: raw.name.0,
                 value: raw.value,
                 file: raw.file.map(|f| f.0),
                 filename: raw.filename.map(|f| f.0),
@@ -178,11 +178,11 @@ impl<'de> Deserialize<'de> for FilePath {
         let path = String::deserialize(deserializer)?;
         let relative = Path::new(&path);
         let ok = !path.is_empty()
-            && !path.contains(['\\', '\0', '\n', '\r'])
+            && !path.contains(['\\', '\0', '\n', '\r', '"'])
             && relative.components().all(|c| matches!(c, std::path::Component::Normal(_)));
         if !ok {
             return Err(de::Error::custom(format!(
-                "file path {path:?} must be relative to where the sample runs, without `..` or line breaks"
+                "file path {path:?} must be relative to where the sample runs, without `..`, quotes, backslashes or line breaks"
             )));
         }
         Ok(FilePath(path))
@@ -493,7 +493,9 @@ impl<'de> Deserialize<'de> for HeaderName {
     }
 }
 
-/// A header value: any text but line breaks and NUL, which no HTTP client can send.
+/// A header value: printable ASCII, space and tab. HTTP forbids line breaks and NUL, and
+/// clients disagree on how to send anything beyond ASCII (Latin-1, UTF-8 or an error), so a
+/// sample with it would not send the same bytes in every language.
 #[derive(Debug, Clone)]
 pub struct HeaderValue(pub String);
 
@@ -505,7 +507,29 @@ impl<'de> Deserialize<'de> for HeaderValue {
                 "header value contains a line break or NUL, which HTTP does not allow",
             ));
         }
+        if let Some(c) = value.chars().find(|c| !(c.is_ascii_graphic() || *c == ' ' || *c == '\t')) {
+            return Err(de::Error::custom(format!(
+                "header value contains {c:?}; header values must be printable ASCII (percent-encode the value, or use RFC 8187 `UTF-8''…` where the header allows it)"
+            )));
+        }
         Ok(HeaderValue(value))
+    }
+}
+
+/// A multipart part name or file name: any text but line breaks, quotes, backslashes and NUL,
+/// which clients escape differently inside the part's Content-Disposition header.
+#[derive(Debug, Clone)]
+pub struct DispositionParam(pub String);
+
+impl<'de> Deserialize<'de> for DispositionParam {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        if name.is_empty() || name.contains(['\r', '\n', '\0', '"', '\\']) {
+            return Err(de::Error::custom(
+                "multipart names and file names must be non-empty, without line breaks, quotes or backslashes",
+            ));
+        }
+        Ok(DispositionParam(name))
     }
 }
 

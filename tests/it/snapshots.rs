@@ -1,4 +1,4 @@
-//! Every spec in specs/ rendered for every language, pinned by insta snapshots
+//! Every spec in specs/ rendered for every language and client, pinned by insta snapshots
 //! (`cargo insta review` to accept a change; CI runs with INSTA_UPDATE=no).
 
 use snipgen::lang::{LANGUAGES, Target};
@@ -13,11 +13,23 @@ fn every_spec_in_every_language() {
         let loaded = snipgen::spec::parse(path, relative, &text).unwrap();
         for request in snipgen::model::build(&loaded, renderer.settings()).unwrap() {
             for language in LANGUAGES {
-                let target = Target { language, client: language.default_client() };
-                let sample = renderer.render(&request, target).unwrap();
-                // One snapshot per sample, named after the output path: `<id>.<lang>` with `/` as `__`.
-                let name = format!("{}.{}", request.id.replace('/', "__"), language.id);
-                insta::assert_snapshot!(name, sample);
+                for (i, client) in language.clients.iter().enumerate() {
+                    let target = Target { language, client };
+                    let sample = match renderer.render(&request, target) {
+                        Ok(sample) => sample,
+                        // A client that cannot send this request says so; pin the reason.
+                        Err(e) => format!("ERROR: {e}\n"),
+                    };
+                    // Named after the output path: `<id>.<lang>`, `/` as `__`, plus the
+                    // client for non-default clients.
+                    let id = request.id.replace('/', "__");
+                    let name = if i == 0 {
+                        format!("{id}.{}", language.id)
+                    } else {
+                        format!("{id}.{}-{}", language.id, client.id)
+                    };
+                    insta::assert_snapshot!(name, sample);
+                }
             }
         }
     });

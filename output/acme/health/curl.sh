@@ -1,0 +1,1 @@
+curl --location --head 'https://api.acme.example/v2/health'

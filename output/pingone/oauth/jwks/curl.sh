@@ -1,0 +1,1 @@
+curl --location --globoff '{{authPath}}/{{envID}}/as/jwks'

@@ -1,0 +1,11 @@
+var request = require('request');
+var options = {
+  'method': 'GET',
+  'url': '{{authPath}}/{{envID}}/as/jwks',
+  'headers': {
+  }
+};
+request(options, function (error, response) {
+  if (error) throw new Error(error);
+  console.log(response.body);
+});

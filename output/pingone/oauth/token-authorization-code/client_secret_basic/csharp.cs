@@ -1,0 +1,13 @@
+var options = new RestClientOptions("{{authPath}}/{{envID}}/as/token")
+{
+  MaxTimeout = -1,
+  Authenticator = new HttpBasicAuthenticator("%7B%7BappID%7D%7D", "%7B%7BappSecret%7D%7D"),
+};
+var client = new RestClient(options);
+var request = new RestRequest("", Method.Post);
+request.AddHeader("Content-Type", "application/x-www-form-urlencoded");
+request.AddParameter("grant_type", "authorization_code");
+request.AddParameter("code", "{{authCode}}");
+request.AddParameter("redirect_uri", "{{redirect_uri}}");
+RestResponse response = await client.ExecuteAsync(request);
+Console.WriteLine(response.Content);

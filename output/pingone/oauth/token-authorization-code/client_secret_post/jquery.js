@@ -1,0 +1,19 @@
+var settings = {
+  "url": "{{authPath}}/{{envID}}/as/token",
+  "method": "POST",
+  "timeout": 0,
+  "headers": {
+    "Content-Type": "application/x-www-form-urlencoded"
+  },
+  "data": {
+    "grant_type": "authorization_code",
+    "code": "{{authCode}}",
+    "redirect_uri": "{{redirect_uri}}",
+    "client_id": "{{appID}}",
+    "client_secret": "{{appSecret}}"
+  }
+};
+
+$.ajax(settings).done(function (response) {
+  console.log(response);
+});

@@ -1,0 +1,5 @@
+curl --location --globoff '{{authPath}}/{{envID}}/as/token' \
+  --user '%7B%7BappID%7D%7D:%7B%7BappSecret%7D%7D' \
+  --header 'Content-Type: application/x-www-form-urlencoded' \
+  --data-urlencode 'grant_type=client_credentials' \
+  --data-urlencode 'scope=p1:read:user p1:update:user'

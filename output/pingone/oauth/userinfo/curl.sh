@@ -1,0 +1,2 @@
+curl --location --globoff '{{authPath}}/{{envID}}/as/userinfo' \
+  --header 'Authorization: Bearer {{accessToken}}'

@@ -1,0 +1,2 @@
+curl --location --request DELETE --globoff '{{apiPath}}/environments/{{envID}}/users/{{userID}}' \
+  --header 'Authorization: Bearer {{accessToken}}'

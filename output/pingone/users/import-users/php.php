@@ -1,0 +1,29 @@
+<?php
+require_once 'HTTP/Request2.php';
+$request = new HTTP_Request2();
+$request->setUrl('{{apiPath}}/environments/{{envID}}/users/imports');
+$request->setMethod(HTTP_Request2::METHOD_POST);
+$request->setConfig(array(
+  'follow_redirects' => TRUE
+));
+$request->setHeader(array(
+  'Authorization' => 'Bearer {{accessToken}}',
+  'Content-Type' => 'text/csv'
+));
+$request->setBody('username,email,given,family
+ada,ada@example.com,Ada,Lovelace
+grace,grace@example.com,Grace,"Hopper, RDML"
+');
+try {
+  $response = $request->send();
+  if ($response->getStatus() == 200) {
+    echo $response->getBody();
+  }
+  else {
+    echo 'Unexpected HTTP status: ' . $response->getStatus() . ' ' .
+    $response->getReasonPhrase();
+  }
+}
+catch(HTTP_Request2_Exception $e) {
+  echo 'Error: ' . $e->getMessage();
+}

@@ -1,0 +1,12 @@
+var settings = {
+  "url": "{{apiPath}}/environments/{{envID}}/users?filter=email%20sw%20%22ada%22%20and%20population.id%20eq%20%22{{populationID}}%22&limit=25&expand=population&expand=memberOfGroups",
+  "method": "GET",
+  "timeout": 0,
+  "headers": {
+    "Authorization": "Bearer {{accessToken}}"
+  }
+};
+
+$.ajax(settings).done(function (response) {
+  console.log(response);
+});

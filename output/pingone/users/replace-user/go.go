@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"net/http"
+	"io"
+)
+
+func main() {
+
+	url := "{{apiPath}}/environments/{{envID}}/users/{{userID}}"
+	method := "PUT"
+
+	payload := strings.NewReader(`{
+  "username": "ada",
+  "email": "ada.lovelace@example.com",
+  "name": {
+    "given": "Ada",
+    "family": "Lovelace"
+  },
+  "accountId": 12345678901234567890,
+  "score": 99.5,
+  "tags": [
+    "mathematics",
+    "analytical engine"
+  ],
+  "manager": null
+}`)
+
+	client := &http.Client {
+	}
+	req, err := http.NewRequest(method, url, payload)
+
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	req.Header.Add("Authorization", "Bearer {{accessToken}}")
+	req.Header.Add("Content-Type", "application/json")
+
+	res, err := client.Do(req)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer res.Body.Close()
+
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(body))
+}
