@@ -56,7 +56,8 @@ impl Outcome {
 pub struct JobResult {
     /// The request id: spec id, plus `/<auth>` for specs with several auth methods.
     pub id: String,
-    pub lang: &'static str,
+    /// The language id, with `:client` for a non-default client.
+    pub column: String,
     pub outcome: Outcome,
     pub elapsed: Duration,
 }
@@ -77,7 +78,7 @@ const TIMEOUT: Duration = Duration::from_secs(90);
 /// Runs `verify`, printing the table to stdout and progress to stderr; `Ok(true)` when the
 /// exit code should be 0.
 pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
-    let targets = lang::parse_targets(&args.lang).map_err(Error::Usage)?;
+    let targets = verify_targets(&args.lang)?;
     let renderer = crate::renderer(&args.style)?;
     if !args.specs.is_dir() {
         return Err(Error::Usage(format!("specs folder {} does not exist", args.specs.display())));
@@ -129,8 +130,16 @@ pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
         gocache: scratch.path().join("gocache"),
         timeout: TIMEOUT,
     };
-    let available: BTreeMap<&str, Result<(), String>> =
-        targets.iter().map(|t| (t.language.id, runners::probe(t.language.id, &cx))).collect();
+    let available: BTreeMap<String, Result<(), String>> = targets
+        .iter()
+        .map(|t| {
+            let probe = match runners::runner(*t) {
+                Some(r) => runners::probe(r, &cx),
+                None => Err(format!("verify has no runner for client `{}` yet", t.client.id)),
+            };
+            (column(*t), probe)
+        })
+        .collect();
     let workers =
         args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
 
@@ -149,14 +158,14 @@ pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
                     let Some(&i) = order.get(n) else { break };
                     let job = &jobs[i];
                     let t0 = Instant::now();
-                    let outcome = match &available[job.target.language.id] {
+                    let outcome = match &available[&column(job.target)] {
                         Err(reason) => Outcome::Skip(reason.clone()),
                         Ok(()) => run_job(job, &renderer, &cx, args.keep.as_deref(), scratch.path(), i)
                             .unwrap_or_else(Outcome::Fail),
                     };
                     let result = JobResult {
                         id: job.id.clone(),
-                        lang: job.target.language.id,
+                        column: column(job.target),
                         outcome,
                         elapsed: t0.elapsed(),
                     };
@@ -166,7 +175,7 @@ pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
                         jobs.len(),
                         result.outcome.label(),
                         result.id,
-                        result.lang,
+                        result.column,
                         result.elapsed.as_secs_f64()
                     );
                     results.lock().unwrap()[i] = Some(result);
@@ -183,6 +192,42 @@ pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
         started.elapsed().as_secs_f64()
     );
     Ok(counts.failed == 0 && !(require_all && counts.skipped > 0))
+}
+
+/// Every client of every language by default (generate renders only the default clients,
+/// but any client a user can select must send the right request); else what `--lang` lists,
+/// where one language may appear with several clients.
+fn verify_targets(items: &[String]) -> Result<Vec<Target>, Error> {
+    let mut targets: Vec<Target> = Vec::new();
+    if items.is_empty() {
+        for l in lang::LANGUAGES {
+            targets.extend(l.clients.iter().map(|c| Target { language: l, client: c }));
+        }
+        return Ok(targets);
+    }
+    for item in items.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
+        let [t] = lang::parse_targets(&[item.to_string()]).map_err(Error::Usage)?[..] else {
+            unreachable!("one item is one target")
+        };
+        if !targets.iter().any(|x| x.language.id == t.language.id && x.client.id == t.client.id) {
+            targets.push(t);
+        }
+    }
+    let position = |t: &Target| {
+        let l = lang::LANGUAGES.iter().position(|l| l.id == t.language.id).unwrap_or(0);
+        (l, t.language.clients.iter().position(|c| c.id == t.client.id).unwrap_or(0))
+    };
+    targets.sort_by_key(position);
+    Ok(targets)
+}
+
+/// The table column of a target: the language id, with `:client` for a non-default client.
+pub fn column(t: Target) -> String {
+    if t.client.id == t.language.default_client().id {
+        t.language.id.to_string()
+    } else {
+        format!("{}:{}", t.language.id, t.client.id)
+    }
 }
 
 /// A rough relative run time per language, for scheduling only.
@@ -227,11 +272,19 @@ pub fn fixture_bytes(path: &str) -> Vec<u8> {
     bytes
 }
 
-/// Relative paths of the files a request's body reads.
-fn fixture_paths(request: &model::Request) -> Vec<String> {
+/// The files a request's body reads, in body order.
+fn body_files(request: &model::Request) -> Vec<runners::BodyFile> {
     match &request.body {
-        Some(model::Body::Binary { file, .. }) => vec![file.clone()],
-        Some(model::Body::Multipart { parts }) => parts.iter().filter_map(|p| p.file.clone()).collect(),
+        Some(model::Body::Binary { file, .. }) => {
+            vec![runners::BodyFile { path: file.clone(), content_type: None }]
+        }
+        Some(model::Body::Multipart { parts }) => parts
+            .iter()
+            .filter_map(|p| {
+                let path = p.file.clone()?;
+                Some(runners::BodyFile { path, content_type: p.content_type.clone() })
+            })
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -244,8 +297,7 @@ fn run_job(
     scratch: &Path,
     index: usize,
 ) -> Result<Outcome, String> {
-    let lang = job.target.language.id;
-    let runner = runners::runner(lang);
+    let runner = runners::runner(job.target).expect("targets without a runner are skipped");
     let server = EchoServer::start().map_err(|e| format!("echo server did not start: {e}"))?;
     let settings = Settings {
         bindings: job.bindings.clone(),
@@ -254,27 +306,28 @@ fn run_job(
     };
     let requests = model::build(job.spec, &settings)?;
     let request = &requests[job.auth];
-    let sample = renderer.render(request, job.target).map_err(|e| e.to_string())?;
+    let sample = renderer.render(request, job.target).map_err(|e| format!("not rendered: {e}"))?;
     let expected = Expected::from_request(request, fixture_bytes);
 
     let dir = match keep {
-        Some(k) => keep_dir(k, &job.id, lang),
+        Some(k) => keep_dir(k, &job.id, &column(job.target).replace(':', "-")),
         None => scratch.join(format!("job{index}")),
     };
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     // Absolute, since runtimes get paths inside it through the environment (GOPATH).
     let dir = dir.canonicalize().map_err(|e| format!("{}: {e}", dir.display()))?;
-    for rel in fixture_paths(request) {
+    let files = body_files(request);
+    for rel in files.iter().map(|f| &f.path) {
         // Only plain relative paths: a fixture must never be written outside the job's folder.
         if !Path::new(&rel).components().all(|c| matches!(c, std::path::Component::Normal(_))) {
             return Err(format!("body file {rel:?} must be a relative path without `..`"));
         }
-        let path = dir.join(&rel);
+        let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
         }
-        std::fs::write(&path, fixture_bytes(&rel)).map_err(|e| e.to_string())?;
+        std::fs::write(&path, fixture_bytes(rel)).map_err(|e| e.to_string())?;
     }
 
     let ran = match runner.mode {
@@ -288,11 +341,15 @@ fn run_job(
         }
         Mode::Raw => {
             std::fs::write(dir.join("sample.txt"), &sample).map_err(|e| e.to_string())?;
-            runners::send_raw(&sample, server.port(), cx)
+            let raw = runners::RawBody {
+                multipart: matches!(request.body, Some(model::Body::Multipart { .. })),
+                files: files.iter().map(|f| (f.path.clone(), fixture_bytes(&f.path))).collect(),
+            };
+            runners::send_raw(&sample, &raw, server.port(), cx)
         }
         Mode::Run | Mode::Stub => {
-            let steps =
-                runners::prepare(lang, &sample, &dir, &server.origin(), cx).map_err(|e| e.to_string())?;
+            let steps = runners::prepare(runner, &sample, &dir, &server.origin(), &files, cx)
+                .map_err(|e| e.to_string())?;
             runners::run_steps(&steps, &dir, cx)
         }
     };
@@ -355,19 +412,18 @@ pub fn report(out: &mut impl Write, results: &[JobResult], targets: &[Target]) -
         }
     }
     let first = ids.iter().map(|i| i.len()).max().unwrap_or(0).max("spec".len());
-    let widths: Vec<usize> = targets.iter().map(|t| t.language.id.len().max("CHECKED".len())).collect();
+    let columns: Vec<String> = targets.iter().map(|t| column(*t)).collect();
+    let widths: Vec<usize> = columns.iter().map(|c| c.len().max("CHECKED".len())).collect();
     let mut header = format!("{:<first$}", "spec");
-    for (t, w) in targets.iter().zip(&widths) {
-        header.push_str(&format!("  {:<w$}", t.language.id));
+    for (c, w) in columns.iter().zip(&widths) {
+        header.push_str(&format!("  {c:<w$}"));
     }
     writeln!(out, "{}", header.trim_end())?;
     for id in &ids {
         let mut line = format!("{id:<first$}");
-        for (t, w) in targets.iter().zip(&widths) {
-            let cell = results
-                .iter()
-                .find(|r| r.id == *id && r.lang == t.language.id)
-                .map_or("-", |r| r.outcome.label());
+        for (c, w) in columns.iter().zip(&widths) {
+            let cell =
+                results.iter().find(|r| r.id == *id && &r.column == c).map_or("-", |r| r.outcome.label());
             line.push_str(&format!("  {cell:<w$}"));
         }
         writeln!(out, "{}", line.trim_end())?;
@@ -376,22 +432,26 @@ pub fn report(out: &mut impl Write, results: &[JobResult], targets: &[Target]) -
     let mut counts = Counts::default();
     let mut skipped: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
     let mut checked: Vec<&str> = Vec::new();
+    let how = |c: &str| {
+        let t = targets.iter().find(|t| column(**t) == c).copied();
+        t.and_then(runners::runner).map_or("", |r| r.how)
+    };
     for r in results {
         match &r.outcome {
             Outcome::Pass => counts.passed += 1,
             Outcome::Checked => {
                 counts.checked += 1;
-                if !checked.contains(&r.lang) {
-                    checked.push(r.lang);
+                if !checked.contains(&r.column.as_str()) {
+                    checked.push(&r.column);
                 }
             }
             Outcome::Fail(why) => {
                 counts.failed += 1;
-                writeln!(out, "\nFAIL {} [{}]\n{}", r.id, r.lang, indent(why))?;
+                writeln!(out, "\nFAIL {} [{}]\n{}", r.id, r.column, indent(why))?;
             }
             Outcome::Skip(why) => {
                 counts.skipped += 1;
-                skipped.entry(r.lang).or_insert((why, 0)).1 += 1;
+                skipped.entry(&r.column).or_insert((why, 0)).1 += 1;
             }
         }
     }
@@ -402,7 +462,7 @@ pub fn report(out: &mut impl Write, results: &[JobResult], targets: &[Target]) -
         writeln!(out, "SKIP {lang} ({n}): {why}")?;
     }
     for lang in &checked {
-        writeln!(out, "CHECKED {lang}: {} (not the real client)", runners::runner(lang).how)?;
+        writeln!(out, "CHECKED {lang}: {} (not the real client)", how(lang))?;
     }
     writeln!(out)?;
     if counts.checked > 0 {

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::lang::Target;
+
 /// How a language's samples are verified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -24,35 +26,35 @@ pub enum Mode {
 /// One row of the runner table: also what README's Verify table describes.
 pub struct Runner {
     pub lang: &'static str,
+    pub client: &'static str,
     pub mode: Mode,
     /// How the sample is run or checked, for the report.
     pub how: &'static str,
 }
 
+const fn row(lang: &'static str, client: &'static str, mode: Mode, how: &'static str) -> Runner {
+    Runner { lang, client, mode, how }
+}
+
 pub static RUNNERS: &[Runner] = &[
-    Runner { lang: "curl", mode: Mode::Run, how: "sh sample.sh" },
-    Runner {
-        lang: "csharp",
-        mode: Mode::Stub,
-        how: "mcs + mono against a RestSharp-shaped stub (HttpClient)",
-    },
-    Runner { lang: "go", mode: Mode::Run, how: "go run (GOPROXY=off, GO111MODULE=off)" },
-    Runner {
-        lang: "http",
-        mode: Mode::Raw,
-        how: "sent over a socket by snipgen (CRLF, Content-Length added)",
-    },
-    Runner { lang: "java", mode: Mode::Run, how: "java source launcher + OkHttp 3" },
-    Runner { lang: "jquery", mode: Mode::Run, how: "node + jsdom + jquery, page at the server origin" },
-    Runner { lang: "nodejs", mode: Mode::Run, how: "node + request" },
-    Runner { lang: "python", mode: Mode::Run, how: "python + requests (venv)" },
-    Runner { lang: "php", mode: Mode::Stub, how: "php -l, then php against an HTTP_Request2-shaped stub" },
-    Runner { lang: "ruby", mode: Mode::Run, how: "ruby (Net::HTTP)" },
-    Runner { lang: "swift", mode: Mode::Parse, how: "tree-sitter-swift parse, no ERROR or MISSING node" },
+    row("curl", "curl", Mode::Run, "sh sample.sh"),
+    row("csharp", "restsharp", Mode::Stub, "mcs + mono against a RestSharp-shaped stub (HttpClient)"),
+    row("csharp", "httpclient", Mode::Run, "mcs + mono (System.Net.Http)"),
+    row("go", "native", Mode::Run, "go run (GOPROXY=off, GO111MODULE=off)"),
+    row("http", "http1", Mode::Raw, "sent over a socket by snipgen (CRLF, Content-Length added)"),
+    row("java", "okhttp", Mode::Run, "java source launcher + OkHttp 3"),
+    row("jquery", "ajax", Mode::Run, "node + jsdom + jquery, page at the server origin"),
+    row("nodejs", "request", Mode::Run, "node + request"),
+    row("python", "requests", Mode::Run, "python + requests (venv)"),
+    row("php", "http_request2", Mode::Stub, "php -l, then php against an HTTP_Request2-shaped stub"),
+    row("php", "curl", Mode::Run, "php -l, then php with the curl extension"),
+    row("ruby", "net_http", Mode::Run, "ruby (Net::HTTP)"),
+    row("swift", "urlsession", Mode::Parse, "tree-sitter-swift parse, no ERROR or MISSING node"),
 ];
 
-pub fn runner(lang: &str) -> &'static Runner {
-    RUNNERS.iter().find(|r| r.lang == lang).expect("every language has a runner")
+/// The runner for a target; `None` for a client added to the registry but not here yet.
+pub fn runner(target: Target) -> Option<&'static Runner> {
+    RUNNERS.iter().find(|r| r.lang == target.language.id && r.client == target.client.id)
 }
 
 /// What runners share: where the installed runtimes live and one Go build cache per verify.
@@ -92,8 +94,9 @@ fn exists(path: &Path, what: &str) -> Result<(), String> {
 }
 
 /// `Err(reason)` when the language's runtime is missing here: its samples are SKIPped.
-pub fn probe(lang: &str, cx: &Context) -> Result<(), String> {
+pub fn probe(runner: &Runner, cx: &Context) -> Result<(), String> {
     let hint = " (run scripts/install-runtimes.sh)";
+    let lang = runner.lang;
     let check = || -> Result<(), String> {
         match lang {
             "curl" => on_path("curl"),
@@ -119,6 +122,16 @@ pub fn probe(lang: &str, cx: &Context) -> Result<(), String> {
                     .is_ok_and(|s| s.success());
                 if ok { Ok(()) } else { Err("the venv cannot import requests".into()) }
             }
+            "php" if runner.client == "curl" => {
+                on_path("php")?;
+                let ok = Command::new("php")
+                    .args(["-r", "exit(extension_loaded('curl') ? 0 : 1);"])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status()
+                    .is_ok_and(|s| s.success());
+                if ok { Ok(()) } else { Err("PHP has no curl extension (php-curl)".into()) }
+            }
             "php" => on_path("php"),
             "ruby" => on_path("ruby"),
             "csharp" => on_path("mcs").and_then(|_| on_path("mono")),
@@ -139,25 +152,50 @@ fn step(program: impl Into<String>, args: &[&str]) -> Step {
     Step { program: program.into(), args: args.iter().map(|a| a.to_string()).collect(), env: Vec::new() }
 }
 
+/// A file the request's body reads, as written next to the sample.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct BodyFile {
+    /// Relative to the sample's folder.
+    pub path: String,
+    /// The media type the spec gives the part, if any.
+    pub content_type: Option<String>,
+}
+
 /// Writes the sample, its wrapper and any stub into `dir`; returns the commands to run there.
 pub fn prepare(
-    lang: &str,
+    runner: &Runner,
     sample: &str,
     dir: &Path,
     origin: &str,
+    files: &[BodyFile],
     cx: &Context,
 ) -> std::io::Result<Vec<Step>> {
     let write = |name: &str, text: &str| std::fs::write(dir.join(name), text);
     let node_path = ("NODE_PATH".to_string(), cx.node_modules().display().to_string());
-    Ok(match lang {
-        "curl" => {
+    Ok(match (runner.lang, runner.client) {
+        ("php", "curl") => {
+            write("sample.php", sample)?;
+            vec![step("php", &["-l", "sample.php"]), step("php", &["sample.php"])]
+        }
+        ("csharp", client) => {
+            let restsharp = client == "restsharp";
+            write("Program.cs", &wrap_csharp(sample, restsharp))?;
+            let mut compile =
+                step("mcs", &["-nologo", "-r:System.Net.Http.dll", "-out:sample.exe", "Program.cs"]);
+            if restsharp {
+                write("RestSharp.cs", CSHARP_RESTSHARP_STUB)?;
+                compile.args.push("RestSharp.cs".into());
+            }
+            vec![compile, step("mono", &["sample.exe"])]
+        }
+        ("curl", _) => {
             write("sample.sh", sample)?;
             // A user's ~/.curlrc must not change what the sample sends.
             let mut s = step("sh", &["sample.sh"]);
             s.env.push(("CURL_HOME".into(), dir.display().to_string()));
             vec![s]
         }
-        "go" => {
+        ("go", _) => {
             write("main.go", sample)?;
             let mut s = step("go", &["run", "main.go"]);
             let gopath = dir.join(".gopath").display().to_string();
@@ -172,52 +210,42 @@ pub fn prepare(
             }
             vec![s]
         }
-        "java" => {
+        ("java", _) => {
             // The source launcher compiles in memory: no javac step, one JVM start.
             write("Main.java", &wrap_java(sample))?;
             let cp = OKHTTP_CP.join(":");
             vec![step("java", &["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", &cp, "Main.java"])]
         }
-        "jquery" => {
+        ("jquery", _) => {
             write("sample.js", sample)?;
             write("run_jquery.js", JQUERY_HARNESS)?;
-            let mut s = step("node", &["run_jquery.js", "sample.js", &format!("{origin}/")]);
+            let files = serde_json::to_string(files).expect("plain data serialises");
+            let mut s = step("node", &["run_jquery.js", "sample.js", &format!("{origin}/"), &files]);
             s.env.push(node_path);
             vec![s]
         }
-        "nodejs" => {
+        ("nodejs", _) => {
             write("sample.js", sample)?;
             let mut s = step("node", &["sample.js"]);
             s.env.push(node_path);
             vec![s]
         }
-        "python" => {
+        ("python", _) => {
             write("sample.py", sample)?;
             vec![step(cx.python().display().to_string(), &["sample.py"])]
         }
-        "ruby" => {
+        ("ruby", _) => {
             write("sample.rb", sample)?;
             vec![step("ruby", &["sample.rb"])]
         }
-        "php" => {
+        ("php", _) => {
             write("sample.php", sample)?;
             std::fs::create_dir_all(dir.join("HTTP"))?;
             write("HTTP/Request2.php", PHP_REQUEST2_STUB)?;
             // include_path `.` only: the stub, never a real HTTP_Request2 found elsewhere.
             vec![step("php", &["-l", "sample.php"]), step("php", &["-d", "include_path=.", "sample.php"])]
         }
-        "csharp" => {
-            write("Program.cs", &wrap_csharp(sample))?;
-            write("RestSharp.cs", CSHARP_RESTSHARP_STUB)?;
-            vec![
-                step(
-                    "mcs",
-                    &["-nologo", "-r:System.Net.Http.dll", "-out:sample.exe", "Program.cs", "RestSharp.cs"],
-                ),
-                step("mono", &["sample.exe"]),
-            ]
-        }
-        other => {
+        (other, _) => {
             write(&format!("sample.{other}"), sample)?;
             Vec::new()
         }
@@ -231,30 +259,40 @@ fn wrap_java(sample: &str) -> String {
     )
 }
 
-fn wrap_csharp(sample: &str) -> String {
-    // mcs 6.8 has no top-level statements: the fragment becomes an async method's body.
+fn wrap_csharp(sample: &str, restsharp: bool) -> String {
+    // mcs 6.8 has no top-level statements: the fragment becomes an async method's body,
+    // below the usings a reader's program would have.
+    let restsharp = if restsharp { "using RestSharp;\nusing RestSharp.Authenticators;\n" } else { "" };
     format!(
-        "using System;\nusing System.Collections.Generic;\nusing System.IO;\nusing System.Net.Http;\nusing System.Text;\nusing System.Threading.Tasks;\nusing RestSharp;\n\npublic static class Program {{\nstatic async Task Run() {{\n{sample}\n}}\npublic static void Main() {{ Run().GetAwaiter().GetResult(); }}\n}}\n"
+        "using System;\nusing System.Collections.Generic;\nusing System.IO;\nusing System.Net.Http;\nusing System.Net.Http.Headers;\nusing System.Text;\nusing System.Threading.Tasks;\n{restsharp}\npublic static class Program {{\nstatic async Task Run() {{\n{sample}\n}}\npublic static void Main() {{ Run().GetAwaiter().GetResult(); }}\n}}\n"
     )
 }
 
 /// Runs jQuery in jsdom with the window at the echo server's origin, so the call is
 /// same-origin (cross-origin, jsdom would block the response without CORS headers).
+/// Browser samples upload what the user picked in `fileInput`; here it holds the body's
+/// files in order, as a page's `<input type="file" id="fileInput" multiple>` would.
 /// Exits 1 on an ajax or jsdom error, 2 when no response comes.
 const JQUERY_HARNESS: &str = r#"const fs = require('fs');
+const path = require('path');
 const { JSDOM, VirtualConsole } = require('jsdom');
-const [, , samplePath, origin] = process.argv;
+const [, , samplePath, origin, filesJson] = process.argv;
 const vc = new VirtualConsole();
 vc.on('jsdomError', (e) => { console.error('jsdom: ' + e.message); process.exitCode = 1; });
 vc.on('log', (...a) => console.log(...a));
 const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: origin, virtualConsole: vc });
 const $ = require('jquery')(dom.window);
+const fileInput = {
+  files: JSON.parse(filesJson || '[]').map((f) =>
+    new dom.window.File([fs.readFileSync(f.path)], path.basename(f.path), { type: f.content_type || '' })),
+};
 const guard = setTimeout(() => { console.error('no response'); process.exit(2); }, 30000);
 const finish = () => { clearTimeout(guard); dom.window.close(); };
 $(dom.window.document)
   .ajaxError((_e, xhr, _s, err) => { console.error('ajax error: ' + xhr.status + ' ' + err); process.exitCode = 1; })
   .ajaxStop(finish);
-new Function('$', 'jQuery', 'window', 'document', fs.readFileSync(samplePath, 'utf8'))($, $, dom.window, dom.window.document);
+new Function('$', 'jQuery', 'window', 'document', 'FormData', 'Blob', 'fileInput', fs.readFileSync(samplePath, 'utf8'))(
+  $, $, dom.window, dom.window.document, dom.window.FormData, dom.window.Blob, fileInput);
 if ($.active === 0) finish();
 "#;
 
@@ -322,38 +360,58 @@ fn tail(stdout: &str, stderr: &str) -> String {
     keep.iter().map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n")
 }
 
+/// How the `http` sample's body is put on the wire.
+#[derive(Debug, Default)]
+pub struct RawBody {
+    /// A multipart body: its lines end in CRLF on the wire (RFC 7578) though the sample,
+    /// a text file, shows them with LF; a body already written with CR is sent as is.
+    pub multipart: bool,
+    /// `<contents of PATH>` in the sample stands for the bytes of the file at PATH.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
 /// The `http` sample as bytes on the wire: the head's lines end in CRLF (the sample shows
 /// them with LF), the body is everything after the blank line except the newline every
 /// rendered file ends with, and `Content-Length` is added when the sample has none (the
 /// reference style omits it). A Content-Length the sample does give is sent as written.
-pub fn raw_http_bytes(sample: &str) -> Vec<u8> {
+pub fn raw_http_bytes(sample: &str, raw: &RawBody) -> Vec<u8> {
     let text = sample.strip_suffix('\n').unwrap_or(sample);
     let (head, body) = match text.split_once("\n\n") {
-        Some((h, b)) => (h, Some(b)),
-        None => (text, None),
+        Some((h, b)) => (h, b),
+        None => (text, ""),
     };
     let lines: Vec<&str> = head.lines().map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
     let has_length = lines
         .iter()
         .skip(1)
         .any(|l| l.split_once(':').is_some_and(|(n, _)| n.trim().eq_ignore_ascii_case("content-length")));
+    let mut body = if raw.multipart && !body.contains('\r') {
+        body.replace('\n', "\r\n").into_bytes()
+    } else {
+        body.as_bytes().to_vec()
+    };
+    for (path, bytes) in &raw.files {
+        let placeholder = format!("<contents of {path}>").into_bytes();
+        if let Some(at) = body.windows(placeholder.len()).position(|w| w == placeholder.as_slice()) {
+            body.splice(at..at + placeholder.len(), bytes.iter().copied());
+        }
+    }
     let mut out = Vec::new();
     for line in &lines {
         out.extend_from_slice(line.as_bytes());
         out.extend_from_slice(b"\r\n");
     }
-    let body = body.unwrap_or("").as_bytes();
     if !has_length && !body.is_empty() {
         out.extend_from_slice(format!("Content-Length: {}\r\n", body.len()).as_bytes());
     }
     out.extend_from_slice(b"\r\n");
-    out.extend_from_slice(body);
+    out.extend_from_slice(&body);
     out
 }
 
 /// Sends the `http` sample to `port` and reads the response.
-pub fn send_raw(sample: &str, port: u16, cx: &Context) -> Result<String, String> {
-    let bytes = raw_http_bytes(sample);
+pub fn send_raw(sample: &str, raw: &RawBody, port: u16, cx: &Context) -> Result<String, String> {
+    let bytes = raw_http_bytes(sample, raw);
     let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
     stream.set_read_timeout(Some(cx.timeout)).map_err(|e| e.to_string())?;
     stream.write_all(&bytes).map_err(|e| e.to_string())?;

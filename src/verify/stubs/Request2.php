@@ -33,6 +33,8 @@ class HTTP_Request2
     const METHOD_DELETE = 'DELETE';
     const METHOD_TRACE = 'TRACE';
     const METHOD_CONNECT = 'CONNECT';
+    const AUTH_BASIC = 'basic';
+    const AUTH_DIGEST = 'digest';
 
     private $url = null;
     private $method = self::METHOD_GET;
@@ -101,6 +103,15 @@ class HTTP_Request2
         } else {
             $this->headers[$key][1] .= ', ' . $value;
         }
+        return $this;
+    }
+
+    public function setAuth($user, $password = '', $scheme = self::AUTH_BASIC)
+    {
+        if ($scheme !== self::AUTH_BASIC) {
+            throw new HTTP_Request2_Exception('stub: only basic auth is supported');
+        }
+        $this->headers['authorization'] = array('Authorization', 'Basic ' . base64_encode($user . ':' . $password));
         return $this;
     }
 

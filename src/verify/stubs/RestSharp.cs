@@ -22,6 +22,7 @@ namespace RestSharp
     public class RestClientOptions
     {
         public Uri BaseUrl { get; set; }
+        public RestSharp.Authenticators.IAuthenticator Authenticator { get; set; }
         public int MaxTimeout { get; set; }
         public bool FollowRedirects { get; set; } = true;
         public string UserAgent { get; set; }
@@ -41,7 +42,8 @@ namespace RestSharp
 
     class FileParam
     {
-        public string Name, Path, ContentType, FileName;
+        public string Name, ContentType, FileName;
+        public byte[] Bytes;
     }
 
     public class RestRequest
@@ -52,7 +54,7 @@ namespace RestSharp
         internal readonly List<KeyValuePair<string, string>> Parameters = new List<KeyValuePair<string, string>>();
         internal readonly List<KeyValuePair<string, string>> Query = new List<KeyValuePair<string, string>>();
         internal readonly List<FileParam> Files = new List<FileParam>();
-        internal string Body;
+        internal byte[] Body;
         internal string BodyType;
 
         public bool AlwaysMultipartFormData { get; set; }
@@ -75,6 +77,7 @@ namespace RestSharp
             return this;
         }
 
+        // For RequestBody, RestSharp takes the content type as the name and the body as the value.
         public RestRequest AddParameter(string name, object value, ParameterType type)
         {
             string text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
@@ -82,7 +85,10 @@ namespace RestSharp
             {
                 case ParameterType.HttpHeader: return AddHeader(name, text);
                 case ParameterType.QueryString: return AddQueryParameter(name, text);
-                case ParameterType.RequestBody: Body = text; BodyType = name; return this;
+                case ParameterType.RequestBody:
+                    Body = value as byte[] ?? Encoding.UTF8.GetBytes(text);
+                    BodyType = name;
+                    return this;
                 default: return AddParameter(name, text);
             }
         }
@@ -95,7 +101,7 @@ namespace RestSharp
 
         public RestRequest AddStringBody(string body, string contentType)
         {
-            Body = body;
+            Body = Encoding.UTF8.GetBytes(body);
             BodyType = contentType;
             return this;
         }
@@ -108,7 +114,12 @@ namespace RestSharp
 
         public RestRequest AddFile(string name, string path, string contentType = null)
         {
-            Files.Add(new FileParam { Name = name, Path = path, ContentType = contentType, FileName = System.IO.Path.GetFileName(path) });
+            return AddFile(name, File.ReadAllBytes(path), System.IO.Path.GetFileName(path), contentType);
+        }
+
+        public RestRequest AddFile(string name, byte[] bytes, string fileName, string contentType = null)
+        {
+            Files.Add(new FileParam { Name = name, Bytes = bytes, ContentType = contentType, FileName = fileName });
             return this;
         }
     }
@@ -140,6 +151,7 @@ namespace RestSharp
             if (query.Count > 0) url += (url.Contains("?") ? "&" : "?") + Join(query);
 
             var message = new HttpRequestMessage(new HttpMethod(request.Verb.ToString().ToUpperInvariant()), url);
+            if (options.Authenticator != null) options.Authenticator.Authenticate(message);
             string contentType = null;
             foreach (var h in request.Headers)
             {
@@ -150,7 +162,7 @@ namespace RestSharp
             HttpContent content = null;
             if (request.Body != null)
             {
-                content = new ByteArrayContent(Encoding.UTF8.GetBytes(request.Body));
+                content = new ByteArrayContent(request.Body);
                 contentType = contentType ?? request.BodyType;
             }
             else if (request.Files.Count > 0 || request.AlwaysMultipartFormData)
@@ -159,7 +171,7 @@ namespace RestSharp
                 foreach (var p in request.Parameters) multipart.Add(new StringContent(p.Value), "\"" + p.Key + "\"");
                 foreach (var f in request.Files)
                 {
-                    var file = new ByteArrayContent(File.ReadAllBytes(f.Path));
+                    var file = new ByteArrayContent(f.Bytes);
                     file.Headers.ContentType = MediaTypeHeaderValue.Parse(f.ContentType ?? "application/octet-stream");
                     multipart.Add(file, "\"" + f.Name + "\"", "\"" + f.FileName + "\"");
                 }
@@ -185,6 +197,32 @@ namespace RestSharp
                 StatusCode = response.StatusCode,
                 IsSuccessful = response.IsSuccessStatusCode,
             };
+        }
+    }
+}
+
+namespace RestSharp.Authenticators
+{
+    public interface IAuthenticator
+    {
+        void Authenticate(HttpRequestMessage message);
+    }
+
+    public class HttpBasicAuthenticator : IAuthenticator
+    {
+        readonly string username, password;
+
+        public HttpBasicAuthenticator(string username, string password)
+        {
+            this.username = username;
+            this.password = password;
+        }
+
+        // RestSharp encodes `user:password` as UTF-8 by default.
+        public void Authenticate(HttpRequestMessage message)
+        {
+            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(username + ":" + password));
+            message.Headers.TryAddWithoutValidation("Authorization", "Basic " + token);
         }
     }
 }
