@@ -160,8 +160,15 @@ pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
                     let t0 = Instant::now();
                     let outcome = match &available[&column(job.target)] {
                         Err(reason) => Outcome::Skip(reason.clone()),
-                        Ok(()) => run_job(job, &renderer, &cx, args.keep.as_deref(), scratch.path(), i)
-                            .unwrap_or_else(Outcome::Fail),
+                        Ok(()) => {
+                            // A bug in one job must not lose the whole table.
+                            let run =
+                                || run_job(job, &renderer, &cx, args.keep.as_deref(), scratch.path(), i);
+                            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+                                Ok(result) => result.unwrap_or_else(Outcome::Fail),
+                                Err(_) => Outcome::Fail("verify itself panicked on this sample".into()),
+                            }
+                        }
                     };
                     let result = JobResult {
                         id: job.id.clone(),
@@ -184,13 +191,14 @@ pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
         }
     });
     let results: Vec<JobResult> = results.into_inner().unwrap().into_iter().map(Option::unwrap).collect();
-    let mut stdout = std::io::stdout().lock();
-    let counts = report(&mut stdout, &results, &targets).map_err(|e| Error::io(Path::new("<stdout>"), e))?;
+    // Before the table: the counts line must be the last line of the output (CI reads it).
     eprintln!(
         "verify: {} samples in {:.1} s with {workers} jobs",
         results.len(),
         started.elapsed().as_secs_f64()
     );
+    let mut stdout = std::io::stdout().lock();
+    let counts = report(&mut stdout, &results, &targets).map_err(|e| Error::io(Path::new("<stdout>"), e))?;
     Ok(counts.failed == 0 && !(require_all && counts.skipped > 0))
 }
 
