@@ -42,6 +42,8 @@ pub enum Command {
     },
     /// List the languages and their clients, in tab order.
     Languages,
+    /// Print a JSON Schema of the spec format, for editors' completion and validation.
+    Schema,
     /// Run every sample against a loopback echo server and compare the request it sends
     /// with the spec. Exit 1 on any FAIL (or SKIP, with --require-all).
     Verify(VerifyArgs),

@@ -104,6 +104,10 @@ fn run(command: Command) -> Result<ExitCode, Error> {
         Command::Verify(args) => {
             Ok(if snipgen::verify::run(&args)? { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
+        Command::Schema => {
+            println!("{}", snipgen::schema::spec_schema());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Languages => {
             for l in lang::LANGUAGES {
                 let clients: Vec<String> = l

@@ -106,6 +106,8 @@ pub enum Body {
     },
     Multipart {
         parts: Vec<Part>,
+        /// Some part name occurs twice, which clients keeping parts in a map cannot send.
+        repeated_names: bool,
     },
     Binary {
         file: String,
@@ -244,6 +246,12 @@ fn credentials(auth: &Auth, settings: &Settings) -> Result<Credentials, String> 
     })
 }
 
+/// Whether some name occurs more than once.
+fn has_repeats<'a>(names: impl Iterator<Item = &'a String>) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    names.into_iter().any(|n| !seen.insert(n))
+}
+
 /// Splits `scheme://host/path` (or `host/path` when the scheme is a variable's business).
 fn split_url(url: &str) -> (&str, &str) {
     let after_scheme = url.find("://").map(|i| i + 3).unwrap_or(0);
@@ -325,8 +333,7 @@ fn build_body(
         spec::Body::Form(fields) => {
             let fields = form_fields(fields, &creds.form_fields, auth, settings)?;
             let pairs = || fields.iter().map(|p| (p.name.as_str(), p.value.as_str()));
-            let repeated_names =
-                fields.iter().enumerate().any(|(i, f)| fields[..i].iter().any(|g| g.name == f.name));
+            let repeated_names = has_repeats(fields.iter().map(|f| &f.name));
             Body::Form {
                 repeated_names,
                 encoded: encode::form_urlencoded(pairs(), settings.readable_variables),
@@ -341,6 +348,7 @@ fn build_body(
         }
         spec::Body::Text(text) => Body::Text { text: settings.bind(text) },
         spec::Body::Multipart(parts) => Body::Multipart {
+            repeated_names: has_repeats(parts.iter().map(|p| &p.name)),
             parts: parts
                 .iter()
                 .map(|p| Part {

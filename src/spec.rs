@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
@@ -11,24 +12,28 @@ use serde_saphyr::Spanned;
 use crate::error::Diagnostic;
 
 /// One endpoint, as written in `specs/**/*.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Spec {
     pub title: String,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
     #[serde(default)]
     pub description: Option<String>,
+    #[schemars(with = "Method")]
     pub method: Spanned<Method>,
-    /// Allows a body on GET, HEAD and OPTIONS, which many servers and clients refuse.
+    /// Allows a body on GET and HEAD, which many servers and clients refuse.
     #[serde(default)]
     pub allow_body: bool,
+    #[schemars(with = "String")]
     pub url: Spanned<String>,
     #[serde(default)]
     pub headers: Pairs<HeaderName, HeaderValue>,
     #[serde(default)]
     pub query: Pairs<String, String>,
     #[serde(default)]
+    #[schemars(with = "Option<BodySpec>")]
     pub body: Option<Spanned<BodySpec>>,
     #[serde(default)]
     pub auth: AuthList,
@@ -39,7 +44,7 @@ pub struct Spec {
 }
 
 /// `body:` as written: exactly one of the kinds, and optionally the content type to send.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BodySpec {
     #[serde(default)]
@@ -125,7 +130,7 @@ pub struct Part {
 }
 
 #[derive(Debug)]
-struct PartSpec {
+pub(crate) struct PartSpec {
     part: Part,
 }
 
@@ -190,7 +195,7 @@ impl<'de> Deserialize<'de> for FilePath {
 }
 
 /// A GraphQL request: sent as JSON `{"query": …, "variables": …}`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Graphql {
     pub query: String,
@@ -199,7 +204,7 @@ pub struct Graphql {
 }
 
 /// How the client authenticates. Credentials are written here and nowhere else.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Auth {
     None,
@@ -239,7 +244,7 @@ pub enum Auth {
     },
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ApiKeyLocation {
     #[default]

@@ -70,7 +70,7 @@ impl Expected {
             }
             Some(model::Body::Text { text }) => ExpectedBody::Bytes(text.clone().into_bytes()),
             Some(model::Body::Binary { file, .. }) => ExpectedBody::Bytes(fixture(file)),
-            Some(model::Body::Multipart { parts }) => ExpectedBody::Multipart(
+            Some(model::Body::Multipart { parts, .. }) => ExpectedBody::Multipart(
                 parts
                     .iter()
                     .map(|p| ExpectedPart {

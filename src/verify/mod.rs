@@ -286,7 +286,7 @@ fn body_files(request: &model::Request) -> Vec<runners::BodyFile> {
         Some(model::Body::Binary { file, .. }) => {
             vec![runners::BodyFile { path: file.clone(), content_type: None }]
         }
-        Some(model::Body::Multipart { parts }) => parts
+        Some(model::Body::Multipart { parts, .. }) => parts
             .iter()
             .filter_map(|p| {
                 let path = p.file.clone()?;

@@ -4,6 +4,7 @@ mod cli;
 mod errors;
 mod output;
 mod reference;
+mod schema;
 mod snapshots;
 mod verify;
 

@@ -3,13 +3,12 @@
 
 use snipgen::lang::{LANGUAGES, Target};
 
-#[test]
-fn every_spec_in_every_language() {
+/// Renders `path` (relative ids from `root`) for every language and client into snapshots.
+fn snapshot_every_client(root: &std::path::Path, path: &std::path::Path, prefix: &str) {
     let renderer = snipgen::renderer(&Default::default()).unwrap();
-    let specs_dir = super::repo().join("specs");
-    insta::glob!("../../specs", "**/*.yaml", |path| {
+    {
         let text = std::fs::read_to_string(path).unwrap();
-        let relative = path.strip_prefix(&specs_dir).unwrap();
+        let relative = path.strip_prefix(root).unwrap();
         let loaded = snipgen::spec::parse(path, relative, &text).unwrap();
         for request in snipgen::model::build(&loaded, renderer.settings()).unwrap() {
             for language in LANGUAGES {
@@ -22,7 +21,7 @@ fn every_spec_in_every_language() {
                     };
                     // Named after the output path: `<id>.<lang>`, `/` as `__`, plus the
                     // client for non-default clients.
-                    let id = request.id.replace('/', "__");
+                    let id = format!("{prefix}{}", request.id.replace('/', "__"));
                     let name = if i == 0 {
                         format!("{id}.{}", language.id)
                     } else {
@@ -32,5 +31,18 @@ fn every_spec_in_every_language() {
                 }
             }
         }
-    });
+    }
+}
+
+#[test]
+fn every_spec_in_every_language() {
+    let root = super::repo().join("specs");
+    insta::glob!("../../specs", "**/*.yaml", |path| snapshot_every_client(&root, path, ""));
+}
+
+/// Each body kind × each auth method that can go with it × every client.
+#[test]
+fn body_and_auth_matrix() {
+    let root = super::repo().join("tests/fixtures/matrix");
+    insta::glob!("../fixtures/matrix", "*.yaml", |path| snapshot_every_client(&root, path, "matrix__"));
 }
