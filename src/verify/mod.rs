@@ -39,6 +39,9 @@ pub enum Outcome {
     Fail(String),
     /// The runtime is not installed here; the text says what is missing.
     Skip(String),
+    /// The template refuses this spec for this client with a reason (its `throw`), as
+    /// `generate` does: no sample exists to run. Not a failure.
+    Refused(String),
 }
 
 impl Outcome {
@@ -48,6 +51,7 @@ impl Outcome {
             Outcome::Checked => "CHECKED",
             Outcome::Fail(_) => "FAIL",
             Outcome::Skip(_) => "SKIP",
+            Outcome::Refused(_) => "REFUSED",
         }
     }
 }
@@ -314,7 +318,17 @@ fn run_job(
     };
     let requests = model::build(job.spec, &settings)?;
     let request = &requests[job.auth];
-    let sample = renderer.render(request, job.target).map_err(|e| format!("not rendered: {e}"))?;
+    let sample = match renderer.render(request, job.target) {
+        Ok(sample) => sample,
+        Err(e) => {
+            let message = e.to_string();
+            // Tera reports a template's own `throw(message=…)` with this prefix.
+            return Ok(match message.split_once("Function call 'throw' failed: ") {
+                Some((_, reason)) => Outcome::Refused(reason.to_string()),
+                None => Outcome::Fail(format!("not rendered: {message}")),
+            });
+        }
+    };
     let expected = Expected::from_request(request, fixture_bytes);
 
     let dir = match keep {
@@ -409,6 +423,7 @@ pub struct Counts {
     pub failed: usize,
     pub skipped: usize,
     pub checked: usize,
+    pub refused: usize,
 }
 
 /// Prints the spec × language table, the details of every non-PASS, and the counts.
@@ -440,6 +455,7 @@ pub fn report(out: &mut impl Write, results: &[JobResult], targets: &[Target]) -
     let mut counts = Counts::default();
     let mut skipped: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
     let mut checked: Vec<&str> = Vec::new();
+    let mut refused: Vec<String> = Vec::new();
     let how = |c: &str| {
         let t = targets.iter().find(|t| column(**t) == c).copied();
         t.and_then(runners::runner).map_or("", |r| r.how)
@@ -457,14 +473,21 @@ pub fn report(out: &mut impl Write, results: &[JobResult], targets: &[Target]) -
                 counts.failed += 1;
                 writeln!(out, "\nFAIL {} [{}]\n{}", r.id, r.column, indent(why))?;
             }
+            Outcome::Refused(why) => {
+                counts.refused += 1;
+                refused.push(format!("REFUSED {} [{}]: {why}", r.id, r.column));
+            }
             Outcome::Skip(why) => {
                 counts.skipped += 1;
                 skipped.entry(&r.column).or_insert((why, 0)).1 += 1;
             }
         }
     }
-    if !skipped.is_empty() || !checked.is_empty() {
+    if !skipped.is_empty() || !checked.is_empty() || !refused.is_empty() {
         writeln!(out)?;
+    }
+    for line in &refused {
+        writeln!(out, "{line}")?;
     }
     for (lang, (why, n)) in &skipped {
         writeln!(out, "SKIP {lang} ({n}): {why}")?;
@@ -473,8 +496,16 @@ pub fn report(out: &mut impl Write, results: &[JobResult], targets: &[Target]) -
         writeln!(out, "CHECKED {lang}: {} (not the real client)", how(lang))?;
     }
     writeln!(out)?;
+    // Kept off the last line, which stays `N passed, N failed, N skipped` for CI to read.
+    let mut others = Vec::new();
     if counts.checked > 0 {
-        writeln!(out, "{} checked", counts.checked)?;
+        others.push(format!("{} checked", counts.checked));
+    }
+    if counts.refused > 0 {
+        others.push(format!("{} refused by their template", counts.refused));
+    }
+    if !others.is_empty() {
+        writeln!(out, "{}", others.join(", "))?;
     }
     writeln!(out, "{} passed, {} failed, {} skipped", counts.passed, counts.failed, counts.skipped)?;
     Ok(counts)

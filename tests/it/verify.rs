@@ -266,6 +266,19 @@ fn a_swift_syntax_error_fails() {
 }
 
 #[test]
+fn a_template_refusal_is_reported_not_failed() {
+    let dir = project(&[("token.yaml", FORM_SPEC)]);
+    std::fs::create_dir_all(dir.path().join("tpl/curl")).unwrap();
+    std::fs::write(dir.path().join("tpl/curl/curl.tera"), "{{ throw(message=\"curl cannot do this\") }}\n")
+        .unwrap();
+    let (code, stdout, _) = verify(dir.path(), &["--lang", "curl,http", "--templates", "tpl"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("token  REFUSED  PASS"), "{stdout}");
+    assert!(stdout.contains("\nREFUSED token [curl]: curl cannot do this\n"), "{stdout}");
+    assert!(stdout.ends_with("\n1 refused by their template\n1 passed, 0 failed, 0 skipped\n"), "{stdout}");
+}
+
+#[test]
 fn missing_runtimes_skip_unless_all_are_required() {
     let dir = project(&[("token.yaml", FORM_SPEC)]);
     let empty = tempfile::tempdir().unwrap();
