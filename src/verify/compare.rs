@@ -104,11 +104,7 @@ pub fn compare(expected: &Expected, got: &Captured) -> Vec<String> {
         out.push(format!("method: expected {}, got {}", expected.method, got.method));
     }
     if expected.target != got.target {
-        out.push(format!(
-            "path and query differ:\n  expected {}\n  got      {}",
-            visible(&expected.target),
-            visible(&got.target)
-        ));
+        out.push(format!("path and query differ:\n{}", text_diff(&expected.target, &got.target)));
     }
     compare_headers(expected, got, &mut out);
     let content_type = got.header_values("content-type").into_iter().next();
@@ -391,6 +387,36 @@ fn percent_decode(s: &[u8], strict: bool) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// Two one-line strings under each other; long ones cut to the part that differs, so a
+/// difference deep inside a 4 KiB URL is still readable.
+fn text_diff(want: &str, have: &str) -> String {
+    const CONTEXT: usize = 40;
+    if want.len() + have.len() <= 4 * CONTEXT {
+        return format!("  expected {}\n  got      {}", visible(want), visible(have));
+    }
+    let prefix = want.bytes().zip(have.bytes()).take_while(|(a, b)| a == b).count();
+    let show = |s: &str| {
+        let mut start = prefix.saturating_sub(CONTEXT).min(s.len());
+        let mut end = (prefix + 2 * CONTEXT).min(s.len());
+        while !s.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !s.is_char_boundary(end) {
+            end += 1;
+        }
+        let head = if start > 0 { "…" } else { "" };
+        let tail = if end < s.len() { "…" } else { "" };
+        format!("{head}{}{tail}", visible(&s[start..end]))
+    };
+    format!(
+        "  first difference at byte {prefix} of {} expected, {} received:\n  expected {}\n  got      {}",
+        want.len(),
+        have.len(),
+        show(want),
+        show(have)
+    )
+}
+
 /// Text with control characters and quotes escaped, in quotes, so white space differences show.
 fn visible(s: &str) -> String {
     format!("{s:?}")
@@ -443,6 +469,19 @@ fn bytes_diff(want: &[u8], have: &[u8]) -> String {
     }
 }
 
+/// A diff line cut to a readable length (`--keep` has the whole request).
+fn clip(line: &str) -> String {
+    const MAX: usize = 240;
+    if line.len() <= MAX {
+        return line.to_string();
+    }
+    let mut end = MAX;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… ({} bytes)", &line[..end], line.len())
+}
+
 /// `-` expected, `+` received, two spaces for lines both have.
 fn lines_diff(want: &[String], have: &[String]) -> String {
     let want: Vec<&str> = want.iter().map(String::as_str).collect();
@@ -455,7 +494,7 @@ fn lines_diff(want: &[String], have: &[String]) -> String {
             ChangeTag::Insert => "+",
             ChangeTag::Equal => " ",
         };
-        let _ = writeln!(out, "    {sign} {}", change.value());
+        let _ = writeln!(out, "    {sign} {}", clip(change.value()));
     }
     out.pop();
     out

@@ -357,7 +357,11 @@ fn tail(stdout: &str, stderr: &str) -> String {
     let text = format!("{stdout}{stderr}");
     let lines: Vec<&str> = text.lines().collect();
     let keep = &lines[lines.len().saturating_sub(15)..];
-    keep.iter().map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n")
+    let clip = |l: &str| match l.char_indices().nth(300) {
+        Some((cut, _)) => format!("{}…", &l[..cut]),
+        None => l.to_string(),
+    };
+    keep.iter().map(|l| format!("    {}", clip(l))).collect::<Vec<_>>().join("\n")
 }
 
 /// How the `http` sample's body is put on the wire.
