@@ -528,6 +528,18 @@ mod tests {
     }
 
     #[test]
+    fn long_strings_show_where_they_differ() {
+        let want = format!("/x?{}a{}", "p".repeat(500), "q".repeat(500));
+        let have = format!("/x?{}b{}", "p".repeat(500), "q".repeat(500));
+        let diff = text_diff(&want, &have);
+        assert!(
+            diff.starts_with("  first difference at byte 503 of 1004 expected, 1004 received:"),
+            "{diff}"
+        );
+        assert!(diff.contains(&format!("…\"{}a{}\"…", "p".repeat(40), "q".repeat(79))), "{diff}");
+    }
+
+    #[test]
     fn multipart_parts_are_split() {
         let body = b"--XX\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--XX\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.txt\"\r\nContent-Type: text/plain\r\n\r\nline\r\n\r\n--XX--\r\n";
         let parts = parse_multipart(body, "XX").unwrap();
