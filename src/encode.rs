@@ -6,6 +6,15 @@
 
 use std::fmt::Write;
 
+/// Whether `inner` (between `{{` and `}}`) names a variable: an identifier, optionally padded
+/// with spaces. Anything else that looks like a placeholder is plain text and gets encoded.
+fn is_variable_name(inner: &str) -> bool {
+    let name = inner.trim_matches(' ');
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+}
+
 /// Byte ranges of `{{variable}}` placeholders in `s`.
 pub fn variable_spans(s: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
@@ -13,11 +22,12 @@ pub fn variable_spans(s: &str) -> Vec<(usize, usize)> {
     while let Some(open) = s[from..].find("{{") {
         let start = from + open;
         match s[start + 2..].find("}}") {
-            Some(close) => {
+            Some(close) if is_variable_name(&s[start + 2..start + 2 + close]) => {
                 let end = start + 2 + close + 2;
                 spans.push((start, end));
                 from = end;
             }
+            Some(_) => from = start + 1,
             None => break,
         }
     }
@@ -117,9 +127,15 @@ pub fn sh_single(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
+/// Go literal. gc refuses a byte order mark anywhere but the start of a file, so U+FEFF is
+/// escaped like a control character.
 pub fn go_string(s: &str) -> String {
     quoted(s, "\"", |c| {
-        common_escape(c, '"').or_else(|| is_control(c).then(|| format!("\\x{:02x}", c as u32)))
+        common_escape(c, '"').or_else(|| match c {
+            '\u{feff}' => Some("\\ufeff".into()),
+            c if is_control(c) => Some(format!("\\x{:02x}", c as u32)),
+            _ => None,
+        })
     })
 }
 
@@ -131,9 +147,13 @@ pub fn java_string(s: &str) -> String {
     })
 }
 
+/// C# literal. U+0085, U+2028 and U+2029 end a line in C# source, so they are escaped too.
 pub fn csharp_string(s: &str) -> String {
     quoted(s, "\"", |c| {
-        common_escape(c, '"').or_else(|| is_control(c).then(|| format!("\\u{:04x}", c as u32)))
+        common_escape(c, '"').or_else(|| {
+            (is_control(c) || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
+                .then(|| format!("\\u{:04x}", c as u32))
+        })
     })
 }
 
@@ -209,7 +229,7 @@ pub fn swift_string(s: &str) -> String {
 /// Go text: a raw backtick string (multi-line, readable) unless the text holds a backtick or
 /// a control character other than newline and tab, which only an interpreted literal can spell.
 pub fn go_text(s: &str) -> String {
-    if s.contains('`') || s.chars().any(|c| is_control(c) && c != '\n' && c != '\t') {
+    if s.contains(['`', '\u{feff}']) || s.chars().any(|c| is_control(c) && c != '\n' && c != '\t') {
         go_string(s)
     } else {
         format!("`{s}`")
@@ -270,7 +290,9 @@ pub fn php_text(s: &str) -> String {
 /// C# text: a verbatim `@"…"` literal keeping newlines raw, unless the text holds another
 /// control character, which only a regular literal can spell.
 pub fn csharp_text(s: &str) -> String {
-    if !s.contains('\n') || s.chars().any(|c| is_control(c) && c != '\n' && c != '\t') {
+    let other_line_end = |c: char| matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}');
+    if !s.contains('\n') || s.chars().any(|c| (is_control(c) && c != '\n' && c != '\t') || other_line_end(c))
+    {
         return csharp_string(s);
     }
     format!("@\"{}\"", s.replace('"', "\"\""))
@@ -295,6 +317,7 @@ mod tests {
     fn variables_are_found() {
         assert_eq!(variable_spans("{{a}}/x/{{b}}"), vec![(0, 5), (8, 13)]);
         assert_eq!(variable_spans("{{open"), vec![]);
+        assert_eq!(variable_spans("{{ user.name }} {{a b}} {{x&y}} {{{z}}}"), vec![(0, 15), (33, 38)]);
     }
 
     #[test]
@@ -335,6 +358,13 @@ mod tests {
     #[test]
     fn csharp_literal() {
         assert_eq!(csharp_string("\"\\\0"), "\"\\\"\\\\\\u0000\"");
+        assert_eq!(csharp_string("a\u{2028}b\u{85}"), "\"a\\u2028b\\u0085\"");
+    }
+
+    #[test]
+    fn go_escapes_byte_order_mark() {
+        assert_eq!(go_string("\u{feff}x"), "\"\\ufeffx\"");
+        assert_eq!(go_text("a\n\u{feff}"), "\"a\\n\\ufeff\"");
     }
 
     #[test]

@@ -217,7 +217,7 @@ fn credentials(auth: &Auth, settings: &Settings) -> Result<Credentials, String> 
     Ok(match auth.bound(settings) {
         Auth::None => none(),
         Auth::Bearer { token } => {
-            Credentials { headers: vec![Pair::new("Authorization", format!("Bearer {token}"))], ..none() }
+            Credentials { headers: vec![Pair::new("Authorization", format!("Bearer {}", token.0))], ..none() }
         }
         Auth::Basic { username, password } => basic_credentials(username, password)?,
         Auth::ApiKey { name, value, location: ApiKeyLocation::Header } => {
@@ -244,6 +244,24 @@ fn credentials(auth: &Auth, settings: &Settings) -> Result<Credentials, String> 
             Credentials { form_fields, ..none() }
         }
     })
+}
+
+/// Joins headers that repeat a name (case-insensitively) into the first one's place, as
+/// RFC 9110 §5.3 allows: `a, b` (`a; b` for Cookie, RFC 6265 §5.4). Clients whose headers are a
+/// map or dictionary would otherwise send only the last value; this way every language sends
+/// the same field.
+fn merge_repeated_headers(all: impl Iterator<Item = Pair>) -> Vec<Pair> {
+    let mut merged: Vec<Pair> = Vec::new();
+    for header in all {
+        match merged.iter_mut().find(|h| h.name.eq_ignore_ascii_case(&header.name)) {
+            Some(first) => {
+                let separator = if first.name.eq_ignore_ascii_case("cookie") { "; " } else { ", " };
+                first.value = format!("{}{separator}{}", first.value, header.value);
+            }
+            None => merged.push(header),
+        }
+    }
+    merged
 }
 
 /// Whether some name occurs more than once.
@@ -380,8 +398,8 @@ fn build_body(
 fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) -> Result<Request, String> {
     let spec = &loaded.spec;
     let creds = credentials(auth, settings)?;
-    let mut headers: Vec<Pair> =
-        spec.headers.0.iter().map(|(k, v)| Pair::new(&k.0, settings.bind(&v.0))).collect();
+    let mut headers =
+        merge_repeated_headers(spec.headers.0.iter().map(|(k, v)| Pair::new(&k.0, settings.bind(&v.0))));
     for h in &creds.headers {
         if headers.iter().any(|x| x.name.eq_ignore_ascii_case(&h.name)) {
             return Err(format!(
@@ -477,6 +495,17 @@ mod tests {
         assert_eq!(split_url("{{authPath}}/{{envID}}/as/par"), ("{{authPath}}", "/{{envID}}/as/par"));
         assert_eq!(split_url("https://api.example.com:8443/v1/x"), ("api.example.com:8443", "/v1/x"));
         assert_eq!(split_url("http://h"), ("h", "/"));
+    }
+
+    #[test]
+    fn repeated_headers_are_joined_in_place() {
+        let headers = [("Accept", "a/b"), ("Cookie", "x=1"), ("accept", "c/d"), ("cookie", "y=2")]
+            .into_iter()
+            .map(|(n, v)| Pair::new(n, v));
+        assert_eq!(
+            merge_repeated_headers(headers),
+            vec![Pair::new("Accept", "a/b, c/d"), Pair::new("Cookie", "x=1; y=2")]
+        );
     }
 
     #[test]

@@ -150,6 +150,12 @@ impl<'de> Deserialize<'de> for PartSpec {
             content_type: Option<HeaderValue>,
         }
         let raw = Raw::deserialize(deserializer)?;
+        if raw.name.0.contains(['=', ';']) {
+            return Err(de::Error::custom(format!(
+                "multipart part name {:?} holds `=` or `;`, which curl's --form reads as syntax",
+                raw.name.0
+            )));
+        }
         match (&raw.value, &raw.file) {
             (Some(_), Some(_)) | (None, None) => {
                 return Err(de::Error::custom(format!(
@@ -209,7 +215,7 @@ pub struct Graphql {
 pub enum Auth {
     None,
     Bearer {
-        token: String,
+        token: HeaderValue,
     },
     Basic {
         username: String,
@@ -258,7 +264,7 @@ impl Auth {
         let b = |s: &String| settings.bind(s);
         match self {
             Auth::None => Auth::None,
-            Auth::Bearer { token } => Auth::Bearer { token: b(token) },
+            Auth::Bearer { token } => Auth::Bearer { token: HeaderValue(b(&token.0)) },
             Auth::Basic { username, password } => {
                 Auth::Basic { username: b(username), password: b(password) }
             }
@@ -596,6 +602,24 @@ pub fn check_id(id: &str) -> Result<(), String> {
     }
 }
 
+/// Characters a URL may hold outside `{{variables}}` (RFC 3986): anything else would be
+/// encoded differently, or refused, by different clients.
+fn check_url(url: &str) -> Option<String> {
+    if url.is_empty() {
+        return Some("url is empty".into());
+    }
+    let mut outside = url.to_string();
+    for (start, end) in crate::encode::variable_spans(url).into_iter().rev() {
+        outside.replace_range(start..end, "");
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~:/[]@!$&'()*+,;=%".contains(c);
+    outside.chars().find(|c| !allowed(*c)).map(|c| {
+        format!(
+            "url contains {c:?}, which clients encode differently; percent-encode it (e.g. a space as %20, é as %C3%A9)"
+        )
+    })
+}
+
 /// Parses one spec file. `relative` is its path under the specs folder, used for the default id.
 pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Diagnostic> {
     let mut spec: Spec = serde_saphyr::from_str(text).map_err(|e| {
@@ -628,8 +652,8 @@ pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Dia
         };
         return Err(Diagnostic::spanned(path, &spec.url.referenced, format!("url contains {what}")));
     }
-    if url.is_empty() || url.chars().any(|c| c.is_whitespace()) {
-        return Err(Diagnostic::spanned(path, &spec.url.referenced, "url is empty or contains white space"));
+    if let Some(message) = check_url(url) {
+        return Err(Diagnostic::spanned(path, &spec.url.referenced, message));
     }
     let (body, body_content_type) = match spec.body.take() {
         None => (None, None),

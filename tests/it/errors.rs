@@ -131,3 +131,27 @@ fn multipart_parts_and_file_paths_are_checked() {
     let err = generate_error("title: x\nmethod: POST\nurl: http://h/x\nbody:\n  binary: ../secret\n");
     assert!(err.contains("bad.yaml:5:11: file path \"../secret\" must be relative"), "{err}");
 }
+
+#[test]
+fn url_characters_clients_disagree_on_are_rejected() {
+    let err = generate_error("title: x\nmethod: GET\nurl: \"https://h/caf\u{e9}\"\n");
+    assert!(err.contains("bad.yaml:3:6: url contains 'é'") && err.contains("%C3%A9"), "{err}");
+    let err = generate_error("title: x\nmethod: GET\nurl: \"https://h/a\\x01b\"\n");
+    assert!(err.contains("url contains '\\u{1}'"), "{err}");
+}
+
+#[test]
+fn credentials_that_become_headers_are_header_safe() {
+    let err = generate_error(
+        "title: x\nmethod: GET\nurl: https://h/x\nauth:\n  bearer: {token: \"a\\nX-Injected: 1\"}\n",
+    );
+    assert!(err.contains("header value contains a line break"), "{err}");
+}
+
+#[test]
+fn multipart_names_curl_cannot_send_are_rejected() {
+    let err = generate_error(
+        "title: x\nmethod: POST\nurl: https://h/x\nbody:\n  multipart:\n    - {name: \"a=b\", value: c}\n",
+    );
+    assert!(err.contains("holds `=` or `;`"), "{err}");
+}

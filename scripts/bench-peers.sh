@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Benchmarks snipgen against its two peers, postman-code-generators and httpsnippet, on the same
+# N synthetic requests (benches/generate.rs) in 11 languages each, and prints one table.
+#
+#   1. installs the peers from the npm registry into $SNIPGEN_RUNTIMES/peers (skipped when the
+#      pinned versions are already there);
+#   2. runs `cargo bench --bench generate -- N` (snipgen, all cores, then RAYON_NUM_THREADS=1);
+#   3. runs scripts/bench-peers.js N (each peer single-threaded, in a process of its own,
+#      best of 3 runs);
+#   4. prints tool, snippets, seconds, snippets/s, peak RSS and snipgen's speed-up over each peer.
+#
+# Usage: scripts/bench-peers.sh [N]          (N requests, default 2000)
+# Env:
+#   SNIPGEN_RUNTIMES  cache dir (default $HOME/.cache/snipgen-runtimes); the peers go in peers/
+#   BENCH_RUNS        timed runs per peer, best one reported (default 3)
+# Needs: cargo, node >= 20 and npm (httpsnippet 3 requires Node 20).
+#
+# On a shared 2-core machine the numbers are noisy (anything else compiling steals a core):
+# compare rows of one run of this script, not across runs.
+set -euo pipefail
+
+N="${1:-2000}"
+case "$N" in ''|*[!0-9]*) echo "usage: $0 [N]" >&2; exit 2;; esac
+RUNS="${BENCH_RUNS:-3}"
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUNTIMES_DIR="${SNIPGEN_RUNTIMES:-$HOME/.cache/snipgen-runtimes}"
+PEERS_DIR="$RUNTIMES_DIR/peers"
+export SNIPGEN_PEERS_DIR="$PEERS_DIR"
+
+# Pinned peers: name, version spec for npm, version the installed one must match (a prefix).
+PEERS=(
+  "postman-code-generators 2.1.1 2.1.1"
+  "postman-collection 5 5."
+  "httpsnippet 3.0.10 3.0.10"
+)
+
+log() { printf '[bench-peers] %s\n' "$*" >&2; }
+die() { printf '[bench-peers] error: %s\n' "$*" >&2; exit 1; }
+
+command -v node >/dev/null || die "node not found (Node >= 20 needed)"
+command -v npm >/dev/null || die "npm not found"
+command -v cargo >/dev/null || die "cargo not found"
+NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
+[ "$NODE_MAJOR" -ge 20 ] || die "node $(node --version) is too old: httpsnippet 3 needs Node >= 20"
+
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+
+# ---- 1. install the peers ----
+
+installed_version() { # installed_version PKG -> version or empty
+  local pj="$PEERS_DIR/node_modules/$1/package.json"
+  [ -f "$pj" ] && node -p "require(process.argv[1]).version" "$pj" 2>/dev/null || true
+}
+
+MISSING=()
+for entry in "${PEERS[@]}"; do
+  read -r name spec want <<<"$entry"
+  have="$(installed_version "$name")"
+  case "$have" in
+    "$want"*) ;;
+    *) MISSING+=("$name@$spec");;
+  esac
+done
+
+INSTALL_SECONDS=""
+if [ "${#MISSING[@]}" -eq 0 ]; then
+  log "peers already installed in $PEERS_DIR"
+else
+  mkdir -p "$PEERS_DIR"
+  log "npm install --prefix $PEERS_DIR ${MISSING[*]} ..."
+  t0=$EPOCHREALTIME
+  # --ignore-scripts: postman-code-generators' postinstall re-runs npm in each of its codegens,
+  # whose dependencies already ship inside the package.
+  npm install --prefix "$PEERS_DIR" --ignore-scripts --save-exact --no-audit --no-fund --loglevel=warn \
+    "${MISSING[@]}" >&2
+  INSTALL_SECONDS="$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.1f", b-a}')"
+  log "installed in ${INSTALL_SECONDS} s"
+  for entry in "${PEERS[@]}"; do
+    read -r name spec want <<<"$entry"
+    have="$(installed_version "$name")"
+    case "$have" in
+      "$want"*) ;;
+      *) die "$name: wanted $spec, found '${have:-nothing}' in $PEERS_DIR";;
+    esac
+  done
+fi
+
+# ---- 2. snipgen ----
+
+# snipgen_bench LABEL OUTFILE [ENV...]: runs the cargo bench, its output to stderr and OUTFILE.
+snipgen_bench() {
+  local label="$1" out="$2"; shift 2
+  log "snipgen ($label): cargo bench --bench generate -- $N"
+  (cd "$ROOT" && env "$@" cargo bench --quiet --bench generate -- "$N") | tee "$out" >&2
+}
+snipgen_bench "all cores" "$TMP/snipgen.txt"
+snipgen_bench "1 thread" "$TMP/snipgen-1t.txt" RAYON_NUM_THREADS=1
+
+# parse_snipgen FILE LABEL -> "RESULT tool=LABEL snippets=.. seconds=.. rate=.. rss_kib=.."
+# from the lines `specs: N, snippets: S, ...`, `best of 5: T s, R snippets/s, ...`, `peak RSS: M MB ...`.
+parse_snipgen() {
+  awk -v label="$2" '
+    /^specs: / { for (i = 1; i <= NF; i++) if ($i == "snippets:") { s = $(i + 1); sub(/,/, "", s) } }
+    /^best of / { for (i = 1; i <= NF; i++) { if ($i == "s,") t = $(i - 1); if ($i == "snippets/s,") r = $(i - 1) } }
+    /^peak RSS: / { m = $3 * 1024 }
+    END {
+      if (s == "" || t == "" || r == "") exit 1
+      printf "RESULT tool=%s snippets=%s seconds=%s rate=%s rss_kib=%s\n", label, s, t, r, (m == "" ? "" : m)
+    }' "$1" || die "could not read the cargo bench output ($1)"
+}
+{
+  parse_snipgen "$TMP/snipgen.txt" "snipgen"
+  parse_snipgen "$TMP/snipgen-1t.txt" "snipgen-1-thread"
+} >"$TMP/results.txt"
+
+# ---- 3. the peers ----
+
+log "peers: node scripts/bench-peers.js $N (best of $RUNS)"
+node "$ROOT/scripts/bench-peers.js" --runs "$RUNS" "$N" | tee "$TMP/peers.txt" >&2
+grep '^RESULT ' "$TMP/peers.txt" >>"$TMP/results.txt" || die "no results from bench-peers.js"
+
+# ---- 4. the table ----
+
+echo
+echo "$N requests x 11 languages, $(nproc) cores, node $(node --version)$([ -n "$INSTALL_SECONDS" ] && echo ", peers installed in ${INSTALL_SECONDS} s")"
+awk '
+  function field(k,   i, kv) {
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) return kv[2] }
+    return ""
+  }
+  {
+    n++; tool[n] = field("tool"); snip[n] = field("snippets"); sec[n] = field("seconds")
+    rate[n] = field("rate"); rss[n] = field("rss_kib")
+    if (tool[n] == "snipgen") base = rate[n]
+    if (tool[n] == "snipgen-1-thread") base1 = rate[n]
+  }
+  END {
+    fmt = "%-24s %9s %8s %11s %9s %14s %14s\n"
+    printf fmt, "tool", "snippets", "seconds", "snippets/s", "peak RSS", "snipgen/peer", "1-thread/peer"
+    for (i = 1; i <= n; i++) {
+      r1 = "-"; r2 = "-"
+      if (tool[i] !~ /^snipgen/) {
+        r1 = sprintf("%.1fx", base / rate[i]); r2 = sprintf("%.1fx", base1 / rate[i])
+      }
+      printf fmt, tool[i], snip[i], sprintf("%.3f", sec[i]), rate[i], \
+        (rss[i] == "" ? "?" : sprintf("%.0f MB", rss[i] / 1024)), r1, r2
+    }
+  }' "$TMP/results.txt"
+echo "snipgen: best of 5, whole pipeline from N YAML files on disk (read, parse, validate, render on rayon);"
+echo "peers: best of $RUNS, one thread, from request objects already in memory (build the peer's request, 11 snippets)."
+echo "A shared 2-core machine: anything else running (cargo builds) makes these numbers noisy."
