@@ -104,7 +104,13 @@ pub fn compare(expected: &Expected, got: &Captured) -> Vec<String> {
         out.push(format!("method: expected {}, got {}", expected.method, got.method));
     }
     if expected.target != got.target {
-        out.push(format!("path and query differ:\n{}", text_diff(&expected.target, &got.target)));
+        let mut message = format!("path and query differ:\n{}", text_diff(&expected.target, &got.target));
+        if decoded_target(&expected.target).is_some_and(|d| Some(d) == decoded_target(&got.target)) {
+            message.push_str(
+                "\n  (equal after percent-decoding each path segment and query name and value: the client re-encoded the URL)",
+            );
+        }
+        out.push(message);
     }
     compare_headers(expected, got, &mut out);
     let content_type = got.header_values("content-type").into_iter().next();
@@ -339,6 +345,40 @@ fn parse_multipart(body: &[u8], boundary: &str) -> Result<Vec<ExpectedPart>, Str
     }
 }
 
+type DecodedTarget = (Vec<Vec<u8>>, Vec<(Vec<u8>, Vec<u8>)>);
+
+/// Path segments and query names and values, each percent-decoded (`+` kept): two targets
+/// with the same decoding differ only in how the client chose to encode them.
+fn decoded_target(target: &str) -> Option<DecodedTarget> {
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let segments = path.split('/').map(|s| percent_bytes(s.as_bytes())).collect::<Option<Vec<_>>>()?;
+    let pairs = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            Some((percent_bytes(k.as_bytes())?, percent_bytes(v.as_bytes())?))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((segments, pairs))
+}
+
+fn percent_bytes(s: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] == b'%' {
+            let hex = std::str::from_utf8(s.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(s[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
 /// Decodes `application/x-www-form-urlencoded`; `None` if a `%` is not followed by two hex
 /// digits or the result is not UTF-8 (servers differ on such bodies, so they never match).
 pub fn decode_form(body: &[u8]) -> Option<Vec<(String, String)>> {
@@ -537,6 +577,13 @@ mod tests {
             "{diff}"
         );
         assert!(diff.contains(&format!("…\"{}a{}\"…", "p".repeat(40), "q".repeat(79))), "{diff}");
+    }
+
+    #[test]
+    fn re_encoded_targets_are_recognised() {
+        assert_eq!(decoded_target("/a/it's?q=it%27s"), decoded_target("/a/it%27s?q=it's"));
+        assert_ne!(decoded_target("/a?x=a%26b"), decoded_target("/a?x=a&b"), "a decoded `&` splits pairs");
+        assert_ne!(decoded_target("/a%2Fb"), decoded_target("/a/b"), "a decoded `/` splits segments");
     }
 
     #[test]
