@@ -253,9 +253,10 @@ pub fn prepare(
 }
 
 fn wrap_java(sample: &str) -> String {
-    // Templates end with `Response response = client.newCall(request).execute();`.
+    // Templates end with `Response response = client.newCall(request).execute();`; `throws
+    // Exception` as a reader's own main would declare whatever the fragment throws.
     format!(
-        "import java.io.*;\nimport okhttp3.*;\n\npublic class Main {{\npublic static void main(String[] args) throws IOException {{\n{sample}\nSystem.out.println(response.body().string());\n}}\n}}\n"
+        "import java.io.*;\nimport okhttp3.*;\n\npublic class Main {{\npublic static void main(String[] args) throws Exception {{\n{sample}\nSystem.out.println(response.body().string());\n}}\n}}\n"
     )
 }
 
