@@ -96,6 +96,39 @@ impl Expected {
     }
 }
 
+impl std::fmt::Display for Expected {
+    /// The request in the form it is compared in, for `--keep` files.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "{} {}", self.method, self.target)?;
+        for (name, value) in &self.headers {
+            writeln!(f, "{name}: {value}")?;
+        }
+        if let Some(t) = &self.content_type {
+            writeln!(f, "(body media type: {t})")?;
+        }
+        writeln!(f)?;
+        match &self.body {
+            ExpectedBody::None => writeln!(f, "(no body)"),
+            ExpectedBody::Form(fields) => {
+                fields.iter().try_for_each(|(k, v)| writeln!(f, "form field {}={}", visible(k), visible(v)))
+            }
+            ExpectedBody::Json(v) => writeln!(f, "{}", serde_json::to_string_pretty(v).unwrap_or_default()),
+            ExpectedBody::Bytes(b) => writeln!(f, "{}", String::from_utf8_lossy(b)),
+            ExpectedBody::Multipart(parts) => parts.iter().try_for_each(|p| {
+                writeln!(
+                    f,
+                    "part {} filename={:?} content-type={:?} ({} bytes): {}",
+                    visible(&p.name),
+                    p.filename,
+                    p.content_type,
+                    p.data.len(),
+                    show_bytes(&p.data)
+                )
+            }),
+        }
+    }
+}
+
 /// Every difference between `expected` and `got`, each a readable (possibly multi-line)
 /// paragraph; empty when the sample sent the right request.
 pub fn compare(expected: &Expected, got: &Captured) -> Vec<String> {

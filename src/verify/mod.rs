@@ -379,7 +379,7 @@ fn run_job(
     let errors = server.errors();
     drop(server);
     if keep.is_some() {
-        let _ = std::fs::write(dir.join("expected.txt"), format!("{expected:#?}\n"));
+        let _ = std::fs::write(dir.join("expected.txt"), expected.to_string());
         let text: Vec<String> = received.iter().map(ToString::to_string).collect();
         let _ = std::fs::write(dir.join("received.txt"), text.join("\n"));
     } else {
