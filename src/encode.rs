@@ -6,11 +6,11 @@
 
 use std::fmt::Write;
 
-/// Whether `inner` (between `{{` and `}}`) names a variable: an identifier, optionally padded
-/// with spaces. Anything else that looks like a placeholder is plain text and gets encoded.
+/// Whether `inner` (between `{{` and `}}`) names a variable: an identifier, unpadded, since a
+/// space would be invalid in a URL. Anything else that looks like a placeholder is plain text
+/// and gets encoded.
 fn is_variable_name(inner: &str) -> bool {
-    let name = inner.trim_matches(' ');
-    let mut chars = name.chars();
+    let mut chars = inner.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
 }
@@ -317,7 +317,7 @@ mod tests {
     fn variables_are_found() {
         assert_eq!(variable_spans("{{a}}/x/{{b}}"), vec![(0, 5), (8, 13)]);
         assert_eq!(variable_spans("{{open"), vec![]);
-        assert_eq!(variable_spans("{{ user.name }} {{a b}} {{x&y}} {{{z}}}"), vec![(0, 15), (33, 38)]);
+        assert_eq!(variable_spans("{{user.name}} {{ a }} {{x&y}} {{{z}}}"), vec![(0, 13), (31, 36)]);
     }
 
     #[test]

@@ -36,7 +36,7 @@ impl Settings {
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
         for (start, end) in encode::variable_spans(text) {
-            let name = text[start + 2..end - 2].trim();
+            let name = &text[start + 2..end - 2];
             if let Some(value) = self.bindings.get(name) {
                 out.push_str(&text[last..start]);
                 out.push_str(value);
@@ -514,6 +514,6 @@ mod tests {
             bindings: [("a".to_string(), "1 & {{b}}".to_string())].into_iter().collect(),
             ..Settings::default()
         };
-        assert_eq!(settings.bind("x{{a}}y{{ a }}z{{c}}"), "x1 & {{b}}y1 & {{b}}z{{c}}");
+        assert_eq!(settings.bind("x{{a}}y{{ a }}z{{c}}"), "x1 & {{b}}y{{ a }}z{{c}}");
     }
 }

@@ -88,6 +88,9 @@ impl BodySpec {
         let content_type = self.content_type.map(|c| c.0);
         let mut kinds = Vec::new();
         if let Some(v) = self.form {
+            if v.0.iter().any(|(name, _)| name.is_empty()) {
+                return Err("a form field has an empty name, which curl and others cannot send".into());
+            }
             kinds.push(Body::Form(v));
         }
         if let Some(v) = self.json {
@@ -654,6 +657,9 @@ pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Dia
     }
     if let Some(message) = check_url(url) {
         return Err(Diagnostic::spanned(path, &spec.url.referenced, message));
+    }
+    if spec.query.0.iter().any(|(name, _)| name.is_empty()) {
+        return Err(Diagnostic::plain(path, "a query parameter has an empty name"));
     }
     let (body, body_content_type) = match spec.body.take() {
         None => (None, None),

@@ -3,9 +3,11 @@
 mod cli;
 mod errors;
 mod output;
+mod prop;
 mod reference;
 mod schema;
 mod snapshots;
+mod syntax;
 mod verify;
 
 use std::path::{Path, PathBuf};
