@@ -301,6 +301,35 @@ fn body_files(request: &model::Request) -> Vec<runners::BodyFile> {
     }
 }
 
+/// What a sample that is only parsed must spell as string literals: each value the request
+/// carries verbatim (URL, method, header names and values, body text, part values, file paths).
+fn literal_values(request: &model::Request) -> Vec<(String, String)> {
+    let mut values =
+        vec![("URL".to_string(), request.url.clone()), ("method".to_string(), request.method.clone())];
+    for h in &request.headers {
+        values.push(("header name".into(), h.name.clone()));
+        values.push((format!("value of header {}", h.name), h.value.clone()));
+    }
+    match &request.body {
+        Some(model::Body::Form { encoded, .. }) => values.push(("form body".into(), encoded.clone())),
+        Some(
+            model::Body::Json { text, .. } | model::Body::Graphql { text, .. } | model::Body::Text { text },
+        ) => values.push(("body".into(), text.clone())),
+        Some(model::Body::Binary { file, .. }) => values.push(("body file path".into(), file.clone())),
+        Some(model::Body::Multipart { parts, .. }) => {
+            for p in parts {
+                match (&p.value, &p.file) {
+                    (Some(v), _) => values.push((format!("value of part {}", p.name), v.clone())),
+                    (None, Some(f)) => values.push((format!("file path of part {}", p.name), f.clone())),
+                    (None, None) => {}
+                }
+            }
+        }
+        None => {}
+    }
+    values
+}
+
 fn run_job(
     job: &Job,
     renderer: &Renderer,
@@ -356,9 +385,11 @@ fn run_job(
         Mode::Parse => {
             std::fs::write(dir.join(format!("sample.{}", job.target.language.extension)), &sample)
                 .map_err(|e| e.to_string())?;
-            return Ok(match runners::parse_swift(&sample) {
+            return Ok(match runners::check_swift(&sample, &literal_values(request)) {
                 Ok(()) => Outcome::Checked,
-                Err(problems) => Outcome::Fail(format!("does not parse:\n    {}", problems.join("\n    "))),
+                Err(problems) => {
+                    Outcome::Fail(format!("static check failed:\n    {}", problems.join("\n    ")))
+                }
             });
         }
         Mode::Raw => {

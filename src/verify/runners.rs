@@ -49,7 +49,12 @@ pub static RUNNERS: &[Runner] = &[
     row("php", "http_request2", Mode::Stub, "php -l, then php against an HTTP_Request2-shaped stub"),
     row("php", "curl", Mode::Run, "php -l, then php with the curl extension"),
     row("ruby", "net_http", Mode::Run, "ruby (Net::HTTP)"),
-    row("swift", "urlsession", Mode::Parse, "tree-sitter-swift parse, no ERROR or MISSING node"),
+    row(
+        "swift",
+        "urlsession",
+        Mode::Parse,
+        "tree-sitter-swift parse, and every request value spelled by a string literal",
+    ),
 ];
 
 /// The runner for a target; `None` for a client added to the registry but not here yet.
@@ -430,34 +435,91 @@ pub fn send_raw(sample: &str, raw: &RawBody, port: u16, cx: &Context) -> Result<
     }
 }
 
-/// Parses a Swift sample with tree-sitter-swift; lists each ERROR or MISSING node.
-pub fn parse_swift(sample: &str) -> Result<(), Vec<String>> {
+/// Checks a Swift sample without a Swift toolchain: it must parse with tree-sitter-swift
+/// (no ERROR or MISSING node), and each of `values` must be spelled by one of its constant
+/// string literals, decoded as Swift decodes them — which catches escaping mistakes that
+/// still parse. Lists every problem found.
+pub fn check_swift(sample: &str, values: &[(String, String)]) -> Result<(), Vec<String>> {
     let mut parser = tree_sitter::Parser::new();
     parser.set_language(&tree_sitter_swift::LANGUAGE.into()).map_err(|e| vec![e.to_string()])?;
     let tree = parser.parse(sample, None).ok_or_else(|| vec!["tree-sitter gave no tree".to_string()])?;
     let mut problems = Vec::new();
+    let mut literals = Vec::new();
     let mut cursor = tree.walk();
-    let mut visit = true;
-    loop {
+    'walk: loop {
         let node = cursor.node();
-        if visit && (node.is_error() || node.is_missing()) {
+        if node.is_error() || node.is_missing() {
             let at = node.start_position();
             let what =
                 if node.is_missing() { format!("missing `{}`", node.kind()) } else { "syntax error".into() };
             let line = sample.lines().nth(at.row).unwrap_or_default();
             problems.push(format!("{}:{}: {what}: {}", at.row + 1, at.column + 1, line.trim()));
         }
-        if visit && node.has_error() && cursor.goto_first_child() {
+        if node.kind() == "line_string_literal"
+            && let Some(value) = swift_literal_value(&sample[node.byte_range()])
+        {
+            literals.push(value);
+        }
+        if cursor.goto_first_child() {
             continue;
         }
-        if cursor.goto_next_sibling() {
-            visit = true;
-            continue;
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
         }
-        if !cursor.goto_parent() {
-            break;
+    }
+    if problems.is_empty() {
+        for (what, value) in values {
+            if !literals.iter().any(|l| l == value) {
+                problems.push(format!("no string literal spells the {what} {value:?}"));
+            }
         }
-        visit = false;
     }
     if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+/// The value of a one-line Swift string literal `"…"`; `None` for one with interpolation
+/// (not a constant) or an escape Swift does not have.
+pub fn swift_literal_value(literal: &str) -> Option<String> {
+    let body = literal.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::new();
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            '0' => out.push('\0'),
+            '\\' => out.push('\\'),
+            't' => out.push('\t'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            '"' => out.push('"'),
+            '\'' => out.push('\''),
+            'u' => {
+                let rest: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                let hex = rest.strip_prefix('{')?;
+                if hex.is_empty() || hex.len() > 8 {
+                    return None;
+                }
+                out.push(char::from_u32(u32::from_str_radix(hex, 16).ok()?)?);
+            }
+            _ => return None, // `\(` interpolation, or an invalid escape
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swift_literals_decode_as_swift_does() {
+        assert_eq!(swift_literal_value(r#""a\"b\\c\n\t\u{1F389}\0\'""#).as_deref(), Some("a\"b\\c\n\t🎉\0'"));
+        assert_eq!(swift_literal_value(r#""x \(y)""#), None, "interpolation is not a constant");
+        assert_eq!(swift_literal_value(r#""\q""#), None);
+    }
 }

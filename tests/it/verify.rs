@@ -259,7 +259,24 @@ fn a_swift_syntax_error_fails() {
         .unwrap();
     let (code, stdout, _) = verify(dir.path(), &["--lang", "swift", "--templates", "tpl"]);
     assert_eq!(code, 1, "{stdout}");
-    assert!(stdout.contains("FAIL token [swift]\n  does not parse:"), "{stdout}");
+    assert!(stdout.contains("FAIL token [swift]\n  static check failed:\n      1:"), "{stdout}");
+    assert!(stdout.contains(": missing `)`: let url = URL("), "{stdout}");
+    // Parses, but the header value literal spells something else than the spec's value.
+    std::fs::write(
+        dir.path().join("tpl/swift/urlsession.tera"),
+        "var r = URLRequest(url: URL(string: {{ url | swift_str }})!)\nr.httpMethod = {{ method | swift_str }}\n\
+         {% for h in headers %}r.addValue(\"{{ h.value }}x\", forHTTPHeaderField: {{ h.name | swift_str }})\n{% endfor %}\
+         let body = {{ body.encoded | swift_str }}\n",
+    )
+    .unwrap();
+    let (code, stdout, _) = verify(dir.path(), &["--lang", "swift", "--templates", "tpl"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains(
+            "      no string literal spells the value of header Authorization \"Bearer test-token\"\n"
+        ),
+        "{stdout}"
+    );
     let (code, stdout, _) = verify(dir.path(), &["--lang", "swift"]);
     assert_eq!(code, 0, "{stdout}");
     assert!(stdout.ends_with("\n1 checked\n0 passed, 0 failed, 0 skipped\n"), "{stdout}");
