@@ -49,7 +49,8 @@ pub struct Spec {
 pub struct BodySpec {
     #[serde(default)]
     form: Option<Pairs<String, Option<String>>>,
-    #[serde(default)]
+    /// `json: null` is the JSON body `null`, not a missing body.
+    #[serde(default, deserialize_with = "present")]
     json: Option<serde_json::Value>,
     #[serde(default)]
     text: Option<String>,
@@ -120,6 +121,10 @@ impl BodySpec {
         }
         Ok((body, content_type))
     }
+}
+
+fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(deserializer).map(Some)
 }
 
 /// One part of a multipart body: a text `value` or a `file`.
@@ -657,9 +662,6 @@ pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Dia
     }
     if let Some(message) = check_url(url) {
         return Err(Diagnostic::spanned(path, &spec.url.referenced, message));
-    }
-    if spec.query.0.iter().any(|(name, _)| name.is_empty()) {
-        return Err(Diagnostic::plain(path, "a query parameter has an empty name"));
     }
     let (body, body_content_type) = match spec.body.take() {
         None => (None, None),

@@ -751,22 +751,6 @@ fn the_check_reports_lossy_and_broken_samples() {
     }
 }
 
-/// Checks one spec under tests/fixtures/known-bugs/, each a bug reported to the owner of
-/// src/ and templates/. These tests fail until it is fixed; then move the spec to
-/// tests/fixtures/adversarial/ and drop its test.
-fn known_bug(file: &str) {
-    let path = super::repo().join("tests/fixtures/known-bugs").join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let loaded = snipgen::spec::parse(&path, Path::new(file), &text).unwrap();
-    assert_clean(file, check_specs(&[loaded]));
-}
-
-#[test]
-#[ignore = "BUG: a padded `{{ name }}` in the query puts spaces in the raw HTTP request line (src/encode.rs)"]
-fn known_bug_variable_spans() {
-    known_bug("variable-spans.yaml");
-}
-
 /// Values no client could send faithfully are refused by the loader, with a position.
 #[test]
 fn specs_no_client_can_send_are_refused() {
@@ -781,12 +765,6 @@ fn specs_no_client_can_send_are_refused() {
             Err(d) => assert!(d.position.is_some(), "{d}"),
         }
     }
-}
-
-#[test]
-#[ignore = "BUG: curl --data-urlencode drops `=` for an empty form field name (templates/curl/)"]
-fn known_bug_empty_form_name() {
-    known_bug("empty-form-name.yaml");
 }
 
 #[test]
