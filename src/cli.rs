@@ -44,6 +44,33 @@ pub enum Command {
     Languages,
     /// Print a JSON Schema of the spec format, for editors' completion and validation.
     Schema,
+    /// Run every sample against a loopback echo server and compare the request it sends
+    /// with the spec. Exit 1 on any FAIL (or SKIP, with --require-all).
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Folder of YAML specs.
+    #[arg(long, default_value = "specs")]
+    pub specs: PathBuf,
+    /// Languages to verify, comma-separated ids, each optionally `lang:client` (default: all).
+    #[arg(long, value_delimiter = ',')]
+    pub lang: Vec<String>,
+    /// YAML map of `{{variable}}` values, overriding the specs' `variables:` examples.
+    #[arg(long)]
+    pub vars: Option<PathBuf>,
+    /// Samples run at once (default: the number of cores).
+    #[arg(long)]
+    pub jobs: Option<usize>,
+    /// Keep each sample's folder (sample, wrapper, expected and received request) here.
+    #[arg(long)]
+    pub keep: Option<PathBuf>,
+    /// Treat a missing runtime (SKIP) as a failure; also set by SNIPGEN_REQUIRE_ALL=1.
+    #[arg(long)]
+    pub require_all: bool,
+    #[command(flatten)]
+    pub style: Style,
 }
 
 #[derive(Debug, Args)]

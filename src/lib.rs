@@ -1,7 +1,7 @@
 //! snipgen: YAML endpoint specs → per-language code samples.
 //!
 //! The pipeline is `spec` (load and validate) → `model` (normalise) → `render` (Tera and the
-//! escaping filters of `encode`) → `output` (write and check).
+//! escaping filters of `encode`) → `output` (write and check); `verify` runs the samples against a loopback server.
 
 pub mod cli;
 pub mod encode;
@@ -12,6 +12,7 @@ pub mod output;
 pub mod render;
 pub mod schema;
 pub mod spec;
+pub mod verify;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -101,6 +101,9 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             print!("{}", renderer.render(request, target)?);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Verify(args) => {
+            Ok(if snipgen::verify::run(&args)? { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
         Command::Schema => {
             println!("{}", snipgen::schema::spec_schema());
             Ok(ExitCode::SUCCESS)

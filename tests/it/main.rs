@@ -8,6 +8,7 @@ mod reference;
 mod schema;
 mod snapshots;
 mod syntax;
+mod verify;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,0 +1,552 @@
+//! `snipgen verify`: render every spec with its `{{variables}}` bound to test values and its
+//! origin pointed at a loopback echo server, run each sample with its language's runtime,
+//! and compare the request that arrived with the one the spec describes.
+//!
+//! Pipeline per spec × auth × language (one job each, `--jobs` at a time):
+//! [`server`] starts an echo server on its own port → the model is built with bindings and
+//! that origin → the sample is rendered → [`runners`] wraps and runs it in a temporary
+//! folder → [`compare`] checks what the server captured against the same model request.
+
+pub mod compare;
+pub mod runners;
+pub mod server;
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::cli::VerifyArgs;
+use crate::error::Error;
+use crate::lang::{self, Target};
+use crate::model::{self, Settings};
+use crate::render::Renderer;
+use crate::spec::{self, LoadedSpec};
+use compare::Expected;
+use runners::{Context, Mode};
+use server::EchoServer;
+
+/// The verdict for one sample.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Ran with the real client and sent exactly the expected request.
+    Pass,
+    /// Passed the strongest check available here, which is not the real client (see README).
+    Checked,
+    /// Did not run, or sent something else; the text says what differed.
+    Fail(String),
+    /// The runtime is not installed here; the text says what is missing.
+    Skip(String),
+    /// The template refuses this spec for this client with a reason (its `throw`), as
+    /// `generate` does: no sample exists to run. Not a failure.
+    Refused(String),
+}
+
+impl Outcome {
+    fn label(&self) -> &'static str {
+        match self {
+            Outcome::Pass => "PASS",
+            Outcome::Checked => "CHECKED",
+            Outcome::Fail(_) => "FAIL",
+            Outcome::Skip(_) => "SKIP",
+            Outcome::Refused(_) => "REFUSED",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct JobResult {
+    /// The request id: spec id, plus `/<auth>` for specs with several auth methods.
+    pub id: String,
+    /// The language id, with `:client` for a non-default client.
+    pub column: String,
+    pub outcome: Outcome,
+    pub elapsed: Duration,
+}
+
+/// One sample to verify.
+struct Job<'a> {
+    spec: &'a LoadedSpec,
+    bindings: &'a BTreeMap<String, String>,
+    /// Which of the spec's requests (one per auth method).
+    auth: usize,
+    id: String,
+    target: Target,
+}
+
+/// Per-sample time limit per step (compile, run); generous for a JVM start on a busy machine.
+const TIMEOUT: Duration = Duration::from_secs(90);
+
+/// Runs `verify`, printing the table to stdout and progress to stderr; `Ok(true)` when the
+/// exit code should be 0.
+pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
+    let targets = verify_targets(&args.lang)?;
+    let renderer = crate::renderer(&args.style)?;
+    if !args.specs.is_dir() {
+        return Err(Error::Usage(format!("specs folder {} does not exist", args.specs.display())));
+    }
+    let loaded = spec::load_dir(&args.specs).map_err(Error::Specs)?;
+    let vars = match &args.vars {
+        None => indexmap::IndexMap::new(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+            serde_saphyr::from_str::<indexmap::IndexMap<String, String>>(&text).map_err(|e| {
+                Error::Usage(format!(
+                    "--vars {}: expected a YAML map of names to strings: {e}",
+                    path.display()
+                ))
+            })?
+        }
+    };
+    let require_all = args.require_all
+        || std::env::var("SNIPGEN_REQUIRE_ALL").is_ok_and(|v| !matches!(v.as_str(), "" | "0" | "false"));
+
+    // Bindings and request ids per spec; a spec the model rejects stops the run like `generate`.
+    let mut per_spec = Vec::new();
+    for l in &loaded {
+        let text = std::fs::read_to_string(&l.path).map_err(|e| Error::io(&l.path, e))?;
+        let bindings = bindings_for(l, &text, &vars);
+        let settings = Settings { bindings: bindings.clone(), ..renderer.settings().clone() };
+        let ids: Vec<String> = model::build(l, &settings)
+            .map_err(|m| Error::Specs(vec![crate::error::Diagnostic::plain(&l.path, m)]))?
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        per_spec.push((l, bindings, ids));
+    }
+    let mut jobs = Vec::new();
+    for (l, bindings, ids) in &per_spec {
+        for (auth, id) in ids.iter().enumerate() {
+            for target in &targets {
+                jobs.push(Job { spec: l, bindings, auth, id: id.clone(), target: *target });
+            }
+        }
+    }
+
+    let scratch = tempfile::Builder::new()
+        .prefix("snipgen-verify-")
+        .tempdir()
+        .map_err(|e| Error::io(Path::new("/tmp"), e))?;
+    let cx = Context {
+        runtimes: runners::runtimes_dir(),
+        gocache: scratch.path().join("gocache"),
+        timeout: TIMEOUT,
+    };
+    let available: BTreeMap<String, Result<(), String>> = targets
+        .iter()
+        .map(|t| {
+            let probe = match runners::runner(*t) {
+                Some(r) => runners::probe(r, &cx),
+                None => Err(format!("verify has no runner for client `{}` yet", t.client.id)),
+            };
+            (column(*t), probe)
+        })
+        .collect();
+    let workers =
+        args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
+
+    // Slowest runtimes first, so a few JVM starts do not end up alone at the tail.
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(cost(jobs[i].target.language.id)));
+    let started = Instant::now();
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<JobResult>>> = Mutex::new(vec![None; jobs.len()]);
+    std::thread::scope(|s| {
+        for _ in 0..workers.min(jobs.len()) {
+            s.spawn(|| {
+                loop {
+                    let n = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(&i) = order.get(n) else { break };
+                    let job = &jobs[i];
+                    let t0 = Instant::now();
+                    let outcome = match &available[&column(job.target)] {
+                        Err(reason) => Outcome::Skip(reason.clone()),
+                        Ok(()) => {
+                            // A bug in one job must not lose the whole table.
+                            let run =
+                                || run_job(job, &renderer, &cx, args.keep.as_deref(), scratch.path(), i);
+                            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+                                Ok(result) => result.unwrap_or_else(Outcome::Fail),
+                                Err(_) => Outcome::Fail("verify itself panicked on this sample".into()),
+                            }
+                        }
+                    };
+                    let result = JobResult {
+                        id: job.id.clone(),
+                        column: column(job.target),
+                        outcome,
+                        elapsed: t0.elapsed(),
+                    };
+                    let k = done.fetch_add(1, Ordering::SeqCst) + 1;
+                    eprintln!(
+                        "[{k}/{}] {:<7} {} {} ({:.1} s)",
+                        jobs.len(),
+                        result.outcome.label(),
+                        result.id,
+                        result.column,
+                        result.elapsed.as_secs_f64()
+                    );
+                    results.lock().unwrap()[i] = Some(result);
+                }
+            });
+        }
+    });
+    let results: Vec<JobResult> = results.into_inner().unwrap().into_iter().map(Option::unwrap).collect();
+    // Before the table: the counts line must be the last line of the output (CI reads it).
+    eprintln!(
+        "verify: {} samples in {:.1} s with {workers} jobs",
+        results.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let mut stdout = std::io::stdout().lock();
+    let counts = report(&mut stdout, &results, &targets).map_err(|e| Error::io(Path::new("<stdout>"), e))?;
+    Ok(counts.failed == 0 && !(require_all && counts.skipped > 0))
+}
+
+/// Every client of every language by default (generate renders only the default clients,
+/// but any client a user can select must send the right request); else what `--lang` lists,
+/// where one language may appear with several clients.
+fn verify_targets(items: &[String]) -> Result<Vec<Target>, Error> {
+    let mut targets: Vec<Target> = Vec::new();
+    if items.is_empty() {
+        for l in lang::LANGUAGES {
+            targets.extend(l.clients.iter().map(|c| Target { language: l, client: c }));
+        }
+        return Ok(targets);
+    }
+    for item in items.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
+        let [t] = lang::parse_targets(&[item.to_string()]).map_err(Error::Usage)?[..] else {
+            unreachable!("one item is one target")
+        };
+        if !targets.iter().any(|x| x.language.id == t.language.id && x.client.id == t.client.id) {
+            targets.push(t);
+        }
+    }
+    let position = |t: &Target| {
+        let l = lang::LANGUAGES.iter().position(|l| l.id == t.language.id).unwrap_or(0);
+        (l, t.language.clients.iter().position(|c| c.id == t.client.id).unwrap_or(0))
+    };
+    targets.sort_by_key(position);
+    Ok(targets)
+}
+
+/// The table column of a target: the language id, with `:client` for a non-default client.
+pub fn column(t: Target) -> String {
+    if t.client.id == t.language.default_client().id {
+        t.language.id.to_string()
+    } else {
+        format!("{}:{}", t.language.id, t.client.id)
+    }
+}
+
+/// A rough relative run time per language, for scheduling only.
+fn cost(lang: &str) -> u32 {
+    match lang {
+        "java" | "csharp" => 4,
+        "go" | "jquery" => 3,
+        "nodejs" | "php" | "python" | "ruby" => 2,
+        _ => 1,
+    }
+}
+
+/// Values for every `{{variable}}` in the spec file: `--vars` first, then the spec's
+/// `variables:` examples, else `test-<name>`. The URL's origin is replaced separately, so a
+/// host variable's value never matters.
+pub fn bindings_for(
+    l: &LoadedSpec,
+    text: &str,
+    vars: &indexmap::IndexMap<String, String>,
+) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (start, end) in crate::encode::variable_spans(text) {
+        let name = text[start + 2..end - 2].trim();
+        if name.is_empty() || out.contains_key(name) {
+            continue;
+        }
+        let value = vars
+            .get(name)
+            .or_else(|| l.spec.variables.get(name))
+            .cloned()
+            .unwrap_or_else(|| format!("test-{name}"));
+        out.insert(name.to_string(), value);
+    }
+    out
+}
+
+/// Deterministic content for a file a body references by relative path: text naming the
+/// file, then every byte value, so a client that reads files as text is caught.
+pub fn fixture_bytes(path: &str) -> Vec<u8> {
+    let mut bytes = format!("snipgen verify fixture {path}\n").into_bytes();
+    bytes.extend(0..=255u8);
+    bytes
+}
+
+/// The files a request's body reads, in body order.
+fn body_files(request: &model::Request) -> Vec<runners::BodyFile> {
+    match &request.body {
+        Some(model::Body::Binary { file, .. }) => {
+            vec![runners::BodyFile { path: file.clone(), content_type: None }]
+        }
+        Some(model::Body::Multipart { parts, .. }) => parts
+            .iter()
+            .filter_map(|p| {
+                let path = p.file.clone()?;
+                Some(runners::BodyFile { path, content_type: p.content_type.clone() })
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// What a sample that is only parsed must spell as string literals: each value the request
+/// carries verbatim (URL, method, header names and values, body text, part values, file paths).
+fn literal_values(request: &model::Request) -> Vec<(String, String)> {
+    let mut values =
+        vec![("URL".to_string(), request.url.clone()), ("method".to_string(), request.method.clone())];
+    for h in &request.headers {
+        values.push(("header name".into(), h.name.clone()));
+        values.push((format!("value of header {}", h.name), h.value.clone()));
+    }
+    match &request.body {
+        Some(model::Body::Form { encoded, .. }) => values.push(("form body".into(), encoded.clone())),
+        Some(
+            model::Body::Json { text, .. } | model::Body::Graphql { text, .. } | model::Body::Text { text },
+        ) => values.push(("body".into(), text.clone())),
+        Some(model::Body::Binary { file, .. }) => values.push(("body file path".into(), file.clone())),
+        Some(model::Body::Multipart { parts, .. }) => {
+            for p in parts {
+                match (&p.value, &p.file) {
+                    (Some(v), _) => values.push((format!("value of part {}", p.name), v.clone())),
+                    (None, Some(f)) => values.push((format!("file path of part {}", p.name), f.clone())),
+                    (None, None) => {}
+                }
+            }
+        }
+        None => {}
+    }
+    values
+}
+
+fn run_job(
+    job: &Job,
+    renderer: &Renderer,
+    cx: &Context,
+    keep: Option<&Path>,
+    scratch: &Path,
+    index: usize,
+) -> Result<Outcome, String> {
+    let runner = runners::runner(job.target).expect("targets without a runner are skipped");
+    let server = EchoServer::start().map_err(|e| format!("echo server did not start: {e}"))?;
+    let settings = Settings {
+        bindings: job.bindings.clone(),
+        origin: Some(server.origin()),
+        ..renderer.settings().clone()
+    };
+    let requests = model::build(job.spec, &settings)?;
+    let request = &requests[job.auth];
+    let sample = match renderer.render(request, job.target) {
+        Ok(sample) => sample,
+        Err(e) => {
+            let message = e.to_string();
+            // Tera reports a template's own `throw(message=…)` with this prefix.
+            return Ok(match message.split_once("Function call 'throw' failed: ") {
+                Some((_, reason)) => Outcome::Refused(reason.to_string()),
+                None => Outcome::Fail(format!("not rendered: {message}")),
+            });
+        }
+    };
+    let expected = Expected::from_request(request, fixture_bytes);
+
+    let dir = match keep {
+        Some(k) => keep_dir(k, &job.id, &column(job.target).replace(':', "-")),
+        None => scratch.join(format!("job{index}")),
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    // Absolute, since runtimes get paths inside it through the environment (GOPATH).
+    let dir = dir.canonicalize().map_err(|e| format!("{}: {e}", dir.display()))?;
+    let files = body_files(request);
+    for rel in files.iter().map(|f| &f.path) {
+        // Only plain relative paths: a fixture must never be written outside the job's folder.
+        if !Path::new(&rel).components().all(|c| matches!(c, std::path::Component::Normal(_))) {
+            return Err(format!("body file {rel:?} must be a relative path without `..`"));
+        }
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        }
+        std::fs::write(&path, fixture_bytes(rel)).map_err(|e| e.to_string())?;
+    }
+
+    let ran = match runner.mode {
+        Mode::Parse => {
+            std::fs::write(dir.join(format!("sample.{}", job.target.language.extension)), &sample)
+                .map_err(|e| e.to_string())?;
+            return Ok(match runners::check_swift(&sample, &literal_values(request)) {
+                Ok(()) => Outcome::Checked,
+                Err(problems) => {
+                    Outcome::Fail(format!("static check failed:\n    {}", problems.join("\n    ")))
+                }
+            });
+        }
+        Mode::Raw => {
+            std::fs::write(dir.join("sample.txt"), &sample).map_err(|e| e.to_string())?;
+            let raw = runners::RawBody {
+                multipart: matches!(request.body, Some(model::Body::Multipart { .. })),
+                files: files.iter().map(|f| (f.path.clone(), fixture_bytes(&f.path))).collect(),
+            };
+            runners::send_raw(&sample, &raw, server.port(), cx)
+        }
+        Mode::Run | Mode::Stub => {
+            let steps = runners::prepare(runner, &sample, &dir, &server.origin(), &files, cx)
+                .map_err(|e| e.to_string())?;
+            runners::run_steps(&steps, &dir, cx)
+        }
+    };
+    let received = server.requests();
+    let errors = server.errors();
+    drop(server);
+    if keep.is_some() {
+        let _ = std::fs::write(dir.join("expected.txt"), expected.to_string());
+        let text: Vec<String> = received.iter().map(ToString::to_string).collect();
+        let _ = std::fs::write(dir.join("received.txt"), text.join("\n"));
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    if let Err(failure) = ran {
+        let seen = match received.len() {
+            0 => "no request reached the server".to_string(),
+            n => format!("{n} request(s) reached the server"),
+        };
+        return Ok(Outcome::Fail(format!("{failure}\n    ({seen})")));
+    }
+    let got = match &received[..] {
+        [one] => one,
+        [] => {
+            let why = if errors.is_empty() { String::new() } else { format!(": {}", errors.join("; ")) };
+            return Ok(Outcome::Fail(format!("the sample ran but no request reached the server{why}")));
+        }
+        many => {
+            let lines: Vec<String> = many.iter().map(|r| format!("{} {}", r.method, r.target)).collect();
+            return Ok(Outcome::Fail(format!(
+                "expected one request, got {}: {}",
+                many.len(),
+                lines.join(", ")
+            )));
+        }
+    };
+    let differences = compare::compare(&expected, got);
+    Ok(if !differences.is_empty() {
+        Outcome::Fail(differences.join("\n"))
+    } else if runner.mode == Mode::Stub {
+        Outcome::Checked
+    } else {
+        Outcome::Pass
+    })
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub passed: usize,
+    pub failed: usize,
+    pub skipped: usize,
+    pub checked: usize,
+    pub refused: usize,
+}
+
+/// Prints the spec × language table, the details of every non-PASS, and the counts.
+pub fn report(out: &mut impl Write, results: &[JobResult], targets: &[Target]) -> std::io::Result<Counts> {
+    let mut ids: Vec<&str> = Vec::new();
+    for r in results {
+        if !ids.contains(&r.id.as_str()) {
+            ids.push(&r.id);
+        }
+    }
+    let first = ids.iter().map(|i| i.len()).max().unwrap_or(0).max("spec".len());
+    let columns: Vec<String> = targets.iter().map(|t| column(*t)).collect();
+    let widths: Vec<usize> = columns.iter().map(|c| c.len().max("CHECKED".len())).collect();
+    let mut header = format!("{:<first$}", "spec");
+    for (c, w) in columns.iter().zip(&widths) {
+        header.push_str(&format!("  {c:<w$}"));
+    }
+    writeln!(out, "{}", header.trim_end())?;
+    for id in &ids {
+        let mut line = format!("{id:<first$}");
+        for (c, w) in columns.iter().zip(&widths) {
+            let cell =
+                results.iter().find(|r| r.id == *id && &r.column == c).map_or("-", |r| r.outcome.label());
+            line.push_str(&format!("  {cell:<w$}"));
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+
+    let mut counts = Counts::default();
+    let mut skipped: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+    let mut checked: Vec<&str> = Vec::new();
+    let mut refused: Vec<String> = Vec::new();
+    let how = |c: &str| {
+        let t = targets.iter().find(|t| column(**t) == c).copied();
+        t.and_then(runners::runner).map_or("", |r| r.how)
+    };
+    for r in results {
+        match &r.outcome {
+            Outcome::Pass => counts.passed += 1,
+            Outcome::Checked => {
+                counts.checked += 1;
+                if !checked.contains(&r.column.as_str()) {
+                    checked.push(&r.column);
+                }
+            }
+            Outcome::Fail(why) => {
+                counts.failed += 1;
+                writeln!(out, "\nFAIL {} [{}]\n{}", r.id, r.column, indent(why))?;
+            }
+            Outcome::Refused(why) => {
+                counts.refused += 1;
+                refused.push(format!("REFUSED {} [{}]: {why}", r.id, r.column));
+            }
+            Outcome::Skip(why) => {
+                counts.skipped += 1;
+                skipped.entry(&r.column).or_insert((why, 0)).1 += 1;
+            }
+        }
+    }
+    if !skipped.is_empty() || !checked.is_empty() || !refused.is_empty() {
+        writeln!(out)?;
+    }
+    for line in &refused {
+        writeln!(out, "{line}")?;
+    }
+    for (lang, (why, n)) in &skipped {
+        writeln!(out, "SKIP {lang} ({n}): {why}")?;
+    }
+    for lang in &checked {
+        writeln!(out, "CHECKED {lang}: {} (not the real client)", how(lang))?;
+    }
+    writeln!(out)?;
+    // Kept off the last line, which stays `N passed, N failed, N skipped` for CI to read.
+    let mut others = Vec::new();
+    if counts.checked > 0 {
+        others.push(format!("{} checked", counts.checked));
+    }
+    if counts.refused > 0 {
+        others.push(format!("{} refused by their template", counts.refused));
+    }
+    if !others.is_empty() {
+        writeln!(out, "{}", others.join(", "))?;
+    }
+    writeln!(out, "{} passed, {} failed, {} skipped", counts.passed, counts.failed, counts.skipped)?;
+    Ok(counts)
+}
+
+fn indent(s: &str) -> String {
+    s.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+}
+
+/// Where a job's files go under `--keep` (exposed for tests and docs).
+pub fn keep_dir(keep: &Path, id: &str, lang: &str) -> PathBuf {
+    keep.join(id).join(lang)
+}

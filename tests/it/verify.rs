@@ -1,0 +1,368 @@
+//! `snipgen verify`: the echo server, the comparison, and whole runs with real runtimes.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::Command;
+
+use snipgen::verify::compare::{Expected, ExpectedBody, compare};
+use snipgen::verify::runners::{RawBody, raw_http_bytes};
+use snipgen::verify::server::{Captured, EchoServer, RESPONSE_BODY};
+
+use super::{project, repo, snipgen};
+
+/// Sends `bytes` to the server and returns everything it answered.
+fn exchange(server: &EchoServer, bytes: &[u8]) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
+    stream.write_all(bytes).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
+}
+
+#[test]
+fn echo_server_records_the_raw_request() {
+    let server = EchoServer::start().unwrap();
+    assert!(server.origin().starts_with("http://127.0.0.1:"));
+    let response = exchange(
+        &server,
+        b"POST /a%20b/c?x=1&x=2&y=%7B%7D HTTP/1.1\r\nHost: h\r\nX-One: a\r\nx-one: b\r\nContent-Length: 5\r\n\r\nhello",
+    );
+    assert!(response.starts_with("HTTP/1.1 200 OK\r\n"), "{response}");
+    assert!(response.ends_with(RESPONSE_BODY));
+    let got = server.requests();
+    assert_eq!(
+        got,
+        [Captured {
+            method: "POST".into(),
+            target: "/a%20b/c?x=1&x=2&y=%7B%7D".into(),
+            headers: vec![
+                ("Host".into(), b"h".to_vec()),
+                ("X-One".into(), b"a".to_vec()),
+                ("x-one".into(), b"b".to_vec()),
+                ("Content-Length".into(), b"5".to_vec()),
+            ],
+            body: b"hello".to_vec(),
+            chunked: false,
+        }]
+    );
+}
+
+#[test]
+fn echo_server_decodes_chunked_bodies() {
+    let server = EchoServer::start().unwrap();
+    let response = exchange(
+        &server,
+        b"PUT /c HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: t\r\n\r\n",
+    );
+    assert!(response.starts_with("HTTP/1.1 200 OK\r\n"), "{response}");
+    let got = &server.requests()[0];
+    assert_eq!((got.method.as_str(), got.body.as_slice(), got.chunked), ("PUT", &b"hello world"[..], true));
+}
+
+#[test]
+fn echo_server_answers_expect_100_continue_before_the_body() {
+    let server = EchoServer::start().unwrap();
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
+    stream
+        .write_all(b"POST /up HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n")
+        .unwrap();
+    // Like curl: wait for the interim response, only then send the body.
+    let interim = b"HTTP/1.1 100 Continue\r\n\r\n";
+    let mut buf = vec![0; interim.len()];
+    stream.read_exact(&mut buf).unwrap();
+    assert_eq!(buf, interim);
+    stream.write_all(b"data").unwrap();
+    let mut rest = String::new();
+    stream.read_to_string(&mut rest).unwrap();
+    assert!(rest.starts_with("HTTP/1.1 200 OK"), "{rest}");
+    assert_eq!(server.requests()[0].body, b"data");
+}
+
+#[test]
+fn servers_are_independent() {
+    let (a, b) = (EchoServer::start().unwrap(), EchoServer::start().unwrap());
+    assert_ne!(a.port(), b.port());
+    exchange(&a, b"GET /only-a HTTP/1.1\r\nHost: h\r\n\r\n");
+    assert_eq!(a.requests().len(), 1);
+    assert!(b.requests().is_empty());
+}
+
+#[test]
+fn comparison_explains_each_difference() {
+    let expected = Expected {
+        method: "POST".into(),
+        target: "/token?a=1".into(),
+        headers: vec![
+            ("Authorization".into(), "Bearer right".into()),
+            ("Content-Type".into(), "application/x-www-form-urlencoded".into()),
+        ],
+        content_type: Some("application/x-www-form-urlencoded".into()),
+        body: ExpectedBody::Form(vec![("scope".into(), "openid profile".into()), ("x".into(), "a+b".into())]),
+    };
+    let got = Captured {
+        method: "POST".into(),
+        target: "/token?a=2".into(),
+        headers: vec![
+            ("authorization".into(), b"Bearer wrong".to_vec()),
+            ("Content-Type".into(), b"application/x-www-form-urlencoded; charset=UTF-8".to_vec()),
+            ("User-Agent".into(), b"ignored/1.0".to_vec()),
+        ],
+        // `+` is a space in a form body, so the second field arrived as "a b".
+        body: b"scope=openid+profile&x=a+b".to_vec(),
+        chunked: false,
+    };
+    let diff = compare(&expected, &got).join("\n");
+    assert_eq!(
+        diff,
+        "path and query differ:\n  expected \"/token?a=1\"\n  got      \"/token?a=2\"\n\
+         header Authorization: expected \"Bearer right\", got \"Bearer wrong\"\n\
+         form fields differ (decoded, in order):\n      \"scope\"=\"openid profile\"\n    - \"x\"=\"a+b\"\n    + \"x\"=\"a b\""
+    );
+    let right =
+        Captured { target: "/token?a=1".into(), body: b"scope=openid%20profile&x=a%2Bb".to_vec(), ..got };
+    let right = Captured {
+        headers: vec![
+            ("Authorization".into(), b"Bearer right".to_vec()),
+            ("content-type".into(), b"application/x-www-form-urlencoded".to_vec()),
+        ],
+        ..right
+    };
+    assert_eq!(compare(&expected, &right), Vec::<String>::new());
+}
+
+#[test]
+fn comparison_of_json_bodies_is_by_value() {
+    let expected = Expected {
+        method: "PUT".into(),
+        target: "/".into(),
+        headers: vec![],
+        content_type: None,
+        body: ExpectedBody::Json(serde_json::json!({"a": [1, true, null], "b": "é\n"})),
+    };
+    let got = |body: &[u8]| Captured {
+        method: "PUT".into(),
+        target: "/".into(),
+        headers: vec![],
+        body: body.to_vec(),
+        chunked: false,
+    };
+    assert!(compare(&expected, &got(br#"{ "b": "\u00e9\n", "a": [1, true, null] }"#)).is_empty());
+    let diff = compare(&expected, &got(r#"{"a": [1, false, null], "b": "é\n"}"#.as_bytes())).join("\n");
+    assert!(
+        diff.starts_with("JSON body differs:")
+            && diff.contains("-     true,")
+            && diff.contains("+     false,"),
+        "{diff}"
+    );
+}
+
+#[test]
+fn raw_http_sample_gets_crlf_and_a_content_length() {
+    let bytes =
+        raw_http_bytes("POST /x HTTP/1.1\nHost: h\nContent-Type: text/plain\n\nhé\n", &RawBody::default());
+    assert_eq!(
+        bytes,
+        b"POST /x HTTP/1.1\r\nHost: h\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nh\xc3\xa9"
+    );
+    let given = raw_http_bytes("POST /x HTTP/1.1\nContent-Length: 1\n\nab\n", &RawBody::default());
+    assert_eq!(
+        given, b"POST /x HTTP/1.1\r\nContent-Length: 1\r\n\r\nab",
+        "a given length is sent as written"
+    );
+}
+
+const FORM_SPEC: &str = r#"title: Token
+method: POST
+url: "https://{{host}}/v1/{{tenant}}/token"
+headers:
+  X-Request-Id: "{{rid}}"
+query:
+  mode: "a b&c"
+body:
+  form:
+    grant_type: client_credentials
+    note: "100% {{tenant}} + more"
+auth:
+  bearer:
+    token: "{{token}}"
+variables:
+  tenant: acme.corp
+"#;
+
+fn verify(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let mut all = vec!["verify"];
+    all.extend_from_slice(args);
+    snipgen(dir, &all)
+}
+
+#[test]
+fn curl_and_http_samples_pass() {
+    let dir = project(&[("token.yaml", FORM_SPEC)]);
+    let (code, stdout, stderr) = verify(dir.path(), &["--lang", "curl,http", "--keep", "kept"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    assert!(stdout.contains("token  PASS     PASS"), "{stdout}");
+    assert!(stdout.ends_with("\n2 passed, 0 failed, 0 skipped\n"), "{stdout}");
+    // Bound at render time: spec example, then `test-<name>`, the origin replaced.
+    let sample = std::fs::read_to_string(dir.path().join("kept/token/curl/sample.sh")).unwrap();
+    assert!(sample.contains("/v1/acme.corp/token?mode=a%20b%26c'"), "{sample}");
+    assert!(sample.contains("'Authorization: Bearer test-token'"), "{sample}");
+    assert!(sample.contains("'http://127.0.0.1:"), "{sample}");
+}
+
+#[test]
+fn vars_file_overrides_examples() {
+    let dir = project(&[("token.yaml", FORM_SPEC)]);
+    std::fs::write(dir.path().join("vars.yaml"), "tenant: \"x&y=z\"\ntoken: \"t o'k\"\n").unwrap();
+    let (code, stdout, stderr) =
+        verify(dir.path(), &["--lang", "curl", "--vars", "vars.yaml", "--keep", "kept"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let sample = std::fs::read_to_string(dir.path().join("kept/token/curl/sample.sh")).unwrap();
+    assert!(sample.contains("/v1/x&y=z/token") || sample.contains("/v1/x%26y%3Dz/token"), "{sample}");
+    assert!(sample.contains("Bearer t o'\\''k"), "{sample}");
+}
+
+#[test]
+fn a_wrong_sample_fails_with_a_diff() {
+    let dir = project(&[("token.yaml", FORM_SPEC)]);
+    let tpl = dir.path().join("tpl");
+    std::fs::create_dir_all(tpl.join("curl")).unwrap();
+    std::fs::create_dir_all(tpl.join("http")).unwrap();
+    // Forgets the Authorization header and percent-encodes nothing in the form body.
+    std::fs::write(
+        tpl.join("curl/curl.tera"),
+        "curl -s {{ url | sh }} --header {{ 'X-Request-Id: ' ~ headers.0.value | sh }} --data {{ 'grant_type=client_credentials&note=' ~ body.fields.1.value | sh }}\n",
+    )
+    .unwrap();
+    std::fs::write(tpl.join("http/http1.tera"), "{{ method }} /wrong HTTP/1.1\nHost: {{ host }}\n").unwrap();
+    let (code, stdout, _) = verify(dir.path(), &["--lang", "curl,http", "--templates", "tpl"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("token  FAIL     FAIL"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "FAIL token [curl]\n  header Authorization: expected \"Bearer test-token\", got (missing)"
+        ),
+        "{stdout}"
+    );
+    // The raw `+` arrives as a space and the raw `%` does not decode.
+    assert!(stdout.contains("form fields differ") || stdout.contains("not form-urlencoded"), "{stdout}");
+    assert!(stdout.contains("FAIL token [http]\n  path and query differ:"), "{stdout}");
+    assert!(stdout.contains("body: expected") || stdout.contains("form fields differ"), "{stdout}");
+    assert!(stdout.ends_with("\n0 passed, 2 failed, 0 skipped\n"), "{stdout}");
+}
+
+#[test]
+fn a_swift_syntax_error_fails() {
+    let dir = project(&[("token.yaml", FORM_SPEC)]);
+    std::fs::create_dir_all(dir.path().join("tpl/swift")).unwrap();
+    std::fs::write(dir.path().join("tpl/swift/urlsession.tera"), "let url = URL(string: \"{{ url }}\"\n")
+        .unwrap();
+    let (code, stdout, _) = verify(dir.path(), &["--lang", "swift", "--templates", "tpl"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("FAIL token [swift]\n  static check failed:\n      1:"), "{stdout}");
+    assert!(stdout.contains(": missing `)`: let url = URL("), "{stdout}");
+    // Parses, but the header value literal spells something else than the spec's value.
+    std::fs::write(
+        dir.path().join("tpl/swift/urlsession.tera"),
+        "var r = URLRequest(url: URL(string: {{ url | swift_str }})!)\nr.httpMethod = {{ method | swift_str }}\n\
+         {% for h in headers %}r.addValue(\"{{ h.value }}x\", forHTTPHeaderField: {{ h.name | swift_str }})\n{% endfor %}\
+         let body = {{ body.encoded | swift_str }}\n",
+    )
+    .unwrap();
+    let (code, stdout, _) = verify(dir.path(), &["--lang", "swift", "--templates", "tpl"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains(
+            "      no string literal spells the value of header Authorization \"Bearer test-token\"\n"
+        ),
+        "{stdout}"
+    );
+    let (code, stdout, _) = verify(dir.path(), &["--lang", "swift"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.ends_with("\n1 checked\n0 passed, 0 failed, 0 skipped\n"), "{stdout}");
+}
+
+#[test]
+fn a_template_refusal_is_reported_not_failed() {
+    let dir = project(&[("token.yaml", FORM_SPEC)]);
+    std::fs::create_dir_all(dir.path().join("tpl/curl")).unwrap();
+    std::fs::write(dir.path().join("tpl/curl/curl.tera"), "{{ throw(message=\"curl cannot do this\") }}\n")
+        .unwrap();
+    let (code, stdout, _) = verify(dir.path(), &["--lang", "curl,http", "--templates", "tpl"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("token  REFUSED  PASS"), "{stdout}");
+    assert!(stdout.contains("\nREFUSED token [curl]: curl cannot do this\n"), "{stdout}");
+    assert!(stdout.ends_with("\n1 refused by their template\n1 passed, 0 failed, 0 skipped\n"), "{stdout}");
+}
+
+#[test]
+fn missing_runtimes_skip_unless_all_are_required() {
+    let dir = project(&[("token.yaml", FORM_SPEC)]);
+    let empty = tempfile::tempdir().unwrap();
+    let run = |extra: &[&str], env: &[(&str, &str)]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_snipgen"))
+            .current_dir(dir.path())
+            .args(["verify", "--lang", "python,curl"])
+            .args(extra)
+            .env("SNIPGEN_RUNTIMES", empty.path())
+            .env_remove("SNIPGEN_REQUIRE_ALL")
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let (code, stdout) = run(&[], &[]);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(stdout.contains("SKIP python (1): Python venv missing"), "{stdout}");
+    assert!(stdout.ends_with("\n1 passed, 0 failed, 1 skipped\n"), "{stdout}");
+    assert_eq!(run(&["--require-all"], &[]).0, Some(1));
+    assert_eq!(run(&[], &[("SNIPGEN_REQUIRE_ALL", "1")]).0, Some(1));
+}
+
+const JSON_SPEC: &str = r#"title: Create
+method: PUT
+url: "https://{{host}}/v1/items/{{id}}"
+headers:
+  X-Trace: "a \"quoted\" $value #{x} %s"
+body:
+  json:
+    name: "é \"x\"\n\\"
+    n: 12
+    ok: true
+    none: null
+    list: [1, "two"]
+auth:
+  basic:
+    username: "{{user}}"
+    password: "p@ss:w0rd"
+"#;
+
+const UPLOAD_SPEC: &str = r#"title: Upload
+method: POST
+url: "https://{{host}}/v1/upload"
+query:
+  - tag: "a b"
+  - tag: "c+d"
+body:
+  multipart:
+    - name: title
+      value: "My file"
+    - name: file
+      file: data/report.bin
+      content_type: application/octet-stream
+"#;
+
+/// Every language and client on the reference spec, a JSON body and a file upload: runtimes
+/// that are installed must pass (CI installs them all, and runs `verify --require-all` on
+/// the whole specs/ folder besides).
+#[test]
+fn every_installed_runtime_sends_the_right_request() {
+    let reference =
+        std::fs::read_to_string(repo().join("specs/pingone/par-client-secret-post.yaml")).unwrap();
+    let dir = project(&[("par.yaml", &reference), ("json.yaml", JSON_SPEC), ("upload.yaml", UPLOAD_SPEC)]);
+    let (code, stdout, stderr) = verify(dir.path(), &[]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    // curl and the raw HTTP sample need nothing beyond curl, so something always ran.
+    assert!(!stdout.contains("\n0 passed"), "{stdout}");
+    assert!(stdout.contains(", 0 failed, "), "{stdout}");
+}
