@@ -40,8 +40,20 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug)]
 pub enum Error {
     Specs(Vec<Diagnostic>),
-    Template { name: String, message: String },
-    Io { path: PathBuf, message: String },
+    Template {
+        name: String,
+        message: String,
+    },
+    /// A client cannot send this request (its template's `throw`); `name` is the template or
+    /// the output path.
+    Refused {
+        name: String,
+        reason: String,
+    },
+    Io {
+        path: PathBuf,
+        message: String,
+    },
     Usage(String),
 }
 
@@ -64,6 +76,7 @@ impl fmt::Display for Error {
                 Ok(())
             }
             Error::Template { name, message } => write!(f, "template {name}: {message}"),
+            Error::Refused { name, reason } => write!(f, "{name}: refused: {reason}"),
             Error::Io { path, message } => write!(f, "{}: {message}", path.display()),
             Error::Usage(m) => f.write_str(m),
         }

@@ -20,7 +20,7 @@ use std::path::Path;
 use error::{Diagnostic, Error};
 use lang::Target;
 use model::{Request, Settings};
-use render::{Rendered, Renderer};
+use render::{Plan, Renderer};
 
 /// Parses `--indent` values into per-language indentation units.
 pub fn parse_indents(values: &[String]) -> Result<BTreeMap<String, String>, Error> {
@@ -79,9 +79,10 @@ pub fn load_requests(specs: &Path, settings: &Settings) -> Result<Vec<Request>, 
 }
 
 /// Everything `generate` would write: every spec rendered for every target, sorted by path.
-pub fn plan(specs: &Path, targets: &[Target], renderer: &Renderer) -> Result<Vec<Rendered>, Error> {
+pub fn plan(specs: &Path, targets: &[Target], renderer: &Renderer) -> Result<Plan, Error> {
     let requests = load_requests(specs, renderer.settings())?;
-    let mut files = renderer.render_all(&requests, targets)?;
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    let mut plan = renderer.render_all(&requests, targets)?;
+    plan.files.sort_by(|a, b| a.path.cmp(&b.path));
+    plan.refused.sort();
+    Ok(plan)
 }

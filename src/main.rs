@@ -27,33 +27,47 @@ fn prefix_errors(e: &Error) -> String {
     }
 }
 
+/// Samples a client cannot send are not written; say which and why, on stderr.
+fn print_refused(out: &Path, refused: &[(String, String)]) {
+    for (path, reason) in refused {
+        eprintln!("refused {}: {reason}", out.join(path).display());
+    }
+}
+
 fn run(command: Command) -> Result<ExitCode, Error> {
     match command {
         Command::Generate { inputs, force } => {
             let targets = lang::parse_targets(&inputs.lang).map_err(Error::Usage)?;
             let renderer = snipgen::renderer(&inputs.style)?;
-            let files = snipgen::plan(&inputs.specs, &targets, &renderer)?;
-            let report = output::write(&inputs.out, &files, force)?;
+            let plan = snipgen::plan(&inputs.specs, &targets, &renderer)?;
+            let files = &plan.files;
+            let report = output::write(&inputs.out, files, force)?;
             for path in &report.written {
                 println!("wrote   {}", inputs.out.join(path).display());
             }
             for path in &report.removed {
                 println!("removed {}", inputs.out.join(path).display());
             }
+            print_refused(&inputs.out, &plan.refused);
             println!(
-                "{} files: {} written, {} unchanged, {} removed",
+                "{} files: {} written, {} unchanged, {} removed{}",
                 files.len(),
                 report.written.len(),
                 report.unchanged,
-                report.removed.len()
+                report.removed.len(),
+                match plan.refused.len() {
+                    0 => String::new(),
+                    n => format!(", {n} refused by their client"),
+                }
             );
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { inputs } => {
             let targets = lang::parse_targets(&inputs.lang).map_err(Error::Usage)?;
             let renderer = snipgen::renderer(&inputs.style)?;
-            let files = snipgen::plan(&inputs.specs, &targets, &renderer)?;
-            let report = output::check(&inputs.out, &files)?;
+            let plan = snipgen::plan(&inputs.specs, &targets, &renderer)?;
+            let files = &plan.files;
+            let report = output::check(&inputs.out, files)?;
             let out = &inputs.out;
             let mut stdout = std::io::stdout().lock();
             for (path, diff) in &report.stale {

@@ -125,18 +125,39 @@ impl Renderer {
     }
 
     /// Renders every request for every target, in parallel; output order is input order.
-    pub fn render_all(&self, requests: &[Request], targets: &[Target]) -> Result<Vec<Rendered>, Error> {
+    /// A sample its client refuses is listed in `refused` instead of failing the run.
+    pub fn render_all(&self, requests: &[Request], targets: &[Target]) -> Result<Plan, Error> {
         let jobs: Vec<(&Request, Target)> =
             requests.iter().flat_map(|r| targets.iter().map(move |t| (r, *t))).collect();
-        jobs.par_iter()
+        let outcomes: Vec<Result<Rendered, Error>> = jobs
+            .par_iter()
             .map(|(request, target)| {
-                Ok(Rendered {
-                    path: format!("{}/{}.{}", request.id, target.language.id, target.language.extension),
-                    text: self.render(request, *target)?,
-                })
+                let path = format!("{}/{}.{}", request.id, target.language.id, target.language.extension);
+                match self.render(request, *target) {
+                    Ok(text) => Ok(Rendered { path, text }),
+                    Err(Error::Refused { reason, .. }) => Err(Error::Refused { name: path, reason }),
+                    Err(e) => Err(e),
+                }
             })
-            .collect()
+            .collect();
+        let mut plan = Plan::default();
+        for outcome in outcomes {
+            match outcome {
+                Ok(file) => plan.files.push(file),
+                Err(Error::Refused { name, reason }) => plan.refused.push((name, reason)),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(plan)
     }
+}
+
+/// What a run renders: the files, and the samples clients refused, with their reasons.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub files: Vec<Rendered>,
+    /// Output path that was not written, and why.
+    pub refused: Vec<(String, String)>,
 }
 
 /// One rendered sample and where it goes, relative to the output folder.
@@ -145,6 +166,9 @@ pub struct Rendered {
     pub path: String,
     pub text: String,
 }
+
+/// How Tera reports a template's own `throw(message=…)`: a client refusing a request.
+const THROW_PREFIX: &str = "Function call 'throw' failed: ";
 
 fn template_error(name: &str, e: &tera::Error) -> Error {
     // Tera nests the useful part (line, column, what was expected) in the error's sources.
@@ -155,5 +179,8 @@ fn template_error(name: &str, e: &tera::Error) -> Error {
         message.push_str(&s.to_string());
         source = s.source();
     }
-    Error::Template { name: name.to_string(), message }
+    match message.split_once(THROW_PREFIX) {
+        Some((_, reason)) => Error::Refused { name: name.to_string(), reason: reason.to_string() },
+        None => Error::Template { name: name.to_string(), message },
+    }
 }

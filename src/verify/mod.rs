@@ -349,14 +349,8 @@ fn run_job(
     let request = &requests[job.auth];
     let sample = match renderer.render(request, job.target) {
         Ok(sample) => sample,
-        Err(e) => {
-            let message = e.to_string();
-            // Tera reports a template's own `throw(message=…)` with this prefix.
-            return Ok(match message.split_once("Function call 'throw' failed: ") {
-                Some((_, reason)) => Outcome::Refused(reason.to_string()),
-                None => Outcome::Fail(format!("not rendered: {message}")),
-            });
-        }
+        Err(Error::Refused { reason, .. }) => return Ok(Outcome::Refused(reason)),
+        Err(e) => return Ok(Outcome::Fail(format!("not rendered: {e}"))),
     };
     let expected = Expected::from_request(request, fixture_bytes);
 

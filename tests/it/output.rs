@@ -93,3 +93,28 @@ fn output_never_follows_a_symlink_out_of_the_folder() {
     assert!(stderr.contains("symbolic link"), "{stderr}");
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn a_sample_its_client_refuses_is_reported_and_not_written() {
+    let dir =
+        project(&[("purge.yaml", "title: Purge\nmethod: {custom: PURGE}\nurl: https://cdn.example.com/x\n")]);
+    let (code, stdout, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("10 files: 10 written, 0 unchanged, 0 removed, 1 refused by their client"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("refused output/purge/csharp.cs: RestSharp's Method enum has no PURGE; render C# with --lang csharp:httpclient"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("output/purge/csharp.cs").exists());
+    assert_eq!(snipgen(dir.path(), &["check"]).0, 0, "check agrees with generate");
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--lang", "csharp:httpclient"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        std::fs::read_to_string(dir.path().join("output/purge/csharp.cs"))
+            .unwrap()
+            .contains("new HttpMethod(\"PURGE\")")
+    );
+}

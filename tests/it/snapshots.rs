@@ -17,7 +17,8 @@ fn snapshot_every_client(root: &std::path::Path, path: &std::path::Path, prefix:
                     let sample = match renderer.render(&request, target) {
                         Ok(sample) => sample,
                         // A client that cannot send this request says so; pin the reason.
-                        Err(e) => format!("ERROR: {e}\n"),
+                        Err(snipgen::error::Error::Refused { reason, .. }) => format!("REFUSED: {reason}\n"),
+                        Err(e) => panic!("{}: {e}", path.display()),
                     };
                     // Named after the output path: `<id>.<lang>`, `/` as `__`, plus the
                     // client for non-default clients.
