@@ -73,6 +73,17 @@ pub fn encode_component(s: &str, keep_variables: bool) -> String {
     )
 }
 
+/// Characters a URL path may hold raw (RFC 3986 unreserved, sub-delims, `:`, `@`, `/`), the
+/// same set the spec loader accepts in written URLs (`'` excluded: clients disagree on it).
+pub fn is_url_path_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~:/@!$&()*+,;=".contains(c)
+}
+
+/// Percent-encodes what a URL path cannot hold raw; `%` too, so a value is taken literally.
+pub fn encode_path(s: &str) -> String {
+    percent_encode_with(s, |b| b.is_ascii() && b != b'%' && is_url_path_char(b as char), false)
+}
+
 /// RFC 3986 query component encoding: everything but unreserved characters is encoded.
 pub fn encode_query(s: &str, keep_variables: bool) -> String {
     percent_encode_with(s, is_unreserved, keep_variables)
@@ -327,6 +338,11 @@ mod tests {
         assert_eq!(encode_component("é", false), "%C3%A9");
         assert_eq!(encode_component("{{appID}}", false), "%7B%7BappID%7D%7D");
         assert_eq!(encode_component("x{{appID}}&", true), "x{{appID}}%26");
+    }
+
+    #[test]
+    fn path_values_are_encoded_for_a_url() {
+        assert_eq!(encode_path("acme corp/é's 100%"), "acme%20corp/%C3%A9%27s%20100%25");
     }
 
     #[test]

@@ -47,6 +47,27 @@ impl Settings {
         out
     }
 
+    /// A URL with its variables bound: one that starts the URL is the base (scheme and host)
+    /// and goes in as written; any other is a path value, so characters a URL cannot hold
+    /// raw are percent-encoded (the same set the loader refuses in written URLs).
+    pub fn bind_url(&self, url: &str) -> String {
+        let mut out = String::with_capacity(url.len());
+        let mut last = 0;
+        for (start, end) in encode::variable_spans(url) {
+            if let Some(value) = self.bindings.get(&url[start + 2..end - 2]) {
+                out.push_str(&url[last..start]);
+                if start == 0 {
+                    out.push_str(value);
+                } else {
+                    out.push_str(&encode::encode_path(value));
+                }
+                last = end;
+            }
+        }
+        out.push_str(&url[last..]);
+        out
+    }
+
     /// A JSON value with every string (keys included) bound.
     fn bind_json(&self, value: &serde_json::Value) -> serde_json::Value {
         use serde_json::Value;
@@ -444,7 +465,7 @@ fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) 
     let mut query: Vec<Pair> =
         spec.query.0.iter().map(|(k, v)| Pair::new(settings.bind(k), settings.bind(v))).collect();
     query.extend(creds.query.iter().cloned());
-    let mut base_url = settings.bind(&spec.url.value);
+    let mut base_url = settings.bind_url(&spec.url.value);
     if let Some(origin) = &settings.origin {
         base_url = format!("{origin}{}", split_url(&base_url).1);
     }

@@ -620,12 +620,30 @@ fn check_url(url: &str) -> Option<String> {
     for (start, end) in crate::encode::variable_spans(url).into_iter().rev() {
         outside.replace_range(start..end, "");
     }
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~:/[]@!$&'()*+,;=%".contains(c);
-    outside.chars().find(|c| !allowed(*c)).map(|c| {
-        format!(
+    let allowed = |c: char| crate::encode::is_url_path_char(c) || c == '%';
+    if outside.contains(['\'']) || outside.to_ascii_uppercase().contains("%27") {
+        return Some(
+            "url contains `'`, which no spelling sends the same from every client (Node encodes `'`, .NET decodes %27)"
+                .into(),
+        );
+    }
+    if let Some(c) = outside.chars().find(|c| !allowed(*c)) {
+        return Some(format!(
             "url contains {c:?}, which clients encode differently; percent-encode it (e.g. a space as %20, é as %C3%A9)"
-        )
-    })
+        ));
+    }
+    for (i, _) in outside.match_indices('%') {
+        let hex = outside.get(i + 1..i + 3).filter(|h| h.chars().all(|c| c.is_ascii_hexdigit()));
+        let Some(hex) = hex else {
+            return Some("url has a `%` that does not start a %XX escape; write it as %25".into());
+        };
+        let byte = u8::from_str_radix(hex, 16).expect("two hex digits");
+        // RFC 2396's unreserved set: .NET decodes these escapes, others send them as written.
+        if byte.is_ascii_alphanumeric() || b"-._~!*()".contains(&byte) {
+            return Some(format!("url has %{hex}, which some clients decode; write `{}` instead", byte as char));
+        }
+    }
+    None
 }
 
 /// Parses one spec file. `relative` is its path under the specs folder, used for the default id.

@@ -168,7 +168,7 @@ fn spec() -> impl Strategy<Value = GenSpec> {
     let query_name = prop_oneof![select(vec!["q".to_string(), "tag".to_string()]), hostile(4)];
     // A URL path segment: RFC 3986 characters only outside `{{variables}}` (the loader's
     // rule), or a variable.
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~:[]@!$&'()*+,;=%".contains(c);
+    let allowed = |c: char| snipgen::encode::is_url_path_char(c);
     let segment = prop_oneof![
         3 => hostile(4).prop_map(move |s| s.chars().filter(|c| allowed(*c)).collect::<String>()),
         1 => Just("{{id}}".to_string()),

@@ -491,6 +491,10 @@ impl Recovered {
         if let Some(token) = l.strip_prefix("Basic ") {
             self.basic(token, depth);
         }
+        // `Name;` is curl's (and libcurl's) spelling of a header with an empty value.
+        if let Some(name) = l.strip_suffix(';').filter(|n| !n.is_empty() && !n.contains([':', ';', ' '])) {
+            self.pairs.insert((name.to_string(), String::new()));
+        }
         // Payloads: `a=b&c=d`, alone or after a URL's `?`.
         let query = l.split_once('?').map_or(l, |(_, q)| q);
         for payload in [l, query] {
