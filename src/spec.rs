@@ -640,7 +640,10 @@ fn check_url(url: &str) -> Option<String> {
         let byte = u8::from_str_radix(hex, 16).expect("two hex digits");
         // RFC 2396's unreserved set: .NET decodes these escapes, others send them as written.
         if byte.is_ascii_alphanumeric() || b"-._~!*()".contains(&byte) {
-            return Some(format!("url has %{hex}, which some clients decode; write `{}` instead", byte as char));
+            return Some(format!(
+                "url has %{hex}, which some clients decode; write `{}` instead",
+                byte as char
+            ));
         }
     }
     None

@@ -35,6 +35,9 @@ pub enum Outcome {
     Pass,
     /// Passed the strongest check available here, which is not the real client (see README).
     Checked,
+    /// The real client could run it but this machine's harness cannot (the text says why);
+    /// checked statically instead, reported CHECKED.
+    Limited(String),
     /// Did not run, or sent something else; the text says what differed.
     Fail(String),
     /// The runtime is not installed here; the text says what is missing.
@@ -48,7 +51,7 @@ impl Outcome {
     fn label(&self) -> &'static str {
         match self {
             Outcome::Pass => "PASS",
-            Outcome::Checked => "CHECKED",
+            Outcome::Checked | Outcome::Limited(_) => "CHECKED",
             Outcome::Fail(_) => "FAIL",
             Outcome::Skip(_) => "SKIP",
             Outcome::Refused(_) => "REFUSED",
@@ -352,6 +355,15 @@ fn run_job(
         Err(Error::Refused { reason, .. }) => return Ok(Outcome::Refused(reason)),
         Err(e) => return Ok(Outcome::Fail(format!("not rendered: {e}"))),
     };
+    if let Some(reason) = runners::harness_limit(job.target, request) {
+        let dir = scratch.join(format!("job{index}"));
+        let checked = runners::node_check(&sample, &dir, cx);
+        let _ = std::fs::remove_dir_all(&dir);
+        return Ok(match checked {
+            Ok(()) => Outcome::Limited(reason),
+            Err(e) => Outcome::Fail(e),
+        });
+    }
     let expected = Expected::from_request(request, fixture_bytes);
 
     let dir = match keep {
@@ -480,7 +492,7 @@ pub fn report(out: &mut impl Write, results: &[JobResult], targets: &[Target]) -
     let mut counts = Counts::default();
     let mut skipped: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
     let mut checked: Vec<&str> = Vec::new();
-    let mut refused: Vec<String> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
     let how = |c: &str| {
         let t = targets.iter().find(|t| column(**t) == c).copied();
         t.and_then(runners::runner).map_or("", |r| r.how)
@@ -494,13 +506,17 @@ pub fn report(out: &mut impl Write, results: &[JobResult], targets: &[Target]) -
                     checked.push(&r.column);
                 }
             }
+            Outcome::Limited(why) => {
+                counts.checked += 1;
+                notes.push(format!("CHECKED {} [{}]: {why}", r.id, r.column));
+            }
             Outcome::Fail(why) => {
                 counts.failed += 1;
                 writeln!(out, "\nFAIL {} [{}]\n{}", r.id, r.column, indent(why))?;
             }
             Outcome::Refused(why) => {
                 counts.refused += 1;
-                refused.push(format!("REFUSED {} [{}]: {why}", r.id, r.column));
+                notes.push(format!("REFUSED {} [{}]: {why}", r.id, r.column));
             }
             Outcome::Skip(why) => {
                 counts.skipped += 1;
@@ -508,10 +524,10 @@ pub fn report(out: &mut impl Write, results: &[JobResult], targets: &[Target]) -
             }
         }
     }
-    if !skipped.is_empty() || !checked.is_empty() || !refused.is_empty() {
+    if !skipped.is_empty() || !checked.is_empty() || !notes.is_empty() {
         writeln!(out)?;
     }
-    for line in &refused {
+    for line in &notes {
         writeln!(out, "{line}")?;
     }
     for (lang, (why, n)) in &skipped {

@@ -57,6 +57,40 @@ pub static RUNNERS: &[Runner] = &[
     ),
 ];
 
+/// Why this harness cannot run this request faithfully although the real client could; the
+/// sample is then syntax-checked instead and reported CHECKED with this reason.
+pub fn harness_limit(target: Target, request: &crate::model::Request) -> Option<String> {
+    if target.language.id == "jquery"
+        && let Some(h) = request.headers.iter().find(|h| !jsdom_accepts_header_value(&h.value))
+    {
+        return Some(format!(
+            "jsdom's XMLHttpRequest refuses the {} header value, which the Fetch standard allows and browsers send; checked with node --check instead",
+            h.name
+        ));
+    }
+    None
+}
+
+/// jsdom 26 checks header values against `^[ \t]*(?:V(?:[ \t]V)?)*[ \t]*$` (V a visible
+/// character): inside the trimmed value every space or tab must stand alone, with at least two
+/// visible characters before the next one. So `a  b` and `~ * ?` are refused.
+fn jsdom_accepts_header_value(value: &str) -> bool {
+    let inner = value.trim_matches([' ', '\t']);
+    if inner.is_empty() {
+        return true;
+    }
+    let words: Vec<&str> = inner.split([' ', '\t']).collect();
+    let last = words.len().saturating_sub(1);
+    words.iter().enumerate().all(|(i, w)| !w.is_empty() && (i == 0 || i == last || w.len() >= 2))
+}
+
+/// `node --check` on a JavaScript sample: the fallback when jsdom cannot run it.
+pub fn node_check(sample: &str, dir: &Path, cx: &Context) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("sample.js"), sample).map_err(|e| e.to_string())?;
+    run_steps(&[step("node", &["--check", "sample.js"])], dir, cx).map(|_| ())
+}
+
 /// The runner for a target; `None` for a client added to the registry but not here yet.
 pub fn runner(target: Target) -> Option<&'static Runner> {
     RUNNERS.iter().find(|r| r.lang == target.language.id && r.client == target.client.id)
@@ -521,5 +555,15 @@ mod tests {
         assert_eq!(swift_literal_value(r#""a\"b\\c\n\t\u{1F389}\0\'""#).as_deref(), Some("a\"b\\c\n\t🎉\0'"));
         assert_eq!(swift_literal_value(r#""x \(y)""#), None, "interpolation is not a constant");
         assert_eq!(swift_literal_value(r#""\q""#), None);
+    }
+
+    #[test]
+    fn jsdom_header_value_rule() {
+        for ok in ["", "a", " a ", "a b", "ab cd ef", "a\tbc d"] {
+            assert!(super::jsdom_accepts_header_value(ok), "{ok:?}");
+        }
+        for refused in ["a  b", "a \tb", "~ * ?", "a b c"] {
+            assert!(!super::jsdom_accepts_header_value(refused), "{refused:?}");
+        }
     }
 }
