@@ -23,11 +23,6 @@ fn string_filter(
     }
 }
 
-/// Percent-encodes like `encodeURIComponent`, keeping `{{variables}}` readable.
-fn encode_component_readable(s: &str) -> String {
-    encode::encode_component(s, true)
-}
-
 fn encode_component_all(s: &str) -> String {
     encode::encode_component(s, false)
 }
@@ -61,19 +56,15 @@ impl Renderer {
                 if !entry.file_type().is_file() || path.extension().is_none_or(|x| x != "tera") {
                     continue;
                 }
-                let name = path
-                    .strip_prefix(dir)
-                    .expect("walkdir yields paths below its root")
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
+                let name = crate::spec::slash_joined(
+                    path.strip_prefix(dir).expect("walkdir yields paths below its root"),
+                );
                 let source = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
                 tera.add_raw_template(&name, &source)
                     .map_err(|e| template_error(&path.display().to_string(), &e))?;
             }
         }
-        let filters: [(&'static str, StringFn); 20] = [
+        let filters: [(&'static str, StringFn); 19] = [
             ("go_text", encode::go_text),
             ("py_text", encode::py_text),
             ("js_text", encode::js_text),
@@ -93,7 +84,6 @@ impl Renderer {
             ("rb_str", encode::ruby_double),
             ("swift_str", encode::swift_string),
             ("encode_component", encode_component_all),
-            ("encode_component_readable", encode_component_readable),
         ];
         for (name, f) in filters {
             tera.register_filter(name, string_filter(name, f));

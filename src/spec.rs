@@ -649,6 +649,11 @@ fn check_url(url: &str) -> Option<String> {
     None
 }
 
+/// A relative path's components joined by `/`, whatever the platform's separator.
+pub fn slash_joined(relative: &Path) -> String {
+    relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+}
+
 /// Parses one spec file. `relative` is its path under the specs folder, used for the default id.
 pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Diagnostic> {
     let mut spec: Spec = serde_saphyr::from_str(text).map_err(|e| {
@@ -661,12 +666,7 @@ pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Dia
             id.value.clone()
         }
         None => {
-            let id = relative
-                .with_extension("")
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
+            let id = slash_joined(&relative.with_extension(""));
             check_id(&id)
                 .map_err(|m| Diagnostic::at(path, 1, 1, format!("{m}; rename the file or set `id:`")))?;
             id
