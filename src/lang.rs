@@ -167,12 +167,29 @@ pub fn parse_targets(specs: &[String]) -> Result<Vec<Target>, String> {
                 format!("unknown client `{c}` for {lang_id}, expected one of {}", ids.join(", "))
             })?,
         };
-        if targets.iter().any(|t| t.language.id == language.id) {
-            return Err(format!("language `{lang_id}` is selected twice"));
+        if targets.iter().any(|t| t.language.id == language.id && t.client.id == client.id) {
+            return Err(format!("`{lang_id}:{}` is selected twice", client.id));
         }
         targets.push(Target { language, client });
     }
-    // Tab order, whatever order the user typed.
-    targets.sort_by_key(|t| LANGUAGES.iter().position(|l| l.id == t.language.id));
+    // Tab order, whatever order the user typed; a language's clients in registry order.
+    targets.sort_by_key(|t| {
+        let language = LANGUAGES.iter().position(|l| l.id == t.language.id);
+        (language, t.language.clients.iter().position(|c| c.id == t.client.id))
+    });
     Ok(targets)
+}
+
+impl Target {
+    /// The sample's file name: `<lang>.<ext>`, or `<lang>-<client>.<ext>` for a client that
+    /// is not the default when several clients of the language are rendered.
+    pub fn file_name(&self, all: &[Target]) -> String {
+        let siblings = all.iter().filter(|t| t.language.id == self.language.id).count();
+        let default = std::ptr::eq(self.client, self.language.default_client());
+        if siblings > 1 && !default {
+            format!("{}-{}.{}", self.language.id, self.client.id, self.language.extension)
+        } else {
+            format!("{}.{}", self.language.id, self.language.extension)
+        }
+    }
 }

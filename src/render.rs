@@ -122,7 +122,7 @@ impl Renderer {
         let outcomes: Vec<Result<Rendered, Error>> = jobs
             .par_iter()
             .map(|(request, target)| {
-                let path = format!("{}/{}.{}", request.id, target.language.id, target.language.extension);
+                let path = format!("{}/{}", request.id, target.file_name(targets));
                 match self.render(request, *target) {
                     Ok(text) => Ok(Rendered { path, text }),
                     Err(Error::Refused { reason, .. }) => Err(Error::Refused { name: path, reason }),

@@ -213,27 +213,13 @@ pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
 /// but any client a user can select must send the right request); else what `--lang` lists,
 /// where one language may appear with several clients.
 fn verify_targets(items: &[String]) -> Result<Vec<Target>, Error> {
-    let mut targets: Vec<Target> = Vec::new();
     if items.is_empty() {
-        for l in lang::LANGUAGES {
-            targets.extend(l.clients.iter().map(|c| Target { language: l, client: c }));
-        }
-        return Ok(targets);
+        return Ok(lang::LANGUAGES
+            .iter()
+            .flat_map(|l| l.clients.iter().map(move |c| Target { language: l, client: c }))
+            .collect());
     }
-    for item in items.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
-        let [t] = lang::parse_targets(&[item.to_string()]).map_err(Error::Usage)?[..] else {
-            unreachable!("one item is one target")
-        };
-        if !targets.iter().any(|x| x.language.id == t.language.id && x.client.id == t.client.id) {
-            targets.push(t);
-        }
-    }
-    let position = |t: &Target| {
-        let l = lang::LANGUAGES.iter().position(|l| l.id == t.language.id).unwrap_or(0);
-        (l, t.language.clients.iter().position(|c| c.id == t.client.id).unwrap_or(0))
-    };
-    targets.sort_by_key(position);
-    Ok(targets)
+    lang::parse_targets(items).map_err(Error::Usage)
 }
 
 /// The table column of a target: the language id, with `:client` for a non-default client.

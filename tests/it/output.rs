@@ -81,6 +81,27 @@ fn lang_selects_languages_and_clients() {
     assert!(stderr.contains("unknown client `nope` for csharp"), "{stderr}");
 }
 
+#[test]
+fn several_clients_of_one_language_get_a_file_each() {
+    let dir = project(&[("a.yaml", SIMPLE)]);
+    let (code, stdout, stderr) =
+        snipgen(dir.path(), &["generate", "--lang", "php:curl,csharp:httpclient,csharp,php"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("4 files: 4 written"), "{stdout}");
+    let read = |name: &str| std::fs::read_to_string(dir.path().join("output/a").join(name)).unwrap();
+    assert!(read("csharp.cs").contains("new RestClient(options)"));
+    assert!(read("csharp-httpclient.cs").contains("new HttpClient()"));
+    assert!(read("php.php").contains("HTTP_Request2"));
+    assert!(read("php-curl.php").contains("curl_init()"));
+    // One client of a language alone is that language's tab, whichever client it is.
+    let (_, stdout, _) = snipgen(dir.path(), &["generate", "--lang", "csharp:httpclient"]);
+    assert!(stdout.contains("1 files: 1 written"), "{stdout}");
+    assert!(read("csharp.cs").contains("new HttpClient()"));
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--lang", "go,go:native"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("`go:native` is selected twice"), "{stderr}");
+}
+
 #[cfg(unix)]
 #[test]
 fn output_never_follows_a_symlink_out_of_the_folder() {
