@@ -185,7 +185,7 @@ impl Target {
     /// is not the default when several clients of the language are rendered.
     pub fn file_name(&self, all: &[Target]) -> String {
         let siblings = all.iter().filter(|t| t.language.id == self.language.id).count();
-        let default = std::ptr::eq(self.client, self.language.default_client());
+        let default = self.client.id == self.language.default_client().id;
         if siblings > 1 && !default {
             format!("{}-{}.{}", self.language.id, self.client.id, self.language.extension)
         } else {
