@@ -11,7 +11,7 @@
 #   SNIPGEN_PYTHON    interpreter used to create the venv (default: python3)
 set -euo pipefail
 
-RUNTIMES_DIR="${SNIPGEN_RUNTIMES:-$HOME/.cache/snipgen-runtimes}"
+RUNTIMES_DIR="${SNIPGEN_RUNTIMES:-${HOME:-/root}/.cache/snipgen-runtimes}"
 NODE_PREFIX="$RUNTIMES_DIR/node"
 VENV_DIR="$RUNTIMES_DIR/venv"
 PYTHON="${SNIPGEN_PYTHON:-python3}"
