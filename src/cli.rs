@@ -7,6 +7,9 @@ use clap::{Args, Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "snipgen", version, about = "Render YAML endpoint specs into code samples for API docs")]
 pub struct Cli {
+    /// Settings file (default: ./snipgen.yaml when it exists); flags on the command line win.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -4,6 +4,7 @@
 //! escaping filters of `encode`) → `output` (write and check); `verify` runs the samples against a loopback server.
 
 pub mod cli;
+pub mod config;
 pub mod encode;
 pub mod error;
 pub mod lang;

@@ -2,15 +2,29 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use snipgen::cli::{Cli, Command};
+use snipgen::config::Config;
 use snipgen::error::{Diagnostic, Error};
 use snipgen::{lang, model, output, spec};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli.command) {
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let configured = Config::load(cli.config.as_deref()).map(|config| {
+        let mut command = cli.command;
+        // Which flags were typed is only known from the subcommand's matches.
+        let sub = matches.subcommand().map(|(_, m)| m).expect("a subcommand is required");
+        match &mut command {
+            Command::Generate { inputs, .. } | Command::Check { inputs } => config.apply_inputs(inputs, sub),
+            Command::Verify(args) => config.apply_verify(args, sub),
+            Command::Render { style, .. } => config.apply_style(style),
+            Command::Languages | Command::Schema => {}
+        }
+        command
+    });
+    match configured.and_then(run) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("{}", prefix_errors(&e));

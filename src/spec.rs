@@ -576,7 +576,7 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -
 
 /// Turns serde-saphyr's message into ours: location suffix dropped, a hint added for
 /// unknown keys and variants.
-fn describe(error: &serde_saphyr::Error) -> String {
+pub(crate) fn describe(error: &serde_saphyr::Error) -> String {
     let mut message = error.without_snippet().to_string();
     if let Some(at) = message.rfind(" at line ") {
         message.truncate(at);

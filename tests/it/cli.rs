@@ -69,3 +69,43 @@ fn readable_variables_keeps_placeholders_in_payloads() {
     let (_, readable, _) = snipgen(&repo, &["render", spec, "--lang", "python", "--readable-variables"]);
     assert!(readable.contains("client_id={{appID}}&"), "{readable}");
 }
+
+#[test]
+fn snipgen_yaml_supplies_settings_and_flags_win() {
+    let dir = project(&[]);
+    let api = dir.path().join("docs/api");
+    std::fs::create_dir_all(&api).unwrap();
+    std::fs::write(
+        api.join("token.yaml"),
+        "title: Token\nmethod: POST\nurl: https://h/token\nbody:\n  form: {client_id: \"{{appID}}\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("snipgen.yaml"),
+        "specs: docs/api\nout: docs/samples\nlang: [python, go]\nreadable_variables: true\nindent: {go: 4}\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("2 files: 2 written"), "{stdout}");
+    let python = std::fs::read_to_string(dir.path().join("docs/samples/token/python.py")).unwrap();
+    assert!(python.contains("payload = 'client_id={{appID}}'"), "{python}");
+    let go = std::fs::read_to_string(dir.path().join("docs/samples/token/go.go")).unwrap();
+    assert!(go.contains("\n    url := "), "{go}");
+    assert_eq!(snipgen(dir.path(), &["check"]).0, 0);
+    // A flag on the command line wins over the file.
+    let (_, stdout, _) = snipgen(dir.path(), &["generate", "--lang", "curl", "--out", "elsewhere"]);
+    assert!(stdout.contains("1 files: 1 written"), "{stdout}");
+    assert!(dir.path().join("elsewhere/token/curl.sh").exists());
+}
+
+#[test]
+fn a_bad_settings_file_is_located() {
+    let dir = project(&[("a.yaml", SIMPLE)]);
+    std::fs::write(dir.path().join("custom.yaml"), "specs: specs\nlangs: [go]\n").unwrap();
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--config", "custom.yaml"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("error: custom.yaml:2:1: unknown field `langs`"), "{stderr}");
+    assert!(stderr.contains("did you mean `lang`?"), "{stderr}");
+    assert!(!dir.path().join("output").exists());
+}

@@ -1,0 +1,91 @@
+//! `snipgen.yaml`: the settings a docs build would otherwise repeat as flags. Flags given on
+//! the command line win; paths in the file are relative to the file's folder.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use clap::ArgMatches;
+use clap::parser::ValueSource;
+use serde::Deserialize;
+
+use crate::cli::{Inputs, Style, VerifyArgs};
+use crate::error::{Diagnostic, Error};
+
+/// The file read when `--config` is not given, if it exists in the current folder.
+pub const DEFAULT_FILE: &str = "snipgen.yaml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    specs: Option<PathBuf>,
+    out: Option<PathBuf>,
+    /// Language ids, each optionally `lang:client`, as `--lang` takes them.
+    #[serde(default)]
+    lang: Vec<String>,
+    templates: Option<PathBuf>,
+    #[serde(default)]
+    readable_variables: bool,
+    /// Language id → number of spaces or `tab`.
+    #[serde(default)]
+    indent: BTreeMap<String, String>,
+    #[serde(skip)]
+    dir: PathBuf,
+}
+
+impl Config {
+    /// `--config FILE`, else `snipgen.yaml` if present, else no settings.
+    pub fn load(explicit: Option<&Path>) -> Result<Config, Error> {
+        let path = match explicit {
+            Some(p) => p.to_path_buf(),
+            None if Path::new(DEFAULT_FILE).is_file() => PathBuf::from(DEFAULT_FILE),
+            None => return Ok(Config::default()),
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let mut config: Config = serde_saphyr::from_str(&text).map_err(|e| {
+            let (line, column) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+            Error::Specs(vec![Diagnostic::at(&path, line, column, crate::spec::describe(&e))])
+        })?;
+        config.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        Ok(config)
+    }
+
+    fn resolve(&self, p: &Path) -> PathBuf {
+        self.dir.join(p)
+    }
+
+    /// Fills in what the command line left at its default.
+    pub fn apply_inputs(&self, inputs: &mut Inputs, matches: &ArgMatches) {
+        let defaulted = |id: &str| matches.value_source(id) != Some(ValueSource::CommandLine);
+        if let Some(specs) = self.specs.as_deref().filter(|_| defaulted("specs")) {
+            inputs.specs = self.resolve(specs);
+        }
+        if let Some(out) = self.out.as_deref().filter(|_| defaulted("out")) {
+            inputs.out = self.resolve(out);
+        }
+        if inputs.lang.is_empty() {
+            inputs.lang = self.lang.clone();
+        }
+        self.apply_style(&mut inputs.style);
+    }
+
+    pub fn apply_verify(&self, args: &mut VerifyArgs, matches: &ArgMatches) {
+        if let Some(specs) =
+            self.specs.as_deref().filter(|_| matches.value_source("specs") != Some(ValueSource::CommandLine))
+        {
+            args.specs = self.resolve(specs);
+        }
+        self.apply_style(&mut args.style);
+    }
+
+    pub fn apply_style(&self, style: &mut Style) {
+        if style.templates.is_none() {
+            style.templates = self.templates.as_deref().map(|t| self.resolve(t));
+        }
+        style.readable_variables |= self.readable_variables;
+        // The file's indents first, so `--indent` given on the command line overrides them.
+        let mut indent: Vec<String> =
+            self.indent.iter().map(|(lang, unit)| format!("{lang}={unit}")).collect();
+        indent.append(&mut style.indent);
+        style.indent = indent;
+    }
+}
