@@ -9,7 +9,7 @@ use clap::parser::ValueSource;
 use serde::Deserialize;
 
 use crate::cli::{Inputs, Style, VerifyArgs};
-use crate::error::{Diagnostic, Error};
+use crate::error::Error;
 
 /// The file read when `--config` is not given, if it exists in the current folder.
 pub const DEFAULT_FILE: &str = "snipgen.yaml";
@@ -41,10 +41,8 @@ impl Config {
             None => return Ok(Config::default()),
         };
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        let mut config: Config = serde_saphyr::from_str(&text).map_err(|e| {
-            let (line, column) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
-            Error::Specs(vec![Diagnostic::at(&path, line, column, crate::spec::describe(&e))])
-        })?;
+        let mut config: Config = serde_saphyr::from_str(&text)
+            .map_err(|e| Error::Specs(vec![crate::spec::yaml_error(&path, &e)]))?;
         config.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Ok(config)
     }

@@ -28,18 +28,14 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// `text` with every bound `{{variable}}` replaced by its value.
-    pub fn bind(&self, text: &str) -> String {
-        if self.bindings.is_empty() {
-            return text.to_string();
-        }
+    /// `text` with every bound `{{variable}}` replaced by `spell(offset, value)`.
+    fn bind_with(&self, text: &str, spell: impl Fn(usize, &str) -> String) -> String {
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
         for (start, end) in encode::variable_spans(text) {
-            let name = &text[start + 2..end - 2];
-            if let Some(value) = self.bindings.get(name) {
+            if let Some(value) = self.bindings.get(&text[start + 2..end - 2]) {
                 out.push_str(&text[last..start]);
-                out.push_str(value);
+                out.push_str(&spell(start, value));
                 last = end;
             }
         }
@@ -47,25 +43,22 @@ impl Settings {
         out
     }
 
+    /// `text` with every bound `{{variable}}` replaced by its value.
+    pub fn bind(&self, text: &str) -> String {
+        if self.bindings.is_empty() {
+            return text.to_string();
+        }
+        self.bind_with(text, |_, value| value.to_string())
+    }
+
     /// A URL with its variables bound: one that starts the URL is the base (scheme and host)
     /// and goes in as written; any other is a path value, so characters a URL cannot hold
     /// raw are percent-encoded (the same set the loader refuses in written URLs).
     pub fn bind_url(&self, url: &str) -> String {
-        let mut out = String::with_capacity(url.len());
-        let mut last = 0;
-        for (start, end) in encode::variable_spans(url) {
-            if let Some(value) = self.bindings.get(&url[start + 2..end - 2]) {
-                out.push_str(&url[last..start]);
-                if start == 0 {
-                    out.push_str(value);
-                } else {
-                    out.push_str(&encode::encode_path(value));
-                }
-                last = end;
-            }
-        }
-        out.push_str(&url[last..]);
-        out
+        self.bind_with(
+            url,
+            |start, value| if start == 0 { value.to_string() } else { encode::encode_path(value) },
+        )
     }
 
     /// A JSON value with every string (keys included) bound.
@@ -278,6 +271,11 @@ fn merge_repeated_headers(all: impl Iterator<Item = Pair>) -> Vec<Pair> {
     merged
 }
 
+/// A relative path's file name: the default name a file is uploaded under.
+fn last_segment(path: &str) -> String {
+    path.rsplit('/').next().unwrap_or(path).to_string()
+}
+
 /// Whether some name occurs more than once.
 fn has_repeats<'a>(names: impl Iterator<Item = &'a String>) -> bool {
     let mut seen = std::collections::HashSet::new();
@@ -298,12 +296,12 @@ pub fn build(loaded: &LoadedSpec, settings: &Settings) -> Result<Vec<Request>, S
     let spec = &loaded.spec;
     let several = spec.auth.0.len() > 1;
     if let Some(spec::Body::Form(fields)) = &loaded.body {
+        let mut auth_fields = Vec::new();
+        for auth in &spec.auth.0 {
+            auth_fields.extend(credentials(auth, settings)?.form_fields.into_iter().map(|f| f.name));
+        }
         for (name, value) in &fields.0 {
-            let mut fillable = false;
-            for auth in &spec.auth.0 {
-                fillable |= credentials(auth, settings)?.form_fields.iter().any(|f| &f.name == name);
-            }
-            if value.is_none() && !fillable {
+            if value.is_none() && !auth_fields.contains(name) {
                 return Err(format!(
                     "form field `{name}` has no value and no auth method of this spec sends a form field of that name"
                 ));
@@ -358,9 +356,6 @@ fn build_body(
     auth: &Auth,
     settings: &Settings,
 ) -> Result<Body, String> {
-    if !creds.form_fields.is_empty() && !matches!(body, spec::Body::Form(_)) {
-        return Err(format!("auth `{}` sends form fields, so the spec needs a `body: form:`", auth.name()));
-    }
     Ok(match body {
         spec::Body::Form(fields) => {
             let fields = form_fields(fields, &creds.form_fields, auth, settings)?;
@@ -386,18 +381,13 @@ fn build_body(
                 .map(|p| Part {
                     name: settings.bind(&p.name),
                     value: p.value.as_deref().map(|v| settings.bind(v)),
-                    filename: p
-                        .filename
-                        .clone()
-                        .or_else(|| p.file.as_deref().map(|f| f.rsplit('/').next().unwrap_or(f).to_string())),
+                    filename: p.filename.clone().or_else(|| p.file.as_deref().map(last_segment)),
                     file: p.file.clone(),
                     content_type: p.content_type.clone(),
                 })
                 .collect(),
         },
-        spec::Body::Binary(file) => {
-            Body::Binary { file: file.clone(), filename: file.rsplit('/').next().unwrap_or(file).to_string() }
-        }
+        spec::Body::Binary(file) => Body::Binary { file: file.clone(), filename: last_segment(file) },
         spec::Body::Graphql(g) => {
             let variables =
                 g.variables.as_ref().map(|v| settings.bind_json(v)).unwrap_or(serde_json::json!({}));
@@ -426,13 +416,10 @@ fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) 
     let spec_header_count = headers.len();
     headers.extend(creds.headers.iter().cloned());
 
+    if !creds.form_fields.is_empty() && !matches!(loaded.body, Some(spec::Body::Form(_))) {
+        return Err(format!("auth `{}` sends form fields, so the spec needs a `body: form:`", auth.name()));
+    }
     let body = match &loaded.body {
-        None if !creds.form_fields.is_empty() => {
-            return Err(format!(
-                "auth `{}` sends form fields, so the spec needs a `body: form:`",
-                auth.name()
-            ));
-        }
         None => None,
         Some(b) => Some(build_body(b, &creds, auth, settings)?),
     };

@@ -562,6 +562,8 @@ pub struct LoadedSpec {
     pub body: Option<Body>,
     /// `body.content_type`, if written.
     pub body_content_type: Option<String>,
+    /// The file's text, for tools that look at how the spec was written (`verify`'s variables).
+    pub source: String,
 }
 
 /// Suggests the closest of `candidates` to `word`, if any is close.
@@ -576,7 +578,7 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -
 
 /// Turns serde-saphyr's message into ours: location suffix dropped, a hint added for
 /// unknown keys and variants.
-pub(crate) fn describe(error: &serde_saphyr::Error) -> String {
+fn describe(error: &serde_saphyr::Error) -> String {
     let mut message = error.without_snippet().to_string();
     if let Some(at) = message.rfind(" at line ") {
         message.truncate(at);
@@ -590,6 +592,12 @@ pub(crate) fn describe(error: &serde_saphyr::Error) -> String {
         }
     }
     message
+}
+
+/// A YAML or deserialisation error in `path`, located, in our wording.
+pub(crate) fn yaml_error(path: &Path, error: &serde_saphyr::Error) -> Diagnostic {
+    let (line, column) = error.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+    Diagnostic::at(path, line, column, describe(error))
 }
 
 /// Validates an id: `/`-separated segments of letters, digits, `.`, `_`, `-`; never `.` or
@@ -656,10 +664,7 @@ pub fn slash_joined(relative: &Path) -> String {
 
 /// Parses one spec file. `relative` is its path under the specs folder, used for the default id.
 pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Diagnostic> {
-    let mut spec: Spec = serde_saphyr::from_str(text).map_err(|e| {
-        let (line, column) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
-        Diagnostic::at(path, line, column, describe(&e))
-    })?;
+    let mut spec: Spec = serde_saphyr::from_str(text).map_err(|e| yaml_error(path, &e))?;
     let id = match &spec.id {
         Some(id) => {
             check_id(&id.value).map_err(|m| Diagnostic::spanned(path, &id.referenced, m))?;
@@ -702,7 +707,7 @@ pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Dia
             (Some(body), content_type)
         }
     };
-    Ok(LoadedSpec { path: path.to_path_buf(), id, spec, body, body_content_type })
+    Ok(LoadedSpec { path: path.to_path_buf(), id, spec, body, body_content_type, source: text.to_string() })
 }
 
 /// Loads every `*.yaml`/`*.yml` below `dir`, in path order. Reports every bad spec, not just

@@ -109,8 +109,7 @@ pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
     // Bindings and request ids per spec; a spec the model rejects stops the run like `generate`.
     let mut per_spec = Vec::new();
     for l in &loaded {
-        let text = std::fs::read_to_string(&l.path).map_err(|e| Error::io(&l.path, e))?;
-        let bindings = bindings_for(l, &text, &vars);
+        let bindings = bindings_for(l, &vars);
         let settings = Settings { bindings: bindings.clone(), ..renderer.settings().clone() };
         let ids: Vec<String> = model::build(l, &settings)
             .map_err(|m| Error::Specs(vec![crate::error::Diagnostic::plain(&l.path, m)]))?
@@ -244,15 +243,12 @@ fn cost(lang: &str) -> u32 {
 /// Values for every `{{variable}}` in the spec file: `--vars` first, then the spec's
 /// `variables:` examples, else `test-<name>`. The URL's origin is replaced separately, so a
 /// host variable's value never matters.
-pub fn bindings_for(
-    l: &LoadedSpec,
-    text: &str,
-    vars: &indexmap::IndexMap<String, String>,
-) -> BTreeMap<String, String> {
+pub fn bindings_for(l: &LoadedSpec, vars: &indexmap::IndexMap<String, String>) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
+    let text = &l.source;
     for (start, end) in crate::encode::variable_spans(text) {
-        let name = text[start + 2..end - 2].trim();
-        if name.is_empty() || out.contains_key(name) {
+        let name = &text[start + 2..end - 2];
+        if out.contains_key(name) {
             continue;
         }
         let value = vars
