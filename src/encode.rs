@@ -158,13 +158,16 @@ pub fn java_string(s: &str) -> String {
     })
 }
 
+/// Characters besides CR and LF that end a line in C# source.
+fn is_csharp_line_end(c: char) -> bool {
+    matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
 /// C# literal. U+0085, U+2028 and U+2029 end a line in C# source, so they are escaped too.
 pub fn csharp_string(s: &str) -> String {
     quoted(s, "\"", |c| {
-        common_escape(c, '"').or_else(|| {
-            (is_control(c) || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
-                .then(|| format!("\\u{:04x}", c as u32))
-        })
+        common_escape(c, '"')
+            .or_else(|| (is_control(c) || is_csharp_line_end(c)).then(|| format!("\\u{:04x}", c as u32)))
     })
 }
 
@@ -204,11 +207,7 @@ pub fn py_double(s: &str) -> String {
 /// which only double quotes can spell; there `$` is escaped so nothing interpolates.
 pub fn php_string(s: &str) -> String {
     if !s.chars().any(is_control) {
-        return quoted(s, "'", |c| match c {
-            '\\' => Some("\\\\".into()),
-            '\'' => Some("\\'".into()),
-            _ => None,
-        });
+        return php_single(s);
     }
     quoted(s, "\"", |c| {
         common_escape(c, '"').or_else(|| match c {
@@ -219,15 +218,31 @@ pub fn php_string(s: &str) -> String {
     })
 }
 
-/// Ruby double-quoted literal; `#` is escaped so `#{}`, `#$x` and `#@x` never interpolate.
-pub fn ruby_double(s: &str) -> String {
-    quoted(s, "\"", |c| {
-        common_escape(c, '"').or_else(|| match c {
+/// PHP single quotes: only `\\` and `\'` are escapes, and nothing interpolates.
+fn php_single(s: &str) -> String {
+    quoted(s, "'", |c| match c {
+        '\\' => Some("\\\\".into()),
+        '\'' => Some("\\'".into()),
+        _ => None,
+    })
+}
+
+/// Ruby double quotes, newlines escaped or kept raw; `#` is escaped so `#{}`, `#$x` and `#@x`
+/// never interpolate.
+fn ruby_quoted(s: &str, raw_newlines: bool) -> String {
+    quoted(s, "\"", |c| match c {
+        '\n' if raw_newlines => None,
+        c => common_escape(c, '"').or_else(|| match c {
             '#' => Some("\\#".into()),
             c if is_control(c) => Some(format!("\\x{:02x}", c as u32)),
             _ => None,
-        })
+        }),
     })
+}
+
+/// Ruby double-quoted literal on one line.
+pub fn ruby_double(s: &str) -> String {
+    ruby_quoted(s, false)
 }
 
 /// Swift literal; escaping `\` also disarms `\(...)` interpolation.
@@ -276,14 +291,7 @@ pub fn js_text(s: &str) -> String {
 
 /// Ruby text: a double-quoted literal keeping newlines raw (Ruby strings may span lines).
 pub fn ruby_text(s: &str) -> String {
-    quoted(s, "\"", |c| match c {
-        '\n' => None,
-        c => common_escape(c, '"').or_else(|| match c {
-            '#' => Some("\\#".into()),
-            c if is_control(c) => Some(format!("\\x{:02x}", c as u32)),
-            _ => None,
-        }),
-    })
+    ruby_quoted(s, true)
 }
 
 /// PHP text: single quotes with raw newlines when that is all it needs, else `php_string`.
@@ -291,18 +299,14 @@ pub fn php_text(s: &str) -> String {
     if s.chars().any(|c| is_control(c) && c != '\n') {
         return php_string(s);
     }
-    quoted(s, "'", |c| match c {
-        '\\' => Some("\\\\".into()),
-        '\'' => Some("\\'".into()),
-        _ => None,
-    })
+    php_single(s)
 }
 
 /// C# text: a verbatim `@"…"` literal keeping newlines raw, unless the text holds another
 /// control character, which only a regular literal can spell.
 pub fn csharp_text(s: &str) -> String {
-    let other_line_end = |c: char| matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}');
-    if !s.contains('\n') || s.chars().any(|c| (is_control(c) && c != '\n' && c != '\t') || other_line_end(c))
+    if !s.contains('\n')
+        || s.chars().any(|c| (is_control(c) && c != '\n' && c != '\t') || is_csharp_line_end(c))
     {
         return csharp_string(s);
     }
