@@ -41,6 +41,13 @@ fn prefix_errors(e: &Error) -> String {
     }
 }
 
+/// What `generate` would write for these inputs (`check` compares against the same).
+fn plan_inputs(inputs: &snipgen::cli::Inputs) -> Result<snipgen::render::Plan, Error> {
+    let targets = lang::parse_targets(&inputs.lang).map_err(Error::Usage)?;
+    let renderer = snipgen::renderer(&inputs.style)?;
+    snipgen::plan(&inputs.specs, &targets, &renderer)
+}
+
 /// Samples a client cannot send are not written; say which and why, on stderr.
 fn print_refused(out: &Path, refused: &[(String, String)]) {
     for (path, reason) in refused {
@@ -51,9 +58,7 @@ fn print_refused(out: &Path, refused: &[(String, String)]) {
 fn run(command: Command) -> Result<ExitCode, Error> {
     match command {
         Command::Generate { inputs, force } => {
-            let targets = lang::parse_targets(&inputs.lang).map_err(Error::Usage)?;
-            let renderer = snipgen::renderer(&inputs.style)?;
-            let plan = snipgen::plan(&inputs.specs, &targets, &renderer)?;
+            let plan = plan_inputs(&inputs)?;
             let files = &plan.files;
             let report = output::write(&inputs.out, files, force)?;
             for path in &report.written {
@@ -77,9 +82,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { inputs } => {
-            let targets = lang::parse_targets(&inputs.lang).map_err(Error::Usage)?;
-            let renderer = snipgen::renderer(&inputs.style)?;
-            let plan = snipgen::plan(&inputs.specs, &targets, &renderer)?;
+            let plan = plan_inputs(&inputs)?;
             let files = &plan.files;
             let report = output::check(&inputs.out, files)?;
             let out = &inputs.out;
