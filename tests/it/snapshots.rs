@@ -2,7 +2,7 @@
 //! (`cargo insta review` to accept a change; CI runs with INSTA_UPDATE=no). specs/ is pinned
 //! once, by the committed output/ and `snipgen check`.
 
-use snipgen::lang::{LANGUAGES, Target};
+use snipgen::lang::{Target, languages};
 
 /// Renders `path` (relative ids from `root`) for every language and client into snapshots.
 fn snapshot_every_client(root: &std::path::Path, path: &std::path::Path, prefix: &str) {
@@ -12,7 +12,7 @@ fn snapshot_every_client(root: &std::path::Path, path: &std::path::Path, prefix:
         let relative = path.strip_prefix(root).unwrap();
         let loaded = snipgen::spec::parse(path, relative, &text).unwrap();
         for request in snipgen::model::build(&loaded, renderer.settings()).unwrap() {
-            for language in LANGUAGES {
+            for language in languages() {
                 for (i, client) in language.clients.iter().enumerate() {
                     let target = Target { language, client };
                     let sample = match renderer.render(&request, target) {

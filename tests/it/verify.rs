@@ -292,7 +292,7 @@ fn a_template_refusal_is_reported_not_failed() {
     assert_eq!(code, 0, "{stdout}");
     assert!(stdout.contains("token  REFUSED  PASS"), "{stdout}");
     assert!(stdout.contains("\nREFUSED token [curl]: curl cannot do this\n"), "{stdout}");
-    assert!(stdout.ends_with("\n1 refused by their template\n1 passed, 0 failed, 0 skipped\n"), "{stdout}");
+    assert!(stdout.ends_with("\n1 refused by their client\n1 passed, 0 failed, 0 skipped\n"), "{stdout}");
 }
 
 #[test]
