@@ -32,7 +32,9 @@ pub fn probe(recipe: &Recipe, cx: &Context) -> Result<(), String> {
         needs.programs.iter().try_for_each(|p| on_path(&expand(p, cx, None)))?;
         for f in &needs.files {
             let path = PathBuf::from(expand(f, cx, None));
-            exists(&path, "needed file")?;
+            if !path.exists() {
+                return Err(format!("{} missing", path.display()));
+            }
         }
         for c in &needs.checks {
             let argv: Vec<String> = c.run.iter().map(|a| expand(a, cx, None)).collect();
@@ -103,10 +105,6 @@ fn on_path(program: &str) -> Result<(), String> {
     let found = std::env::var_os("PATH")
         .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file()));
     if found { Ok(()) } else { Err(format!("`{program}` not found on PATH")) }
-}
-
-fn exists(path: &Path, what: &str) -> Result<(), String> {
-    if path.exists() { Ok(()) } else { Err(format!("{what} missing ({})", path.display())) }
 }
 
 /// One command of a run; the steps of a sample run in order and stop at the first failure.
