@@ -19,7 +19,7 @@ pub mod verify;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use error::{Diagnostic, Error};
+use error::Error;
 use lang::{Registry, Target};
 use model::{Request, Settings};
 use render::{Plan, Renderer};
@@ -89,7 +89,7 @@ pub fn load_requests(specs: &Path, settings: &Settings) -> Result<Vec<Request>, 
     for l in &loaded {
         match model::build(l, settings) {
             Ok(r) => requests.extend(r),
-            Err(m) => errors.push(Diagnostic::plain(&l.path, m)),
+            Err(d) => errors.push(d),
         }
     }
     if errors.is_empty() { Ok(requests) } else { Err(Error::Specs(errors)) }

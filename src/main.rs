@@ -6,7 +6,7 @@ use clap::{CommandFactory, FromArgMatches};
 
 use snipgen::cli::{Cli, Command};
 use snipgen::config::Config;
-use snipgen::error::{Diagnostic, Error};
+use snipgen::error::Error;
 use snipgen::{lang, model, output, spec};
 
 fn main() -> ExitCode {
@@ -136,8 +136,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
             let relative = path.file_name().map(Path::new).unwrap_or(&path);
             let loaded = spec::parse(&path, relative, &text).map_err(|d| Error::Specs(vec![d]))?;
-            let requests = model::build(&loaded, renderer.settings())
-                .map_err(|m| Error::Specs(vec![Diagnostic::plain(&path, m)]))?;
+            let requests = model::build(&loaded, renderer.settings()).map_err(|d| Error::Specs(vec![d]))?;
             let request = match &auth {
                 None => &requests[0],
                 Some(name) => requests.iter().find(|r| r.auth.kind == name).ok_or_else(|| {

@@ -7,6 +7,7 @@ use base64::Engine;
 use serde::Serialize;
 
 use crate::encode;
+use crate::error::Diagnostic;
 use crate::spec::{self, ApiKeyLocation, Auth, LoadedSpec};
 
 /// Settings that change how requests are written, not what they send.
@@ -221,7 +222,7 @@ const JWT_BEARER: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer
 
 fn credentials(auth: &Auth, settings: &Settings) -> Result<Credentials, String> {
     let none = || Credentials { headers: vec![], query: vec![], form_fields: vec![], basic: None };
-    Ok(match auth.bound(settings) {
+    Ok(match auth.bound(|s| settings.bind(s)) {
         Auth::None => none(),
         Auth::Bearer { token } => {
             Credentials { headers: vec![Pair::new("Authorization", format!("Bearer {}", token.0))], ..none() }
@@ -291,19 +292,43 @@ fn split_url(url: &str) -> (&str, &str) {
     }
 }
 
+/// A request the spec describes but no request can be built from: the message, and the
+/// top-level key of the spec it is about (where the error is reported).
+type Problem = (&'static str, String);
+
+/// The diagnostic of a problem: at its key's line in the spec file (top-level keys start a
+/// line), else for the file as a whole.
+fn locate(loaded: &LoadedSpec, (key, message): Problem) -> Diagnostic {
+    let at = loaded.source.lines().position(|line| {
+        line.strip_prefix(key).is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with(':'))
+    });
+    match at {
+        Some(line) => Diagnostic::at(&loaded.path, line as u64 + 1, 1, message),
+        None => Diagnostic::plain(&loaded.path, message),
+    }
+}
+
 /// Builds one request per auth method the spec lists.
-pub fn build(loaded: &LoadedSpec, settings: &Settings) -> Result<Vec<Request>, String> {
+pub fn build(loaded: &LoadedSpec, settings: &Settings) -> Result<Vec<Request>, Diagnostic> {
+    build_all(loaded, settings).map_err(|p| locate(loaded, p))
+}
+
+fn build_all(loaded: &LoadedSpec, settings: &Settings) -> Result<Vec<Request>, Problem> {
     let spec = &loaded.spec;
     let several = spec.auth.0.len() > 1;
     if let Some(spec::Body::Form(fields)) = &loaded.body {
         let mut auth_fields = Vec::new();
         for auth in &spec.auth.0 {
-            auth_fields.extend(credentials(auth, settings)?.form_fields.into_iter().map(|f| f.name));
+            let creds = credentials(auth, settings).map_err(|m| ("auth", m))?;
+            auth_fields.extend(creds.form_fields.into_iter().map(|f| f.name));
         }
         for (name, value) in &fields.0 {
             if value.is_none() && !auth_fields.contains(name) {
-                return Err(format!(
-                    "form field `{name}` has no value and no auth method of this spec sends a form field of that name"
+                return Err((
+                    "body",
+                    format!(
+                        "form field `{name}` has no value and no auth method of this spec sends a form field of that name"
+                    ),
                 ));
             }
         }
@@ -399,17 +424,16 @@ fn build_body(
     })
 }
 
-fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) -> Result<Request, String> {
+fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) -> Result<Request, Problem> {
     let spec = &loaded.spec;
-    let creds = credentials(auth, settings)?;
+    let creds = credentials(auth, settings).map_err(|m| ("auth", m))?;
     let mut headers =
         merge_repeated_headers(spec.headers.0.iter().map(|(k, v)| Pair::new(&k.0, settings.bind(&v.0))));
     for h in &creds.headers {
         if headers.iter().any(|x| x.name.eq_ignore_ascii_case(&h.name)) {
-            return Err(format!(
-                "header `{}` is set by auth `{}`; remove it from `headers`",
-                h.name,
-                auth.name()
+            return Err((
+                "headers",
+                format!("header `{}` is set by auth `{}`; remove it from `headers`", h.name, auth.name()),
             ));
         }
     }
@@ -417,26 +441,33 @@ fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) 
     headers.extend(creds.headers.iter().cloned());
 
     if !creds.form_fields.is_empty() && !matches!(loaded.body, Some(spec::Body::Form(_))) {
-        return Err(format!("auth `{}` sends form fields, so the spec needs a `body: form:`", auth.name()));
+        return Err((
+            "auth",
+            format!("auth `{}` sends form fields, so the spec needs a `body: form:`", auth.name()),
+        ));
     }
     let body = match &loaded.body {
         None => None,
-        Some(b) => Some(build_body(b, &creds, auth, settings)?),
+        Some(b) => Some(build_body(b, &creds, auth, settings).map_err(|m| ("body", m))?),
     };
 
     let given_type =
         headers.iter().find(|h| h.name.eq_ignore_ascii_case("content-type")).map(|h| h.value.clone());
     let content_type = match (&body, given_type, &loaded.body_content_type) {
         (Some(Body::Multipart { .. }), Some(_), _) => {
-            return Err(
-                "do not set Content-Type for a multipart body: the client adds it with its boundary".into()
-            );
+            return Err((
+                "headers",
+                "do not set Content-Type for a multipart body: the client adds it with its boundary".into(),
+            ));
         }
         (Some(Body::Form { .. }), Some(t), _) if !t.starts_with("application/x-www-form-urlencoded") => {
-            return Err(format!("Content-Type `{t}` contradicts the form body"));
+            return Err(("headers", format!("Content-Type `{t}` contradicts the form body")));
         }
         (_, Some(_), Some(_)) => {
-            return Err("Content-Type is given both in `headers` and as `body.content_type`; keep one".into());
+            return Err((
+                "body",
+                "Content-Type is given both in `headers` and as `body.content_type`; keep one".into(),
+            ));
         }
         (None, given, _) => given,
         (_, Some(t), None) => Some(t),

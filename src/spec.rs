@@ -269,9 +269,10 @@ pub enum ApiKeyLocation {
 }
 
 impl Auth {
-    /// The same method with `{{variables}}` in its credentials bound.
-    pub fn bound(&self, settings: &crate::model::Settings) -> Auth {
-        let b = |s: &String| settings.bind(s);
+    /// The same method with its credentials passed through `bind` (which binds
+    /// `{{variables}}`; the model supplies it, so the spec layer needs nothing from the model).
+    pub fn bound(&self, bind: impl Fn(&str) -> String) -> Auth {
+        let b = |s: &String| bind(s);
         match self {
             Auth::None => Auth::None,
             Auth::Bearer { token } => Auth::Bearer { token: HeaderValue(b(&token.0)) },

@@ -112,7 +112,7 @@ pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
         let bindings = bindings_for(l, &vars);
         let settings = Settings { bindings: bindings.clone(), ..renderer.settings().clone() };
         let ids: Vec<String> = model::build(l, &settings)
-            .map_err(|m| Error::Specs(vec![crate::error::Diagnostic::plain(&l.path, m)]))?
+            .map_err(|d| Error::Specs(vec![d]))?
             .into_iter()
             .map(|r| r.id)
             .collect();
@@ -321,7 +321,7 @@ fn run_job(
         origin: Some(server.origin()),
         ..renderer.settings().clone()
     };
-    let requests = model::build(job.spec, &settings)?;
+    let requests = model::build(job.spec, &settings).map_err(|d| d.to_string())?;
     let request = &requests[job.auth];
     let sample = match renderer.render(request, job.target) {
         Ok(sample) => sample,
