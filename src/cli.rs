@@ -110,6 +110,20 @@ pub struct Style {
     pub indent: Vec<String>,
 }
 
+impl From<&VerifyArgs> for crate::verify::Options {
+    fn from(args: &VerifyArgs) -> Self {
+        crate::verify::Options {
+            specs: args.specs.clone(),
+            lang: args.lang.clone(),
+            vars: args.vars.clone(),
+            jobs: args.jobs,
+            keep: args.keep.clone(),
+            require_all: args.require_all,
+            style: (&args.style).into(),
+        }
+    }
+}
+
 impl From<&Style> for crate::StyleOptions {
     fn from(style: &Style) -> Self {
         crate::StyleOptions {

@@ -149,7 +149,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Verify(args) => {
-            Ok(if snipgen::verify::run(&args)? { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if snipgen::verify::run(&(&args).into())? { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Schema => {
             out!("{}", snipgen::schema::spec_schema());

@@ -18,7 +18,6 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::cli::VerifyArgs;
 use crate::error::Error;
 use crate::lang::{Mode, Target};
 use crate::model::{self, Settings};
@@ -82,10 +81,27 @@ struct Job<'a> {
 /// Per-sample time limit per step (compile, run); generous for a JVM start on a busy machine.
 const TIMEOUT: Duration = Duration::from_secs(90);
 
+/// What `verify` runs: the library's own settings (the binary fills them from flags).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub specs: PathBuf,
+    /// `lang` or `lang:client` values; empty: every client of every language.
+    pub lang: Vec<String>,
+    /// A YAML map of `{{variable}}` values, overriding the specs' examples.
+    pub vars: Option<PathBuf>,
+    /// Samples run at once; `None`: the number of cores.
+    pub jobs: Option<usize>,
+    /// Keep each sample's folder here.
+    pub keep: Option<PathBuf>,
+    /// A missing runtime (SKIP) fails the run.
+    pub require_all: bool,
+    pub style: crate::StyleOptions,
+}
+
 /// Runs `verify`, printing the table to stdout and progress to stderr; `Ok(true)` when the
 /// exit code should be 0.
-pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
-    let renderer = crate::renderer(&(&args.style).into())?;
+pub fn run(args: &Options) -> Result<bool, Error> {
+    let renderer = crate::renderer(&args.style)?;
     let targets = verify_targets(&renderer, &args.lang)?;
     if !args.specs.is_dir() {
         return Err(Error::Usage(format!("specs folder {} does not exist", args.specs.display())));
