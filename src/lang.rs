@@ -232,18 +232,16 @@ impl Client {
         {
             return Some(l.because.replace("{body}", body.kind()));
         }
-        let Body::Multipart { parts, repeated_names } = body else { return None };
+        let Body::Multipart { parts, repeated_names, has_files, .. } = body else { return None };
         if *repeated_names && let Some(why) = &r.repeated_part_names {
             return Some(why.clone());
         }
         if let Some(why) = &r.typed_text_parts
-            && parts.iter().any(|p| p.file.is_none() && p.content_type.is_some())
+            && parts.iter().any(|p| p.is_text && p.content_type.is_some())
         {
             return Some(why.clone());
         }
-        if let Some(why) = &r.file_parts
-            && parts.iter().any(|p| p.file.is_some())
-        {
+        if *has_files && let Some(why) = &r.file_parts {
             return Some(why.clone());
         }
         None

@@ -88,9 +88,54 @@ impl Pair {
     }
 }
 
+/// The Content-Type a file part is sent with when the spec gives it none.
+pub const DEFAULT_PART_TYPE: &str = "application/octet-stream";
+
 /// One multipart part, as in the spec but bound, with a file part's `filename` defaulted to the
-/// path's last segment.
-pub use crate::spec::Part;
+/// path's last segment, and what every client spells the same way computed once.
+#[derive(Debug, Clone, Serialize)]
+pub struct Part {
+    pub name: String,
+    pub value: Option<String>,
+    pub file: Option<String>,
+    pub filename: Option<String>,
+    /// The part's own Content-Type, as the spec gives it.
+    pub content_type: Option<String>,
+    /// The Content-Disposition value: `form-data; name="…"`, plus `; filename="…"` for a file
+    /// part (RFC 7578, quoted as browsers do).
+    pub disposition: String,
+    /// The Content-Type sent for a file or typed part: its own, or application/octet-stream
+    /// for a file; `None` for a plain text part, which is sent without one.
+    pub sent_type: Option<String>,
+    /// A text part (a `value`, not a file).
+    pub is_text: bool,
+}
+
+impl Part {
+    fn new(spec: &crate::spec::Part, settings: &Settings) -> Part {
+        let name = settings.bind(&spec.name);
+        let filename = spec.filename.clone().or_else(|| spec.file.as_deref().map(last_segment));
+        let mut disposition = format!("form-data; name={}", encode::mime_quote(&name));
+        if let (Some(_), Some(f)) = (&spec.file, &filename) {
+            disposition.push_str(&format!("; filename={}", encode::mime_quote(f)));
+        }
+        let sent_type = match (&spec.content_type, &spec.file) {
+            (Some(t), _) => Some(t.clone()),
+            (None, Some(_)) => Some(DEFAULT_PART_TYPE.to_string()),
+            (None, None) => None,
+        };
+        Part {
+            value: spec.value.as_deref().map(|v| settings.bind(v)),
+            is_text: spec.file.is_none(),
+            file: spec.file.clone(),
+            content_type: spec.content_type.clone(),
+            name,
+            filename,
+            disposition,
+            sent_type,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -116,6 +161,10 @@ pub enum Body {
         parts: Vec<Part>,
         /// Some part name occurs twice, which clients keeping parts in a map cannot send.
         repeated_names: bool,
+        /// Some part is read from a file.
+        has_files: bool,
+        /// Some part has its own Content-Type.
+        has_typed_parts: bool,
     },
     Binary {
         file: String,
@@ -401,16 +450,9 @@ fn build_body(
         spec::Body::Text(text) => Body::Text { text: settings.bind(text) },
         spec::Body::Multipart(parts) => Body::Multipart {
             repeated_names: has_repeats(parts.iter().map(|p| &p.name)),
-            parts: parts
-                .iter()
-                .map(|p| Part {
-                    name: settings.bind(&p.name),
-                    value: p.value.as_deref().map(|v| settings.bind(v)),
-                    filename: p.filename.clone().or_else(|| p.file.as_deref().map(last_segment)),
-                    file: p.file.clone(),
-                    content_type: p.content_type.clone(),
-                })
-                .collect(),
+            has_files: parts.iter().any(|p| p.file.is_some()),
+            has_typed_parts: parts.iter().any(|p| p.content_type.is_some()),
+            parts: parts.iter().map(|p| Part::new(p, settings)).collect(),
         },
         spec::Body::Binary(file) => Body::Binary { file: file.clone(), filename: last_segment(file) },
         spec::Body::Graphql(g) => {
