@@ -213,7 +213,7 @@ impl Client {
     pub fn refusal(&self, request: &Request) -> Option<String> {
         let r = &self.refuses;
         if let Some(l) = &r.methods
-            && !l.except.iter().any(|m| *m == request.method)
+            && !l.except.contains(&request.method)
         {
             return Some(l.because.replace("{method}", &request.method));
         }
