@@ -109,10 +109,13 @@ pub struct Part {
     pub sent_type: Option<String>,
     /// A text part (a `value`, not a file).
     pub is_text: bool,
+    /// A file part's position among the body's file parts (0, 1, …): where a browser sample
+    /// finds it in a file input's list.
+    pub file_index: Option<usize>,
 }
 
 impl Part {
-    fn new(spec: &crate::spec::Part, settings: &Settings) -> Part {
+    fn new(spec: &crate::spec::Part, settings: &Settings, file_index: Option<usize>) -> Part {
         let name = settings.bind(&spec.name);
         let filename = spec.filename.clone().or_else(|| spec.file.as_deref().map(last_segment));
         let mut disposition = format!("form-data; name={}", encode::mime_quote(&name));
@@ -133,6 +136,7 @@ impl Part {
             filename,
             disposition,
             sent_type,
+            file_index,
         }
     }
 }
@@ -452,7 +456,16 @@ fn build_body(
             repeated_names: has_repeats(parts.iter().map(|p| &p.name)),
             has_files: parts.iter().any(|p| p.file.is_some()),
             has_typed_parts: parts.iter().any(|p| p.content_type.is_some()),
-            parts: parts.iter().map(|p| Part::new(p, settings)).collect(),
+            parts: parts
+                .iter()
+                .scan(0, |files, p| {
+                    let index = p.file.is_some().then(|| {
+                        *files += 1;
+                        *files - 1
+                    });
+                    Some(Part::new(p, settings, index))
+                })
+                .collect(),
         },
         spec::Body::Binary(file) => Body::Binary { file: file.clone(), filename: last_segment(file) },
         spec::Body::Graphql(g) => {

@@ -143,6 +143,10 @@ pub fn prepare(
     cx: &Context,
 ) -> Result<Vec<Step>, String> {
     let write = |name: &str, text: &str| -> Result<(), String> {
+        // Names come from a user's recipe: never a file outside the sample's folder.
+        if !Path::new(name).components().all(|c| matches!(c, std::path::Component::Normal(_))) {
+            return Err(format!("recipe file name {name:?} must be a relative path without `..`"));
+        }
         let path = dir.join(name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
