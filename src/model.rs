@@ -195,6 +195,11 @@ impl Body {
         }
     }
 
+    /// Sent as one string, `text`, exactly as written (json, text, graphql).
+    pub fn is_text(&self) -> bool {
+        matches!(self, Body::Json { .. } | Body::Text { .. } | Body::Graphql { .. })
+    }
+
     /// The Content-Type sent when neither the headers nor `body.content_type` give one.
     fn default_content_type(&self) -> &'static str {
         match self {

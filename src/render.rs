@@ -129,6 +129,8 @@ impl Renderer {
         context.insert("settings", &self.settings);
         // Templates branch on the body kind; "none" keeps that a plain comparison.
         context.insert("body_kind", &request.body.as_ref().map_or("none", Body::kind));
+        // The body is one string sent as is (json, text, graphql): `body.text`.
+        context.insert("text_body", &request.body.as_ref().is_some_and(Body::is_text));
         let mut text = self.tera.render(&name, &context).map_err(|e| template_error(&name, &e))?;
         if !text.ends_with('\n') {
             text.push('\n');
