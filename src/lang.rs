@@ -505,3 +505,38 @@ impl Target {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every built-in record has its template, a fence and a verify recipe whose support files
+    /// are shipped, so a client added to clients.yaml without them fails here.
+    #[test]
+    fn builtin_records_are_complete() {
+        for t in builtin().all_clients() {
+            let name = t.language.template_name(t.client);
+            assert!(embedded_file(&name).is_some(), "{name} is not shipped");
+            assert!(!t.fence().is_empty(), "{name}: no fence");
+            let recipe = t.client.verify.as_ref().unwrap_or_else(|| panic!("{name}: no verify recipe"));
+            for file in recipe.files.values().chain(&recipe.wrap) {
+                assert!(embedded_file(file).is_some(), "{name}: support file {file} is not shipped");
+            }
+        }
+    }
+
+    #[test]
+    fn user_records_change_fields_and_append_clients() {
+        let mut registry = builtin().clone();
+        let text = "languages:\n  - id: php\n    label: PHP 8\n    clients:\n      - id: guzzle\n";
+        registry.merge(Path::new("clients.yaml"), text).unwrap();
+        let php = registry.find("php").unwrap();
+        assert_eq!(php.label, "PHP 8");
+        assert_eq!(php.extension, "php");
+        let ids: Vec<&str> = php.clients.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["http_request2", "curl", "guzzle"]);
+        let new = "languages:\n  - id: lua\n    clients: [{id: socket}]\n";
+        let err = registry.merge(Path::new("clients.yaml"), new).unwrap_err();
+        assert_eq!(err.to_string(), "clients.yaml: new language `lua` needs `label`");
+    }
+}
