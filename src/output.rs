@@ -464,6 +464,13 @@ impl Drop for Lock {
     }
 }
 
+/// Whether what blocks `path` may be a file of ours that this run removes: one of its folders
+/// is a stale file, or it is a folder holding stale files.
+fn cleared_by_removal(stale: &BTreeSet<&str>, path: &str) -> bool {
+    path.match_indices('/').any(|(at, _)| stale.contains(&path[..at]))
+        || stale.iter().any(|s| s.strip_prefix(path).is_some_and(|rest| rest.starts_with('/')))
+}
+
 /// Temporary files (`.snipgen-*` other than the manifest and the lock) that an interrupted
 /// run left in the output folder or in a folder of a file snipgen owns or plans.
 fn leftovers<'a>(out: &Path, paths: impl IntoIterator<Item = &'a str>) -> Result<Vec<String>, Error> {
@@ -533,6 +540,9 @@ pub fn write(out: &Path, files: &[Rendered], force: bool, scope: &Scope) -> Resu
     let mut report = WriteReport::default();
     let mut conflicts = Vec::new();
     let mut not_regular = Vec::new();
+    let planned: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let stale: BTreeSet<&str> =
+        owned.iter().map(String::as_str).filter(|p| scope.covers(p) && !planned.contains(p)).collect();
     for file in files {
         let relative = checked_relative(&file.path)?;
         let target = out.join(relative);
@@ -547,12 +557,14 @@ pub fn write(out: &Path, files: &[Rendered], force: bool, scope: &Scope) -> Resu
                 "{} is a symbolic link; snipgen writes regular files and never follows links",
                 target.display()
             )),
+            // A stale file of ours where a folder now goes (or our stale files in a folder
+            // where a file now goes) is removed before anything is written.
+            OnDisk::Other(_) if cleared_by_removal(&stale, &file.path) => to_write.push((target, file, None)),
             OnDisk::Other(why) => not_regular.push(why),
         }
     }
-    let planned: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let mut to_remove = Vec::new();
-    for old in owned.iter().filter(|p| scope.covers(p) && !planned.contains(p.as_str())) {
+    for old in stale {
         let relative = checked_relative(old)?;
         match inspect(out, relative, false)? {
             OnDisk::Missing => {}
@@ -588,24 +600,24 @@ pub fn write(out: &Path, files: &[Rendered], force: bool, scope: &Scope) -> Resu
             _ => {}
         }
     }
-    if !to_write.is_empty() {
+    if !to_write.is_empty() || !to_remove.is_empty() {
         let intent = manifest_text(owned.iter().map(String::as_str).chain(planned.iter().copied()));
         if manifest_now.as_deref() != Some(intent.as_bytes()) {
             write_atomic(&manifest_path, &intent, manifest_mode.as_ref())?;
         }
     }
-    for (target, file, permissions) in to_write {
-        write_atomic(&target, &file.text, permissions.as_ref())?;
-        report.written.push(file.path.clone());
-    }
     for old in to_remove {
         let target = out.join(old);
         match std::fs::remove_file(&target) {
-            Ok(()) => report.removed.push(old.clone()),
+            Ok(()) => report.removed.push(old.to_string()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(Error::io(&target, e)),
         }
         prune_empty_dirs(out, target.parent());
+    }
+    for (target, file, permissions) in to_write {
+        write_atomic(&target, &file.text, permissions.as_ref())?;
+        report.written.push(file.path.clone());
     }
     let current = match inspect(out, Path::new(MANIFEST), true)? {
         OnDisk::File { bytes, .. } => Some(bytes),
