@@ -373,7 +373,8 @@ fn prune_empty_dirs(out: &Path, start: Option<&Path>) {
 /// The output folder must be a folder, not a link to one: the user passes the resolved path
 /// to write through a link, so that where samples land is always what they typed.
 fn check_out_folder(out: &Path) -> Result<bool, Error> {
-    match std::fs::symlink_metadata(out) {
+    // `output/` or `output/.` would make lstat follow a link named `output`.
+    match std::fs::symlink_metadata(out.components().as_path()) {
         Ok(m) if m.file_type().is_symlink() => {
             let target =
                 std::fs::canonicalize(out).map(|t| format!(" (to {})", t.display())).unwrap_or_default();

@@ -268,12 +268,13 @@ fn an_output_folder_that_is_a_link_must_be_given_resolved() {
     let real = dir.path().join("real");
     std::fs::create_dir(&real).unwrap();
     std::os::unix::fs::symlink(&real, dir.path().join("output")).unwrap();
-    for command in ["generate", "check"] {
-        let (code, _, stderr) = snipgen(dir.path(), &[command]);
+    for args in
+        [&["generate"][..], &["check"], &["generate", "--out", "output/"], &["generate", "--out", "output/."]]
+    {
+        let (code, _, stderr) = snipgen(dir.path(), args);
         assert_eq!(code, 1);
         assert!(
-            stderr.contains("output folder output is a symbolic link")
-                && stderr.contains("pass the resolved path as --out"),
+            stderr.contains("is a symbolic link") && stderr.contains("pass the resolved path as --out"),
             "{stderr}"
         );
     }
