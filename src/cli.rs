@@ -87,8 +87,23 @@ pub struct Inputs {
     /// Languages to render, comma-separated ids, each optionally `lang:client` (default: all).
     #[arg(long, value_delimiter = ',')]
     pub lang: Vec<String>,
+    /// Output formats, comma-separated (default: files); see the README's Formats section.
+    #[arg(long = "format", value_delimiter = ',', value_name = "FORMATS")]
+    pub formats: Vec<crate::format::Format>,
+    /// What Markdown and HTML pages show for a sample its client refuses.
+    #[arg(long, value_name = "note|omit")]
+    pub refused_samples: Option<crate::format::RefusedSamples>,
     #[command(flatten)]
     pub style: Style,
+}
+
+impl Inputs {
+    pub fn format_options(&self) -> crate::format::Options {
+        crate::format::Options {
+            formats: self.formats.clone(),
+            refused: self.refused_samples.unwrap_or_default(),
+        }
+    }
 }
 
 #[derive(Debug, Args, Clone, Default)]

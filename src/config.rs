@@ -22,6 +22,10 @@ pub struct Config {
     /// Language ids, each optionally `lang:client`, as `--lang` takes them.
     #[serde(default)]
     lang: Vec<String>,
+    /// Output formats, as `--format` takes them.
+    #[serde(default)]
+    formats: Vec<crate::format::Format>,
+    refused_samples: Option<crate::format::RefusedSamples>,
     templates: Option<PathBuf>,
     #[serde(default)]
     readable_variables: bool,
@@ -63,6 +67,10 @@ impl Config {
         if inputs.lang.is_empty() {
             inputs.lang = self.lang.clone();
         }
+        if inputs.formats.is_empty() {
+            inputs.formats = self.formats.clone();
+        }
+        inputs.refused_samples = inputs.refused_samples.or(self.refused_samples);
         self.apply_style(&mut inputs.style);
     }
 

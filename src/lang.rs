@@ -33,6 +33,16 @@ impl Language {
     pub fn template_name(&self, client: &Client) -> String {
         format!("{}/{}.tera", self.id, client.id)
     }
+
+    /// The info string of a Markdown code fence for this language's samples: names that
+    /// Pygments (MkDocs), Prism (Docusaurus) and highlight.js all know.
+    pub fn fence(&self) -> &'static str {
+        match self.id {
+            "curl" => "bash",
+            "jquery" | "nodejs" => "javascript",
+            id => id,
+        }
+    }
 }
 
 macro_rules! client {

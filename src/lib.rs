@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod encode;
 pub mod error;
+pub mod format;
 pub mod lang;
 pub mod model;
 pub mod output;

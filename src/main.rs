@@ -7,6 +7,7 @@ use clap::{CommandFactory, FromArgMatches};
 use snipgen::cli::{Cli, Command};
 use snipgen::config::Config;
 use snipgen::error::{Diagnostic, Error};
+use snipgen::render::Rendered;
 use snipgen::{lang, model, output, spec};
 
 fn main() -> ExitCode {
@@ -41,11 +42,14 @@ fn prefix_errors(e: &Error) -> String {
     }
 }
 
-/// What `generate` would write for these inputs (`check` compares against the same).
-fn plan_inputs(inputs: &snipgen::cli::Inputs) -> Result<snipgen::render::Plan, Error> {
+/// What `generate` would write for these inputs (`check` compares against the same): the
+/// plan, and every file of every format chosen.
+fn plan_inputs(inputs: &snipgen::cli::Inputs) -> Result<(snipgen::render::Plan, Vec<Rendered>), Error> {
     let targets = lang::parse_targets(&inputs.lang).map_err(Error::Usage)?;
     let renderer = snipgen::renderer(&inputs.style)?;
-    snipgen::plan(&inputs.specs, &targets, &renderer)
+    let plan = snipgen::plan(&inputs.specs, &targets, &renderer)?;
+    let files = snipgen::format::render(&plan, &inputs.format_options())?;
+    Ok((plan, files))
 }
 
 /// Samples a client cannot send are not written; say which and why, on stderr.
@@ -58,8 +62,8 @@ fn print_refused(out: &Path, refused: &[(String, String)]) {
 fn run(command: Command) -> Result<ExitCode, Error> {
     match command {
         Command::Generate { inputs, force } => {
-            let plan = plan_inputs(&inputs)?;
-            let files = &plan.files;
+            let (plan, files) = plan_inputs(&inputs)?;
+            let files = &files;
             let report = output::write(&inputs.out, files, force)?;
             for path in &report.written {
                 println!("wrote   {}", inputs.out.join(path).display());
@@ -82,8 +86,8 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { inputs } => {
-            let plan = plan_inputs(&inputs)?;
-            let files = &plan.files;
+            let (_, files) = plan_inputs(&inputs)?;
+            let files = &files;
             let report = output::check(&inputs.out, files)?;
             let out = &inputs.out;
             let mut stdout = std::io::stdout().lock();

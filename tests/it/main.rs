@@ -2,6 +2,7 @@
 
 mod cli;
 mod errors;
+mod formats;
 mod output;
 mod prop;
 mod reference;
