@@ -10,6 +10,16 @@ pub struct Cli {
     /// Settings file (default: ./snipgen.yaml when it exists); flags on the command line win.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// List every file written or removed.
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+    /// Print only errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// `json`: one JSON object per line on stdout, as cargo prints them (generate, check,
+    /// languages).
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "human|json")]
+    pub message_format: crate::report::MessageFormat,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -95,6 +105,18 @@ pub struct Inputs {
     pub refused_samples: Option<crate::format::RefusedSamples>,
     #[command(flatten)]
     pub style: Style,
+}
+
+impl Cli {
+    pub fn reporter(&self) -> crate::report::Reporter {
+        use crate::report::Verbosity;
+        let verbosity = match (self.quiet, self.verbose) {
+            (true, _) => Verbosity::Quiet,
+            (_, true) => Verbosity::Verbose,
+            _ => Verbosity::Normal,
+        };
+        crate::report::Reporter { format: self.message_format, verbosity }
+    }
 }
 
 impl Inputs {

@@ -12,6 +12,7 @@ pub mod lang;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod schema;
 pub mod spec;
 pub mod verify;

@@ -1,4 +1,3 @@
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -8,11 +7,13 @@ use snipgen::cli::{Cli, Command};
 use snipgen::config::Config;
 use snipgen::error::{Diagnostic, Error};
 use snipgen::render::Rendered;
+use snipgen::report::{self, Reporter};
 use snipgen::{lang, model, output, spec};
 
 fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let reporter = cli.reporter();
     let configured = Config::load(cli.config.as_deref()).map(|config| {
         let mut command = cli.command;
         // Which flags were typed is only known from the subcommand's matches.
@@ -25,20 +26,12 @@ fn main() -> ExitCode {
         }
         command
     });
-    match configured.and_then(run) {
+    match configured.and_then(|command| run(command, &reporter)) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}", prefix_errors(&e));
-            ExitCode::from(1)
+            reporter.error(&e);
+            ExitCode::from(e.exit_code())
         }
-    }
-}
-
-/// Prefixes each line of a spec error list with `error: `, as compilers do.
-fn prefix_errors(e: &Error) -> String {
-    match e {
-        Error::Specs(all) => all.iter().map(|d| format!("error: {d}")).collect::<Vec<_>>().join("\n"),
-        other => format!("error: {other}"),
     }
 }
 
@@ -52,68 +45,20 @@ fn plan_inputs(inputs: &snipgen::cli::Inputs) -> Result<(snipgen::render::Plan, 
     Ok((plan, files))
 }
 
-/// Samples a client cannot send are not written; say which and why, on stderr.
-fn print_refused(out: &Path, refused: &[(String, String)]) {
-    for (path, reason) in refused {
-        eprintln!("refused {}: {reason}", out.join(path).display());
-    }
-}
-
-fn run(command: Command) -> Result<ExitCode, Error> {
+fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
     match command {
         Command::Generate { inputs, force } => {
             let (plan, files) = plan_inputs(&inputs)?;
             let files = &files;
             let report = output::write(&inputs.out, files, force)?;
-            for path in &report.written {
-                println!("wrote   {}", inputs.out.join(path).display());
-            }
-            for path in &report.removed {
-                println!("removed {}", inputs.out.join(path).display());
-            }
-            print_refused(&inputs.out, &plan.refused);
-            println!(
-                "{} files: {} written, {} unchanged, {} removed{}",
-                files.len(),
-                report.written.len(),
-                report.unchanged,
-                report.removed.len(),
-                match plan.refused.len() {
-                    0 => String::new(),
-                    n => format!(", {n} refused by their client"),
-                }
-            );
+            reporter.generated(&inputs.out, files.len(), &report, &plan.refused);
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { inputs } => {
             let (_, files) = plan_inputs(&inputs)?;
-            let files = &files;
-            let report = output::check(&inputs.out, files)?;
-            let out = &inputs.out;
-            let mut stdout = std::io::stdout().lock();
-            for (path, diff) in &report.stale {
-                let _ = writeln!(stdout, "stale    {}\n{diff}", out.join(path).display());
-            }
-            for path in &report.missing {
-                let _ = writeln!(stdout, "missing  {}", out.join(path).display());
-            }
-            for path in &report.orphaned {
-                let _ = writeln!(stdout, "orphaned {}", out.join(path).display());
-            }
-            if report.manifest_outdated {
-                let _ = writeln!(stdout, "stale    {}", out.join(output::MANIFEST).display());
-            }
-            if report.is_clean() {
-                let _ = writeln!(stdout, "{} files up to date", files.len());
-                Ok(ExitCode::SUCCESS)
-            } else {
-                let _ = writeln!(
-                    stdout,
-                    "{} out of date: run `snipgen generate` and review the diff",
-                    out.display()
-                );
-                Ok(ExitCode::from(1))
-            }
+            let report = output::check(&inputs.out, &files)?;
+            let hint = report::generate_hint(&std::env::args().collect::<Vec<_>>());
+            Ok(reporter.checked(&inputs.out, files.len(), &report, &hint))
         }
         Command::Render { spec: path, lang: lang_arg, auth, style } => {
             let targets = lang::parse_targets(std::slice::from_ref(&lang_arg)).map_err(Error::Usage)?;
@@ -136,24 +81,17 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             print!("{}", renderer.render(request, target)?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Verify(args) => {
-            Ok(if snipgen::verify::run(&args)? { ExitCode::SUCCESS } else { ExitCode::from(1) })
-        }
+        Command::Verify(args) => Ok(if snipgen::verify::run(&args)? {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(report::exit::STALE)
+        }),
         Command::Schema => {
             println!("{}", snipgen::schema::spec_schema());
             Ok(ExitCode::SUCCESS)
         }
         Command::Languages => {
-            for l in lang::LANGUAGES {
-                let clients: Vec<String> = l
-                    .clients
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| format!("{}{} ({})", c.id, if i == 0 { "*" } else { "" }, c.label))
-                    .collect();
-                println!("{:<8} {:<8} .{:<6} {}", l.id, l.label, l.extension, clients.join(", "));
-            }
-            println!("* default client");
+            reporter.languages();
             Ok(ExitCode::SUCCESS)
         }
     }
