@@ -57,6 +57,15 @@ pub enum Command {
     Languages,
     /// Print a JSON Schema of the spec format, for editors' completion and validation.
     Schema,
+    /// Print a shell completion script: `snipgen completions bash > /etc/bash_completion.d/snipgen`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `snipgen man > snipgen.1`.
+    Man,
+    /// Start a project here: a commented snipgen.yaml and one example spec.
+    Init,
     /// Run every sample against a loopback echo server and compare the request it sends
     /// with the spec. Exit 1 on any FAIL (or SKIP, with --require-all).
     Verify(VerifyArgs),

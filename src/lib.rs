@@ -8,6 +8,7 @@ pub mod config;
 pub mod encode;
 pub mod error;
 pub mod format;
+pub mod init;
 pub mod lang;
 pub mod model;
 pub mod output;

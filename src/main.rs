@@ -22,7 +22,11 @@ fn main() -> ExitCode {
             Command::Generate { inputs, .. } | Command::Check { inputs } => config.apply_inputs(inputs, sub),
             Command::Verify(args) => config.apply_verify(args, sub),
             Command::Render { style, .. } => config.apply_style(style),
-            Command::Languages | Command::Schema => {}
+            Command::Languages
+            | Command::Schema
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::Init => {}
         }
         command
     });
@@ -88,6 +92,24 @@ fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
         }),
         Command::Schema => {
             println!("{}", snipgen::schema::spec_schema());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "snipgen", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut std::io::stdout())
+                .map_err(|e| Error::io(Path::new("<stdout>"), e))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init => {
+            snipgen::init::write(Path::new("."))?;
+            for (path, _) in snipgen::init::FILES {
+                println!("wrote   {path}");
+            }
+            println!("next: snipgen generate, then snipgen check in CI");
             Ok(ExitCode::SUCCESS)
         }
         Command::Languages => {

@@ -209,3 +209,35 @@ fn message_format_json_prints_one_object_per_line() {
             "clients": [{"id": "restsharp", "label": "RestSharp", "default": true}, {"id": "httpclient", "label": "HttpClient", "default": false}]})
     );
 }
+
+#[test]
+fn init_starts_a_project_that_generates_and_never_overwrites() {
+    let dir = project(&[]);
+    let (code, stdout, stderr) = snipgen(dir.path(), &["init"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("wrote   snipgen.yaml\nwrote   specs/example.yaml\n"), "{stdout}");
+    let (code, stdout, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, "11 files: 11 written, 0 unchanged, 0 removed\n");
+    assert_eq!(snipgen(dir.path(), &["check", "-q"]).0, 0);
+    std::fs::write(dir.path().join("snipgen.yaml"), "# mine\n").unwrap();
+    let (code, _, stderr) = snipgen(dir.path(), &["init"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("init writes nothing over existing files"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("snipgen.yaml")).unwrap(), "# mine\n");
+}
+
+#[test]
+fn completions_and_man_page_are_printed() {
+    let dir = project(&[]);
+    let (code, stdout, _) = snipgen(dir.path(), &["completions", "bash"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("_snipgen()") && stdout.contains("--message-format"), "{stdout}");
+    let (code, stdout, _) = snipgen(dir.path(), &["man"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with(".ie \\n(.g .ds Aq") && stdout.contains(".TH snipgen 1"),
+        "{}",
+        &stdout[..200]
+    );
+}
