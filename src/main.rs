@@ -41,9 +41,15 @@ fn main() -> ExitCode {
 
 /// What `generate` would write for these inputs (`check` compares against the same): the
 /// plan, and every file of every format chosen.
-fn plan_inputs(inputs: &snipgen::cli::Inputs) -> Result<(snipgen::render::Plan, Vec<Rendered>), Error> {
+fn plan_inputs(
+    inputs: &snipgen::cli::Inputs,
+    reporter: &Reporter,
+) -> Result<(snipgen::render::Plan, Vec<Rendered>), Error> {
     let targets = lang::parse_targets(&inputs.lang).map_err(Error::Usage)?;
-    let renderer = snipgen::renderer(&inputs.style)?;
+    let mut renderer = snipgen::renderer(&inputs.style)?;
+    if reporter.wants_progress() {
+        renderer.show_progress();
+    }
     let plan = snipgen::plan(&inputs.specs, &targets, &renderer)?;
     let files = snipgen::format::render(&plan, &inputs.format_options())?;
     Ok((plan, files))
@@ -52,14 +58,14 @@ fn plan_inputs(inputs: &snipgen::cli::Inputs) -> Result<(snipgen::render::Plan, 
 fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
     match command {
         Command::Generate { inputs, force } => {
-            let (plan, files) = plan_inputs(&inputs)?;
+            let (plan, files) = plan_inputs(&inputs, reporter)?;
             let files = &files;
             let report = output::write(&inputs.out, files, force)?;
             reporter.generated(&inputs.out, files.len(), &report, &plan.refused);
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { inputs } => {
-            let (_, files) = plan_inputs(&inputs)?;
+            let (_, files) = plan_inputs(&inputs, reporter)?;
             let report = output::check(&inputs.out, &files)?;
             let hint = report::generate_hint(&std::env::args().collect::<Vec<_>>());
             Ok(reporter.checked(&inputs.out, files.len(), &report, &hint))

@@ -32,6 +32,8 @@ type StringFn = fn(&str) -> String;
 pub struct Renderer {
     tera: Tera,
     settings: Settings,
+    /// Counts rendered samples; drawn only when stderr is a terminal.
+    progress: Option<indicatif::ProgressBar>,
 }
 
 impl Renderer {
@@ -88,11 +90,21 @@ impl Renderer {
         for (name, f) in filters {
             tera.register_filter(name, string_filter(name, f));
         }
-        Ok(Renderer { tera, settings })
+        Ok(Renderer { tera, settings, progress: None })
     }
 
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// Shows a progress bar on stderr while [`Renderer::render_all`] runs, if stderr is a
+    /// terminal (build logs get nothing).
+    pub fn show_progress(&mut self) {
+        let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        if let Ok(style) = indicatif::ProgressStyle::with_template("rendering {bar:30} {pos}/{len} samples") {
+            bar.set_style(style);
+        }
+        self.progress = Some(bar);
     }
 
     pub fn render(&self, request: &Request, target: Target) -> Result<String, Error> {
@@ -119,10 +131,16 @@ impl Renderer {
     pub fn render_all(&self, requests: &[Request], targets: &[Target]) -> Result<Plan, Error> {
         let jobs: Vec<(usize, &Request, Target)> =
             requests.iter().enumerate().flat_map(|(i, r)| targets.iter().map(move |t| (i, r, *t))).collect();
+        if let Some(bar) = &self.progress {
+            bar.set_length(jobs.len() as u64);
+        }
         let outcomes: Vec<Result<Rendered, Error>> = jobs
             .par_iter()
             .map(|(_, request, target)| {
                 let path = format!("{}/{}", request.id, target.file_name(targets));
+                if let Some(bar) = &self.progress {
+                    bar.inc(1);
+                }
                 match self.render(request, *target) {
                     Ok(text) => Ok(Rendered { path, text }),
                     Err(Error::Refused { reason, .. }) => Err(Error::Refused { name: path, reason }),
@@ -130,6 +148,9 @@ impl Renderer {
                 }
             })
             .collect();
+        if let Some(bar) = &self.progress {
+            bar.finish_and_clear();
+        }
         let mut plan = Plan { requests: requests.to_vec(), ..Plan::default() };
         for ((request, _, target), outcome) in jobs.iter().zip(outcomes) {
             let (path, outcome) = match outcome {

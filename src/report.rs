@@ -91,6 +91,11 @@ pub fn generate_hint(args: &[String]) -> String {
 }
 
 impl Reporter {
+    /// A progress bar (on a terminal only) unless output is quiet or for tools.
+    pub fn wants_progress(&self) -> bool {
+        self.format == MessageFormat::Human && self.verbosity != Verbosity::Quiet
+    }
+
     fn json(&self) -> bool {
         self.format == MessageFormat::Json
     }
