@@ -56,7 +56,11 @@ pub enum Command {
     /// List the languages and their clients, in tab order.
     Languages,
     /// Print a JSON Schema of the spec format, for editors' completion and validation.
-    Schema,
+    Schema {
+        /// The schema of snipgen.yaml instead.
+        #[arg(long)]
+        settings: bool,
+    },
     /// Print a shell completion script: `snipgen completions bash > /etc/bash_completion.d/snipgen`.
     Completions {
         #[arg(value_enum)]

@@ -14,7 +14,8 @@ use crate::error::Error;
 /// The file read when `--config` is not given, if it exists in the current folder.
 pub const DEFAULT_FILE: &str = "snipgen.yaml";
 
-#[derive(Debug, Default, Deserialize)]
+/// `snipgen.yaml` (`snipgen schema --settings` prints its JSON Schema).
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     specs: Option<PathBuf>,

@@ -23,7 +23,7 @@ fn main() -> ExitCode {
             Command::Verify(args) => config.apply_verify(args, sub),
             Command::Render { style, .. } => config.apply_style(style),
             Command::Languages
-            | Command::Schema
+            | Command::Schema { .. }
             | Command::Completions { .. }
             | Command::Man
             | Command::Init => {}
@@ -96,8 +96,12 @@ fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
         } else {
             ExitCode::from(report::exit::STALE)
         }),
-        Command::Schema => {
-            println!("{}", snipgen::schema::spec_schema());
+        Command::Schema { settings } => {
+            if settings {
+                println!("{}", snipgen::schema::settings_schema());
+            } else {
+                println!("{}", snipgen::schema::spec_schema());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Completions { shell } => {

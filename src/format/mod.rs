@@ -20,7 +20,19 @@ use crate::lang::Target;
 use crate::model::Request;
 use crate::render::{Plan, Rendered, Sample};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    clap::ValueEnum,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// `<id>/<lang>.<ext>`: one file per sample (the default).
@@ -51,7 +63,7 @@ impl Format {
 }
 
 /// What the page formats do with a sample its client refused.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, clap::ValueEnum, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RefusedSamples {
     /// A short note in the sample's tab, with the client's reason.
