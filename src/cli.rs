@@ -10,6 +10,16 @@ pub struct Cli {
     /// Settings file (default: ./snipgen.yaml when it exists); flags on the command line win.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// List every file written or removed.
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+    /// Print only errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// `json`: one JSON object per line on stdout, as cargo prints them (generate, check,
+    /// languages).
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "human|json")]
+    pub message_format: crate::report::MessageFormat,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -50,7 +60,20 @@ pub enum Command {
         templates: Option<PathBuf>,
     },
     /// Print a JSON Schema of the spec format, for editors' completion and validation.
-    Schema,
+    Schema {
+        /// The schema of snipgen.yaml instead.
+        #[arg(long)]
+        settings: bool,
+    },
+    /// Print a shell completion script: `snipgen completions bash > /etc/bash_completion.d/snipgen`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `snipgen man > snipgen.1`.
+    Man,
+    /// Start a project here: a commented snipgen.yaml and one example spec.
+    Init,
     /// Run every sample against a loopback echo server and compare the request it sends
     /// with the spec. Exit 1 on any FAIL (or SKIP, with --require-all).
     Verify(VerifyArgs),
@@ -98,8 +121,35 @@ pub struct Inputs {
     /// removes only the selected languages' files.
     #[arg(skip)]
     pub partial: bool,
+    /// Output formats, comma-separated (default: files); see the README's Formats section.
+    #[arg(long = "format", value_delimiter = ',', value_name = "FORMATS")]
+    pub formats: Vec<crate::format::Format>,
+    /// What Markdown and HTML pages show for a sample its client refuses.
+    #[arg(long, value_name = "note|omit")]
+    pub refused_samples: Option<crate::format::RefusedSamples>,
     #[command(flatten)]
     pub style: Style,
+}
+
+impl Cli {
+    pub fn reporter(&self) -> crate::report::Reporter {
+        use crate::report::Verbosity;
+        let verbosity = match (self.quiet, self.verbose) {
+            (true, _) => Verbosity::Quiet,
+            (_, true) => Verbosity::Verbose,
+            _ => Verbosity::Normal,
+        };
+        crate::report::Reporter { format: self.message_format, verbosity }
+    }
+}
+
+impl Inputs {
+    pub fn format_options(&self) -> crate::format::Options {
+        crate::format::Options {
+            formats: self.formats.clone(),
+            refused: self.refused_samples.unwrap_or_default(),
+        }
+    }
 }
 
 #[derive(Debug, Args, Clone, Default)]

@@ -14,7 +14,8 @@ use crate::error::Error;
 /// The file read when `--config` is not given, if it exists in the current folder.
 pub const DEFAULT_FILE: &str = "snipgen.yaml";
 
-#[derive(Debug, Default, Deserialize)]
+/// `snipgen.yaml` (`snipgen schema --settings` prints its JSON Schema).
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     specs: Option<PathBuf>,
@@ -22,6 +23,10 @@ pub struct Config {
     /// Language ids, each optionally `lang:client`, as `--lang` takes them.
     #[serde(default)]
     lang: Vec<String>,
+    /// Output formats, as `--format` takes them.
+    #[serde(default)]
+    formats: Vec<crate::format::Format>,
+    refused_samples: Option<crate::format::RefusedSamples>,
     templates: Option<PathBuf>,
     #[serde(default)]
     readable_variables: bool,
@@ -68,6 +73,10 @@ impl Config {
         if inputs.lang.is_empty() {
             inputs.lang = self.lang.clone();
         }
+        if inputs.formats.is_empty() {
+            inputs.formats = self.formats.clone();
+        }
+        inputs.refused_samples = inputs.refused_samples.or(self.refused_samples);
         self.apply_style(&mut inputs.style);
     }
 

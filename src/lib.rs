@@ -8,10 +8,13 @@ pub mod common;
 pub mod config;
 pub mod encode;
 pub mod error;
+pub mod format;
+pub mod init;
 pub mod lang;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod schema;
 pub mod spec;
 pub mod verify;
@@ -24,7 +27,7 @@ use rayon::prelude::*;
 use error::Error;
 use lang::{Registry, Target};
 use model::{Request, Settings};
-use render::{Plan, Renderer};
+use render::{Plan, Renderer, Sample};
 
 /// How samples are written: the library's own settings, filled from flags or snipgen.yaml by
 /// the binary (the library never sees clap's types).
@@ -122,8 +125,11 @@ pub fn plan(specs: &Path, targets: &[Target], renderer: &Renderer, allow_empty: 
     let mut plan = Plan::default();
     for one in plans {
         let one = one?;
+        let offset = plan.requests.len();
         plan.files.extend(one.files);
         plan.refused.extend(one.refused);
+        plan.requests.extend(one.requests);
+        plan.samples.extend(one.samples.into_iter().map(|s| Sample { request: s.request + offset, ..s }));
     }
     plan.files.sort_by(|a, b| a.path.cmp(&b.path));
     plan.refused.sort();

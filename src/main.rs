@@ -7,11 +7,14 @@ use clap::{CommandFactory, FromArgMatches};
 use snipgen::cli::{Cli, Command};
 use snipgen::config::Config;
 use snipgen::error::Error;
+use snipgen::render::Rendered;
+use snipgen::report::{self, Reporter};
 use snipgen::{lang, model, output, spec};
 
 fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let reporter = cli.reporter();
     let configured = Config::load(cli.config.as_deref()).map(|config| {
         let mut command = cli.command;
         // Which flags were typed is only known from the subcommand's matches.
@@ -25,126 +28,57 @@ fn main() -> ExitCode {
                 config.apply_style(&mut style);
                 *templates = style.templates;
             }
-            Command::Schema => {}
+            Command::Schema { .. } | Command::Completions { .. } | Command::Man | Command::Init => {}
         }
         command
     });
-    match configured.and_then(run) {
+    match configured.and_then(|command| run(command, &reporter)) {
         Ok(code) => code,
         // `snipgen languages | head -1`: the reader has all it wanted.
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", prefix_errors(&e));
-            ExitCode::from(1)
+            reporter.error(&e);
+            ExitCode::from(e.exit_code())
         }
     }
 }
 
-/// Prefixes each line of a spec error list with `error: `, as compilers do.
-fn prefix_errors(e: &Error) -> String {
-    match e {
-        Error::Specs(all) => all.iter().map(|d| format!("error: {d}")).collect::<Vec<_>>().join("\n"),
-        other => format!("error: {other}"),
-    }
-}
-
-/// What `generate` would write for these inputs (`check` compares against the same), and
-/// which files the run is about: all, or for `--lang` only the selected languages' files.
-fn plan_inputs(inputs: &snipgen::cli::Inputs) -> Result<(snipgen::render::Plan, output::Scope), Error> {
-    let renderer = snipgen::renderer(&(&inputs.style).into())?;
+/// What `generate` would write for these inputs (`check` compares against the same): the
+/// plan, every file of every format chosen, and which files the run is about: all, or for
+/// `--lang` only the selected languages' files.
+fn plan_inputs(
+    inputs: &snipgen::cli::Inputs,
+    reporter: &Reporter,
+) -> Result<(snipgen::render::Plan, Vec<Rendered>, output::Scope), Error> {
+    let mut renderer = snipgen::renderer(&(&inputs.style).into())?;
     let targets = renderer.registry().parse_targets(&inputs.lang).map_err(Error::Usage)?;
+    if reporter.wants_progress() {
+        renderer.show_progress();
+    }
     let plan = snipgen::plan(&inputs.specs, &targets, &renderer, inputs.allow_empty)?;
+    renderer.finish_progress();
+    let files = snipgen::format::render(&plan, &inputs.format_options())?;
     let scope = if inputs.partial {
         output::Scope::file_names(targets.iter().map(|t| t.file_name(&targets)))
     } else {
         output::Scope::all()
     };
-    Ok((plan, scope))
+    Ok((plan, files, scope))
 }
 
-/// Samples a client cannot send are not written; say which and why, on stderr.
-fn print_refused(out: &Path, refused: &[(String, String)]) {
-    for (path, reason) in refused {
-        eprintln!("refused {}: {reason}", out.join(path).display());
-    }
-}
-
-/// `println!` that returns a closed stdout as an error (ended quietly in `main`) instead of
-/// panicking.
-macro_rules! out {
-    ($($arg:tt)*) => {
-        writeln!(std::io::stdout(), $($arg)*).map_err(Error::stdout)?
-    };
-}
-
-fn run(command: Command) -> Result<ExitCode, Error> {
+fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
     match command {
         Command::Generate { inputs, force } => {
-            let (plan, scope) = plan_inputs(&inputs)?;
-            let files = &plan.files;
-            let report = output::write(&inputs.out, files, force, &scope)?;
-            for path in &report.cleaned {
-                out!("cleaned {} (left by an interrupted run)", inputs.out.join(path).display());
-            }
-            for path in &report.written {
-                out!("wrote   {}", inputs.out.join(path).display());
-            }
-            for path in &report.removed {
-                out!("removed {}", inputs.out.join(path).display());
-            }
-            print_refused(&inputs.out, &plan.refused);
-            out!(
-                "{} files: {} written, {} unchanged, {} removed{}",
-                files.len(),
-                report.written.len(),
-                report.unchanged,
-                report.removed.len(),
-                match plan.refused.len() {
-                    0 => String::new(),
-                    n => format!(", {n} refused by their client"),
-                }
-            );
+            let (plan, files, scope) = plan_inputs(&inputs, reporter)?;
+            let report = output::write(&inputs.out, &files, force, &scope)?;
+            reporter.generated(&inputs.out, files.len(), &report, &plan.refused);
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { inputs } => {
-            let (plan, scope) = plan_inputs(&inputs)?;
-            let files = &plan.files;
-            let report = output::check(&inputs.out, files, &scope)?;
-            let out = &inputs.out;
-            let mut stdout = std::io::stdout().lock();
-            for (path, diff) in &report.stale {
-                let _ = writeln!(stdout, "stale    {}\n{diff}", out.join(path).display());
-            }
-            for path in &report.missing {
-                let _ = writeln!(stdout, "missing  {}", out.join(path).display());
-            }
-            for path in &report.orphaned {
-                let _ = writeln!(stdout, "orphaned {}", out.join(path).display());
-            }
-            for (path, why) in &report.not_regular {
-                let _ = writeln!(stdout, "stale    {}: {why}", out.join(path).display());
-            }
-            for path in &report.leftovers {
-                let _ = writeln!(
-                    stdout,
-                    "leftover {}: temporary file of an interrupted run (`generate` removes it)",
-                    out.join(path).display()
-                );
-            }
-            if report.manifest_outdated {
-                let _ = writeln!(stdout, "stale    {}", out.join(output::MANIFEST).display());
-            }
-            if report.is_clean() {
-                let _ = writeln!(stdout, "{} files up to date", files.len());
-                Ok(ExitCode::SUCCESS)
-            } else {
-                let _ = writeln!(
-                    stdout,
-                    "{} out of date: run `snipgen generate` and review the diff",
-                    out.display()
-                );
-                Ok(ExitCode::from(1))
-            }
+            let (_, files, scope) = plan_inputs(&inputs, reporter)?;
+            let report = output::check(&inputs.out, &files, &scope)?;
+            let hint = report::generate_hint(&std::env::args().collect::<Vec<_>>());
+            Ok(reporter.checked(&inputs.out, files.len(), &report, &hint))
         }
         Command::Render { spec: path, lang: lang_arg, auth, style } => {
             let renderer = snipgen::renderer(&(&style).into())?;
@@ -168,25 +102,36 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             std::io::stdout().write_all(sample.as_bytes()).map_err(Error::stdout)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Verify(args) => {
-            Ok(if snipgen::verify::run(&(&args).into())? { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        Command::Verify(args) => Ok(if snipgen::verify::run(&(&args).into())? {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(report::exit::STALE)
+        }),
+        Command::Schema { settings } => {
+            let schema =
+                if settings { snipgen::schema::settings_schema() } else { snipgen::schema::spec_schema() };
+            writeln!(std::io::stdout(), "{schema}").map_err(Error::stdout)?;
+            Ok(ExitCode::SUCCESS)
         }
-        Command::Schema => {
-            out!("{}", snipgen::schema::spec_schema());
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "snipgen", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()).map_err(Error::stdout)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init => {
+            snipgen::init::write(Path::new("."))?;
+            let mut stdout = std::io::stdout();
+            for (path, _) in snipgen::init::FILES {
+                writeln!(stdout, "wrote   {path}").map_err(Error::stdout)?;
+            }
+            writeln!(stdout, "next: snipgen generate, then snipgen check in CI").map_err(Error::stdout)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Languages { templates } => {
-            let registry = lang::Registry::load(templates.as_deref())?;
-            for l in &registry.languages {
-                let clients: Vec<String> = l
-                    .clients
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| format!("{}{} ({})", c.id, if i == 0 { "*" } else { "" }, c.label))
-                    .collect();
-                out!("{:<8} {:<8} .{:<6} {}", l.id, l.label, l.extension, clients.join(", "));
-            }
-            out!("* default client");
+            reporter.languages(lang::Registry::load(templates.as_deref())?);
             Ok(ExitCode::SUCCESS)
         }
     }

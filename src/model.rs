@@ -216,6 +216,9 @@ impl Body {
 #[derive(Debug, Clone, Serialize)]
 pub struct AuthModel {
     pub kind: &'static str,
+    /// For people, as docs tabs show it (`Client secret (Basic)`).
+    #[serde(skip)]
+    pub label: &'static str,
     /// User and password of an `Authorization: Basic` header (basic, client_secret_basic),
     /// for clients with a basic-auth facility.
     pub basic: Option<BasicCredentials>,
@@ -231,6 +234,9 @@ pub struct BasicCredentials {
 pub struct Request {
     /// Output id: the spec's id, plus `/<auth>` when the spec lists several auth methods.
     pub id: String,
+    /// The spec's id, shared by the requests of its auth methods (one docs page).
+    #[serde(skip)]
+    pub spec_id: String,
     pub title: String,
     pub method: String,
     /// Not one of the standard seven methods.
@@ -562,6 +568,7 @@ fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) 
     }
     Ok(Request {
         id,
+        spec_id: loaded.id.clone(),
         title: spec.title.clone(),
         method: spec.method.value.as_str().to_string(),
         custom_method: spec.method.value.is_custom(),
@@ -574,7 +581,7 @@ fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) 
         headers_without_basic,
         content_type,
         body,
-        auth: AuthModel { kind: auth.name(), basic: creds.basic },
+        auth: AuthModel { kind: auth.name(), label: auth.label(), basic: creds.basic },
     })
 }
 

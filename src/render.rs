@@ -34,6 +34,8 @@ pub struct Renderer {
     tera: Tera,
     settings: Settings,
     registry: &'static Registry,
+    /// Counts rendered samples; drawn only when stderr is a terminal.
+    progress: Option<indicatif::ProgressBar>,
 }
 
 impl Renderer {
@@ -101,7 +103,7 @@ impl Renderer {
                 )));
             }
         }
-        Ok(Renderer { tera, settings, registry })
+        Ok(Renderer { tera, settings, registry, progress: None })
     }
 
     /// The languages and clients this renderer knows, built-in and the user's.
@@ -111,6 +113,23 @@ impl Renderer {
 
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// Shows a progress bar on stderr while [`Renderer::render_all`] runs, if stderr is a
+    /// terminal (build logs get nothing).
+    pub fn show_progress(&mut self) {
+        let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        if let Ok(style) = indicatif::ProgressStyle::with_template("rendering {bar:30} {pos}/{len} samples") {
+            bar.set_style(style);
+        }
+        self.progress = Some(bar);
+    }
+
+    /// Clears the progress bar once every spec is rendered.
+    pub fn finish_progress(&self) {
+        if let Some(bar) = &self.progress {
+            bar.finish_and_clear();
+        }
     }
 
     /// The sample of `request` for `target`, or `Error::Refused` when the client's record
@@ -141,12 +160,18 @@ impl Renderer {
     /// Renders every request for every target, in parallel; output order is input order.
     /// A sample its client refuses is listed in `refused` instead of failing the run.
     pub fn render_all(&self, requests: &[Request], targets: &[Target]) -> Result<Plan, Error> {
-        let jobs: Vec<(&Request, Target)> =
-            requests.iter().flat_map(|r| targets.iter().map(move |t| (r, *t))).collect();
+        let jobs: Vec<(usize, &Request, Target)> =
+            requests.iter().enumerate().flat_map(|(i, r)| targets.iter().map(move |t| (i, r, *t))).collect();
+        if let Some(bar) = &self.progress {
+            bar.inc_length(jobs.len() as u64);
+        }
         let outcomes: Vec<Result<Rendered, Error>> = jobs
             .par_iter()
-            .map(|(request, target)| {
+            .map(|(_, request, target)| {
                 let path = format!("{}/{}", request.id, target.file_name(targets));
+                if let Some(bar) = &self.progress {
+                    bar.inc(1);
+                }
                 match self.render(request, *target) {
                     Ok(text) => Ok(Rendered { path, text, spec: Default::default() }),
                     Err(Error::Refused { reason, .. }) => Err(Error::Refused { name: path, reason }),
@@ -154,13 +179,20 @@ impl Renderer {
                 }
             })
             .collect();
-        let mut plan = Plan::default();
-        for outcome in outcomes {
-            match outcome {
-                Ok(file) => plan.files.push(file),
-                Err(Error::Refused { name, reason }) => plan.refused.push((name, reason)),
+        let mut plan = Plan { requests: requests.to_vec(), ..Plan::default() };
+        for ((request, _, target), outcome) in jobs.iter().zip(outcomes) {
+            let (path, outcome) = match outcome {
+                Ok(file) => {
+                    plan.files.push(file.clone());
+                    (file.path, Ok(file.text))
+                }
+                Err(Error::Refused { name, reason }) => {
+                    plan.refused.push((name.clone(), reason.clone()));
+                    (name, Err(reason))
+                }
                 Err(e) => return Err(e),
-            }
+            };
+            plan.samples.push(Sample { request: *request, target: *target, path, outcome });
         }
         Ok(plan)
     }
@@ -172,6 +204,22 @@ pub struct Plan {
     pub files: Vec<Rendered>,
     /// Output path that was not written, and why.
     pub refused: Vec<(String, String)>,
+    /// The requests rendered, and every sample in render order (requests in order, each one's
+    /// targets in tab order), for the formats that put samples on a page.
+    pub requests: Vec<Request>,
+    pub samples: Vec<Sample>,
+}
+
+/// One sample of a run, rendered or refused.
+#[derive(Debug, Clone)]
+pub struct Sample {
+    /// Index into [`Plan::requests`].
+    pub request: usize,
+    pub target: Target,
+    /// Where the `files` format writes it, relative to the output folder.
+    pub path: String,
+    /// The code, or the client's reason for refusing the request.
+    pub outcome: Result<String, String>,
 }
 
 /// One rendered sample and where it goes, relative to the output folder.

@@ -15,6 +15,12 @@ pub fn spec_schema() -> String {
     serde_json::to_string_pretty(&schema).expect("schemas serialise")
 }
 
+/// The JSON Schema of `snipgen.yaml`, pretty-printed.
+pub fn settings_schema() -> String {
+    let schema = schemars::schema_for!(crate::config::Config);
+    serde_json::to_string_pretty(&schema).expect("schemas serialise")
+}
+
 /// YAML scalars are read as their text, so `limit: 25` is as good as `limit: "25"`.
 fn scalar(description: &str) -> Schema {
     json_schema!({ "type": ["string", "number", "boolean"], "description": description })

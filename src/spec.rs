@@ -311,6 +311,20 @@ impl Auth {
             Auth::ClientSecretPost { .. } => "client_secret_post",
         }
     }
+
+    /// The method's name for people, as docs tabs show it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Auth::None => "No auth",
+            Auth::Bearer { .. } => "Bearer token",
+            Auth::Basic { .. } => "Basic auth",
+            Auth::ApiKey { .. } => "API key",
+            Auth::ClientSecretJwt { .. } => "Client secret (JWT)",
+            Auth::PrivateKeyJwt { .. } => "Private key (JWT)",
+            Auth::ClientSecretBasic { .. } => "Client secret (Basic)",
+            Auth::ClientSecretPost { .. } => "Client secret (POST)",
+        }
+    }
 }
 
 /// `auth:` takes one method or a list of them; a list yields one sample set per method.

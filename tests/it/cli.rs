@@ -16,7 +16,7 @@ fn render_prints_one_sample() {
 fn render_rejects_unknown_language_with_hint() {
     let dir = project(&[("a.yaml", SIMPLE)]);
     let (code, _, stderr) = snipgen(dir.path(), &["render", "specs/a.yaml", "--lang", "pyhton"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2, "usage error");
     assert!(
         stderr.contains("unknown language `pyhton`") && stderr.contains("did you mean `python`?"),
         "{stderr}"
@@ -104,8 +104,140 @@ fn a_bad_settings_file_is_located() {
     let dir = project(&[("a.yaml", SIMPLE)]);
     std::fs::write(dir.path().join("custom.yaml"), "specs: specs\nlangs: [go]\n").unwrap();
     let (code, _, stderr) = snipgen(dir.path(), &["generate", "--config", "custom.yaml"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 3, "settings error");
     assert!(stderr.contains("error: custom.yaml:2:1: unknown field `langs`"), "{stderr}");
     assert!(stderr.contains("did you mean `lang`?"), "{stderr}");
     assert!(!dir.path().join("output").exists());
+}
+
+/// A project whose output lives in `docs/out`, from `api/`, so the hint must repeat them.
+fn docs_layout() -> tempfile::TempDir {
+    let dir = project(&[]);
+    std::fs::create_dir_all(dir.path().join("api")).unwrap();
+    std::fs::write(dir.path().join("api/get.yaml"), SIMPLE).unwrap();
+    dir
+}
+
+#[test]
+fn generate_prints_one_line_unless_asked_for_more() {
+    let dir = docs_layout();
+    let args = ["generate", "--specs", "api", "--out", "docs/out"];
+    let (code, stdout, stderr) = snipgen(dir.path(), &args);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, "11 files: 11 written, 0 unchanged, 0 removed\n");
+    assert_eq!(stderr, "");
+    std::fs::remove_file(dir.path().join("docs/out/get/go.go")).unwrap();
+    let (_, stdout, _) = snipgen(dir.path(), &[&args[..], &["-v"]].concat());
+    assert_eq!(stdout, "wrote   docs/out/get/go.go\n11 files: 1 written, 10 unchanged, 0 removed\n");
+    let (code, stdout, stderr) = snipgen(dir.path(), &[&args[..], &["-q"]].concat());
+    assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "", ""));
+    // Errors still print with -q, and exit 3 for a spec error.
+    std::fs::write(dir.path().join("api/bad.yaml"), "title: x\n").unwrap();
+    let (code, stdout, stderr) = snipgen(dir.path(), &[&args[..], &["-q"]].concat());
+    assert_eq!((code, stdout.as_str()), (3, ""));
+    assert!(stderr.starts_with("error: api/bad.yaml:"), "{stderr}");
+}
+
+#[test]
+fn check_exits_1_and_its_hint_repeats_the_users_flags() {
+    let dir = docs_layout();
+    let args = ["check", "--specs", "api", "--out", "docs/out"];
+    let (code, stdout, _) = snipgen(dir.path(), &args);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.ends_with(
+            "docs/out out of date: run `snipgen generate --specs api --out docs/out` and review the diff\n"
+        ),
+        "{stdout}"
+    );
+    let (code, stdout, stderr) = snipgen(dir.path(), &[&args[..], &["-q"]].concat());
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert!(stderr.contains("run `snipgen generate --specs api --out docs/out`"), "{stderr}");
+    assert_eq!(snipgen(dir.path(), &["check", "--specs", "nowhere"]).0, 2, "a usage error");
+}
+
+fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
+    stdout.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect()
+}
+
+#[test]
+fn message_format_json_prints_one_object_per_line() {
+    let dir = docs_layout();
+    let (code, stdout, _) = snipgen(
+        dir.path(),
+        &["generate", "--specs", "api", "--out", "docs/out", "--lang", "curl,go", "--message-format", "json"],
+    );
+    assert_eq!(code, 0);
+    let lines = json_lines(&stdout);
+    assert_eq!(
+        lines[0],
+        serde_json::json!({"reason": "file", "action": "written", "path": "docs/out/get/curl.sh"})
+    );
+    assert_eq!(lines[2]["reason"], "summary");
+    assert_eq!((lines[2]["written"].as_u64(), lines[2]["success"].as_bool()), (Some(2), Some(true)));
+
+    let (code, stdout, _) =
+        snipgen(dir.path(), &["check", "--specs", "api", "--out", "docs/out", "--message-format=json"]);
+    assert_eq!(code, 1);
+    let lines = json_lines(&stdout);
+    assert!(
+        lines.iter().any(|l| l["reason"] == "missing" && l["path"] == "docs/out/get/python.py"),
+        "{stdout}"
+    );
+    let summary = lines.last().unwrap();
+    assert_eq!(
+        (summary["success"].as_bool(), summary["hint"].as_str()),
+        (Some(false), Some("snipgen generate --specs api --out docs/out"))
+    );
+
+    std::fs::write(dir.path().join("api/bad.yaml"), "title: x\nmethod: GTE\nurl: http://h/\n").unwrap();
+    let (code, stdout, stderr) =
+        snipgen(dir.path(), &["generate", "--specs", "api", "--message-format", "json"]);
+    assert_eq!((code, stderr.as_str()), (3, ""));
+    let error = &json_lines(&stdout)[0];
+    assert_eq!(
+        (error["reason"].as_str(), error["file"].as_str(), error["line"].as_u64(), error["column"].as_u64()),
+        (Some("error"), Some("api/bad.yaml"), Some(2), Some(9))
+    );
+
+    let (_, stdout, _) = snipgen(dir.path(), &["languages", "--message-format", "json"]);
+    let languages = json_lines(&stdout);
+    assert_eq!(languages.len(), 11);
+    assert_eq!(
+        languages[1],
+        serde_json::json!({"reason": "language", "id": "csharp", "label": "C#", "extension": "cs", "fence": "csharp",
+            "clients": [{"id": "restsharp", "label": "RestSharp", "default": true}, {"id": "httpclient", "label": "HttpClient", "default": false}]})
+    );
+}
+
+#[test]
+fn init_starts_a_project_that_generates_and_never_overwrites() {
+    let dir = project(&[]);
+    let (code, stdout, stderr) = snipgen(dir.path(), &["init"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("wrote   snipgen.yaml\nwrote   specs/example.yaml\n"), "{stdout}");
+    let (code, stdout, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, "11 files: 11 written, 0 unchanged, 0 removed\n");
+    assert_eq!(snipgen(dir.path(), &["check", "-q"]).0, 0);
+    std::fs::write(dir.path().join("snipgen.yaml"), "# mine\n").unwrap();
+    let (code, _, stderr) = snipgen(dir.path(), &["init"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("init writes nothing over existing files"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("snipgen.yaml")).unwrap(), "# mine\n");
+}
+
+#[test]
+fn completions_and_man_page_are_printed() {
+    let dir = project(&[]);
+    let (code, stdout, _) = snipgen(dir.path(), &["completions", "bash"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("_snipgen()") && stdout.contains("--message-format"), "{stdout}");
+    let (code, stdout, _) = snipgen(dir.path(), &["man"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with(".ie \\n(.g .ds Aq") && stdout.contains(".TH snipgen 1"),
+        "{}",
+        &stdout[..200]
+    );
 }

@@ -1,11 +1,11 @@
-//! Bad specs get `file:line:column: message`, exit 1, and nothing is written.
+//! Bad specs get `file:line:column: message`, exit 3, and nothing is written.
 
 use super::{SIMPLE, project, snipgen};
 
 fn generate_error(spec: &str) -> String {
     let dir = project(&[("bad.yaml", spec)]);
     let (code, stdout, stderr) = snipgen(dir.path(), &["generate"]);
-    assert_eq!(code, 1, "expected failure; stdout:\n{stdout}");
+    assert_eq!(code, 3, "expected failure; stdout:\n{stdout}");
     assert!(!dir.path().join("output").exists(), "nothing may be written on error");
     stderr.trim_end().to_string()
 }
@@ -73,7 +73,7 @@ fn duplicate_ids_name_both_files_and_every_bad_spec_is_reported() {
         ("c.yaml", "title: c\nmethod: GTE\nurl: http://h/c\n"),
     ]);
     let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 3);
     assert!(stderr.contains("specs/b.yaml:2:5: id `same` is already used by specs/a.yaml"), "{stderr}");
     assert!(stderr.contains("specs/c.yaml:2:9: unknown method `GTE`"), "{stderr}");
 }
@@ -94,7 +94,7 @@ fn bad_spec_leaves_existing_output_untouched() {
     let before = std::fs::read_to_string(&sample).unwrap();
     std::fs::write(dir.path().join("specs/a.yaml"), SIMPLE.replace("method: GET", "mehtod: GET")).unwrap();
     let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 3);
     assert!(stderr.contains("specs/a.yaml:2:1: unknown field `mehtod`"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&sample).unwrap(), before);
 }

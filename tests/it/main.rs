@@ -3,6 +3,7 @@
 mod cli;
 mod clients;
 mod errors;
+mod formats;
 mod output;
 mod prop;
 mod reference;

@@ -62,7 +62,7 @@ fn files_snipgen_did_not_write_are_not_overwritten() {
     std::fs::create_dir_all(theirs.parent().unwrap()).unwrap();
     std::fs::write(&theirs, "// mine").unwrap();
     let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(stderr.contains("refusing to overwrite") && stderr.contains("output/a/go.go"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "// mine");
     assert!(!dir.path().join("output/a/curl.sh").exists(), "nothing is written when one file conflicts");
@@ -77,7 +77,7 @@ fn lang_selects_languages_and_clients() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("2 files: 2 written"), "{stdout}");
     let (code, _, stderr) = snipgen(dir.path(), &["generate", "--lang", "csharp:nope"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(stderr.contains("unknown client `nope` for csharp"), "{stderr}");
 }
 
@@ -98,7 +98,7 @@ fn several_clients_of_one_language_get_a_file_each() {
     assert!(stdout.contains("1 files: 1 written"), "{stdout}");
     assert!(read("csharp.cs").contains("new HttpClient()"));
     let (code, _, stderr) = snipgen(dir.path(), &["generate", "--lang", "go,go:native"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(stderr.contains("`go:native` is selected twice"), "{stderr}");
 }
 
@@ -110,7 +110,7 @@ fn output_never_follows_a_symlink_out_of_the_folder() {
     std::fs::create_dir_all(dir.path().join("output")).unwrap();
     std::os::unix::fs::symlink(outside.path(), dir.path().join("output/a")).unwrap();
     let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(stderr.contains("symbolic link"), "{stderr}");
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
 }

@@ -36,3 +36,17 @@ fn schema_rejects_unknown_keys_and_bad_methods() {
     assert!(!validator.is_valid(&yaml("title: x\nmethod: GET\nurl: http://h\nauth: {bearer: {tok: x}}\n")));
     assert!(validator.is_valid(&yaml("title: x\nmethod: {custom: PURGE}\nurl: http://h\nauth: none\n")));
 }
+
+#[test]
+fn settings_schema_describes_snipgen_yaml() {
+    let (code, stdout, stderr) = super::snipgen(&super::repo(), &["schema", "--settings"]);
+    assert_eq!(code, 0, "{stderr}");
+    let validator = jsonschema::validator_for(&serde_json::from_str(&stdout).unwrap()).unwrap();
+    let (_, init) = snipgen::init::FILES[0];
+    assert!(validator.is_valid(&yaml(init)));
+    assert!(
+        validator.is_valid(&yaml("formats: [files, mkdocs]\nrefused_samples: omit\nindent: {go: tab}\n"))
+    );
+    assert!(!validator.is_valid(&yaml("langs: [go]\n")));
+    assert!(!validator.is_valid(&yaml("formats: [pdf]\n")));
+}

@@ -1,0 +1,172 @@
+//! The Markdown formats: plain headings, MkDocs Material content tabs, Docusaurus MDX tabs.
+//! Titles and refusal reasons are data, escaped for CommonMark, Python-Markdown and MDX
+//! alike; samples go in fences longer than any backtick run they contain.
+
+use std::fmt::Write;
+
+use super::{Format, Page, RefusedSamples, Section, Tab};
+use crate::render::Rendered;
+
+/// Text escaped for a heading or paragraph in all three dialects: `<`, `>` and `&` as
+/// character references (MDX would read `<` as JSX), and the punctuation that starts inline
+/// syntax backslash-escaped (Python-Markdown escapes only these). Line breaks become spaces.
+pub(super) fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An inline code span of `text` (which has no line breaks), delimited by more backticks
+/// than it contains in a row.
+fn code_span(text: &str) -> String {
+    let ticks = "`".repeat(longest_run(text, '`') + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
+}
+
+fn longest_run(text: &str, c: char) -> usize {
+    let (mut longest, mut run) = (0, 0);
+    for x in text.chars() {
+        run = if x == c { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
+}
+
+/// A fenced code block, each line indented by `indent` (blank lines left empty).
+fn fence(out: &mut String, indent: &str, language: &str, code: &str) {
+    let ticks = "`".repeat(longest_run(code, '`').max(2) + 1);
+    let _ = writeln!(out, "{indent}{ticks}{language}");
+    for line in code.split_terminator('\n') {
+        if line.is_empty() {
+            out.push('\n');
+        } else {
+            let _ = writeln!(out, "{indent}{line}");
+        }
+    }
+    let _ = writeln!(out, "{indent}{ticks}");
+}
+
+fn note(reason: &str) -> String {
+    format!("**Not available:** {}\n", inline(reason))
+}
+
+fn visible<'a>(section: &'a Section, refused: RefusedSamples) -> Vec<&'a Tab<'a>> {
+    section.tabs.iter().filter(|t| refused == RefusedSamples::Note || t.sample.outcome.is_ok()).collect()
+}
+
+/// The body of one tab or section: the code, or the refusal note.
+fn body(out: &mut String, indent: &str, tab: &Tab) {
+    match &tab.sample.outcome {
+        Ok(code) => fence(out, indent, tab.fence, code),
+        Err(reason) => {
+            let _ = write!(out, "{indent}{}", note(reason));
+        }
+    }
+}
+
+fn header(page: &Page) -> String {
+    format!("# {}\n\n{}\n", inline(page.title), code_span(&format!("{} {}", page.method, page.url)))
+}
+
+pub(super) fn page(format: Format, page: &Page, refused: RefusedSamples) -> Rendered {
+    let several = page.sections.len() > 1;
+    let mut out = String::new();
+    let extension = match format {
+        Format::Mdx => {
+            out.push_str("import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n");
+            "mdx"
+        }
+        _ => "md",
+    };
+    out.push_str(&header(page));
+    let sections: Vec<(&Section, Vec<&Tab>)> =
+        page.sections.iter().map(|s| (s, visible(s, refused))).filter(|(_, tabs)| !tabs.is_empty()).collect();
+    match format {
+        Format::Markdown => {
+            let level = if several { "###" } else { "##" };
+            for (section, tabs) in &sections {
+                if several {
+                    let _ = write!(out, "\n## {}\n", inline(section.request.auth.label));
+                }
+                for tab in tabs {
+                    let _ = write!(out, "\n{level} {}\n\n", inline(&tab.label));
+                    body(&mut out, "", tab);
+                }
+            }
+        }
+        Format::Mkdocs => {
+            // Content tabs (pymdownx.tabbed): a tab's content is indented four spaces.
+            let inner = if several { "    " } else { "" };
+            for (section, tabs) in &sections {
+                if several {
+                    let _ = write!(out, "\n=== \"{}\"\n", section.request.auth.label);
+                }
+                for tab in tabs {
+                    let _ = write!(out, "\n{inner}=== \"{}\"\n\n", tab.label);
+                    body(&mut out, &format!("{inner}    "), tab);
+                }
+            }
+        }
+        Format::Mdx => {
+            if several {
+                out.push_str("\n<Tabs groupId=\"auth\">\n");
+            }
+            for (section, tabs) in &sections {
+                if several {
+                    let auth = &section.request.auth;
+                    let _ = writeln!(out, "<TabItem value=\"{}\" label=\"{}\">", auth.kind, auth.label);
+                }
+                out.push_str("\n<Tabs groupId=\"language\">\n");
+                for tab in tabs {
+                    let _ = write!(out, "<TabItem value=\"{}\" label=\"{}\">\n\n", tab.value, tab.label);
+                    body(&mut out, "", tab);
+                    out.push_str("\n</TabItem>\n");
+                }
+                out.push_str("</Tabs>\n");
+                if several {
+                    out.push_str("\n</TabItem>\n");
+                }
+            }
+            if several {
+                out.push_str("</Tabs>\n");
+            }
+        }
+        Format::Files | Format::Json | Format::Html => unreachable!("not a Markdown format"),
+    }
+    Rendered { path: format!("{}/{}.{extension}", format.name(), page.id), text: out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_text_cannot_start_markup() {
+        assert_eq!(
+            inline("a <b> & {c} *d* _e_ [f](g) #\nh"),
+            r"a &lt;b&gt; &amp; \{c\} \*d\* \_e\_ \[f\](g) \# h"
+        );
+    }
+
+    #[test]
+    fn fences_and_spans_outgrow_the_backticks_inside() {
+        assert_eq!(code_span("GET /a"), "`GET /a`");
+        assert_eq!(code_span("a``b"), "```a``b```");
+        let mut out = String::new();
+        fence(&mut out, "  ", "bash", "echo ````\n\nx\n");
+        assert_eq!(out, "  `````bash\n  echo ````\n\n  x\n  `````\n");
+    }
+}
