@@ -100,6 +100,10 @@ pub struct Style {
     /// style's `%7B%7Bname%7D%7D`.
     #[arg(long)]
     pub readable_variables: bool,
+    /// Give raw HTTP samples a `Content-Length` header (when the body's bytes are known), so
+    /// the message can be sent as it is; the reference style leaves it out.
+    #[arg(long)]
+    pub content_length: bool,
     /// Indentation per language: `LANG=N` (N spaces) or `LANG=tab`; `N`/`tab` alone sets all.
     #[arg(long, value_name = "[LANG=]N|tab")]
     pub indent: Vec<String>,

@@ -25,6 +25,8 @@ pub struct Config {
     templates: Option<PathBuf>,
     #[serde(default)]
     readable_variables: bool,
+    #[serde(default)]
+    content_length: bool,
     /// Language id → number of spaces or `tab`.
     #[serde(default)]
     indent: BTreeMap<String, String>,
@@ -80,6 +82,7 @@ impl Config {
             style.templates = self.templates.as_deref().map(|t| self.resolve(t));
         }
         style.readable_variables |= self.readable_variables;
+        style.content_length |= self.content_length;
         // The file's indents first, so `--indent` given on the command line overrides them.
         let mut indent: Vec<String> =
             self.indent.iter().map(|(lang, unit)| format!("{lang}={unit}")).collect();

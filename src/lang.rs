@@ -8,6 +8,9 @@ pub struct Client {
     pub label: &'static str,
     /// The built-in template, embedded at compile time.
     pub template: &'static str,
+    /// The sample is a message's bytes (raw HTTP), written exactly as rendered: no final
+    /// newline is added after it, since that would be a byte of the body.
+    pub verbatim: bool,
 }
 
 #[derive(Debug)]
@@ -41,7 +44,11 @@ macro_rules! client {
             id: $id,
             label: $label,
             template: include_str!(concat!("../templates/", $lang, "/", $id, ".tera")),
+            verbatim: false,
         }
+    };
+    ($lang:literal, $id:literal, $label:literal, verbatim) => {
+        Client { verbatim: true, ..client!($lang, $id, $label) }
     };
 }
 
@@ -77,7 +84,7 @@ pub static LANGUAGES: &[Language] = &[
         label: "HTTP",
         extension: "txt",
         indent: TWO_SPACES,
-        clients: &[client!("http", "http1", "HTTP/1.1")],
+        clients: &[client!("http", "http1", "HTTP/1.1", verbatim)],
     },
     Language {
         id: "java",

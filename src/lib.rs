@@ -56,6 +56,7 @@ pub fn parse_indents(values: &[String]) -> Result<BTreeMap<String, String>, Erro
 pub fn renderer(style: &cli::Style) -> Result<Renderer, Error> {
     let settings = Settings {
         readable_variables: style.readable_variables,
+        content_length: style.content_length,
         indent: parse_indents(&style.indent)?,
         ..Settings::default()
     };

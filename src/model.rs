@@ -15,6 +15,9 @@ pub struct Settings {
     /// Keep `{{variables}}` readable inside percent-encoded payloads. The reference style
     /// (off) encodes them to `%7B%7Bname%7D%7D`, which a reader cannot substitute.
     pub readable_variables: bool,
+    /// Raw HTTP samples carry a `Content-Length` header when the body's length is known.
+    /// Off in the reference style, which leaves framing to the tool that sends the message.
+    pub content_length: bool,
     /// Indentation unit per language id, overriding the registry's.
     #[serde(skip)]
     pub indent: BTreeMap<String, String>,

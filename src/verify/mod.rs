@@ -324,7 +324,8 @@ fn run_job(
     index: usize,
 ) -> Result<Outcome, String> {
     let runner = runners::runner(job.target).expect("targets without a runner are skipped");
-    let server = EchoServer::start().map_err(|e| format!("echo server did not start: {e}"))?;
+    let server = if runner.mode == Mode::Raw { EchoServer::start_until_close() } else { EchoServer::start() }
+        .map_err(|e| format!("echo server did not start: {e}"))?;
     let settings = Settings {
         bindings: job.bindings.clone(),
         origin: Some(server.origin()),
@@ -383,7 +384,6 @@ fn run_job(
         Mode::Raw => {
             std::fs::write(dir.join("sample.txt"), &sample).map_err(|e| e.to_string())?;
             let raw = runners::RawBody {
-                multipart: matches!(request.body, Some(model::Body::Multipart { .. })),
                 files: files.iter().map(|f| (f.path.clone(), fixture_bytes(&f.path))).collect(),
             };
             runners::send_raw(&sample, &raw, server.port(), cx)

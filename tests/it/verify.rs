@@ -158,18 +158,36 @@ fn comparison_of_json_bodies_is_by_value() {
 }
 
 #[test]
-fn raw_http_sample_gets_crlf_and_a_content_length() {
-    let bytes =
-        raw_http_bytes("POST /x HTTP/1.1\nHost: h\nContent-Type: text/plain\n\nhé\n", &RawBody::default());
+fn raw_http_sample_is_sent_as_it_is() {
+    let sample = "POST /x HTTP/1.1\nHost: h\n\nh\u{e9}\n";
     assert_eq!(
-        bytes,
-        b"POST /x HTTP/1.1\r\nHost: h\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nh\xc3\xa9"
+        raw_http_bytes(sample, &RawBody::default()),
+        sample.as_bytes(),
+        "no line end or length fixed up"
     );
-    let given = raw_http_bytes("POST /x HTTP/1.1\nContent-Length: 1\n\nab\n", &RawBody::default());
+    let raw = RawBody { files: vec![("f.bin".into(), vec![0, 13, 10, 255])] };
     assert_eq!(
-        given, b"POST /x HTTP/1.1\r\nContent-Length: 1\r\n\r\nab",
-        "a given length is sent as written"
+        raw_http_bytes("PUT /x HTTP/1.1\r\nHost: h\r\n\r\n<contents of f.bin>", &raw),
+        b"PUT /x HTTP/1.1\r\nHost: h\r\n\r\n\x00\r\n\xff",
+        "a file placeholder stands for the file's bytes"
     );
+}
+
+/// The raw sample's server takes an unframed body up to the client's half-close; every other
+/// client's server keeps RFC 9112's rule that such a request has no body.
+#[test]
+fn unframed_body_runs_to_the_half_close_only_on_the_raw_server() {
+    for (server, want) in
+        [(EchoServer::start_until_close().unwrap(), &b"a=b\n"[..]), (EchoServer::start().unwrap(), &b""[..])]
+    {
+        let mut s = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
+        s.write_all(b"POST /x HTTP/1.1\r\nHost: h\r\n\r\na=b\n").unwrap();
+        s.shutdown(std::net::Shutdown::Write).unwrap();
+        let mut response = String::new();
+        s.read_to_string(&mut response).unwrap();
+        assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+        assert_eq!(server.requests()[0].body, want);
+    }
 }
 
 const FORM_SPEC: &str = r#"title: Token
@@ -210,6 +228,20 @@ fn curl_and_http_samples_pass() {
     assert!(sample.contains("'http://127.0.0.1:"), "{sample}");
 }
 
+/// With `--content-length` the raw sample frames its own body and still sends the spec's
+/// request; the kept sample is exactly what went on the wire.
+#[test]
+fn http_sample_with_content_length_passes() {
+    let dir = project(&[("token.yaml", FORM_SPEC)]);
+    let (code, stdout, stderr) =
+        verify(dir.path(), &["--lang", "http", "--content-length", "--keep", "kept"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let sample = std::fs::read_to_string(dir.path().join("kept/token/http/sample.txt")).unwrap();
+    let (head, body) = sample.split_once("\r\n\r\n").unwrap();
+    assert!(head.contains(&format!("\r\nContent-Length: {}", body.len())), "{sample:?}");
+    assert!(!body.ends_with('\n'), "{sample:?}");
+}
+
 #[test]
 fn vars_file_overrides_examples() {
     let dir = project(&[("token.yaml", FORM_SPEC)]);
@@ -234,7 +266,11 @@ fn a_wrong_sample_fails_with_a_diff() {
         "curl -s {{ url | sh }} --header {{ 'X-Request-Id: ' ~ headers.0.value | sh }} --data {{ 'grant_type=client_credentials&note=' ~ body.fields.1.value | sh }}\n",
     )
     .unwrap();
-    std::fs::write(tpl.join("http/http1.tera"), "{{ method }} /wrong HTTP/1.1\nHost: {{ host }}\n").unwrap();
+    std::fs::write(
+        tpl.join("http/http1.tera"),
+        "{{ method }} /wrong HTTP/1.1{{ crlf }}Host: {{ host }}{{ crlf }}{{ crlf }}",
+    )
+    .unwrap();
     let (code, stdout, _) = verify(dir.path(), &["--lang", "curl,http", "--templates", "tpl"]);
     assert_eq!(code, 1, "{stdout}");
     assert!(stdout.contains("token  FAIL     FAIL"), "{stdout}");
