@@ -118,6 +118,11 @@ pub enum Body {
         parts: Vec<Part>,
         /// Some part name occurs twice, which clients keeping parts in a map cannot send.
         repeated_names: bool,
+        /// The parts as clients that keep text fields and files in two maps of lists send
+        /// them (PHP HTTP_Request2): text fields grouped by name in first-seen order, then files.
+        grouped: Vec<PartGroup>,
+        /// Whether `grouped`, read in order, is the parts' own order.
+        grouped_in_order: bool,
     },
     Binary {
         file: String,
@@ -280,6 +285,35 @@ fn last_segment(path: &str) -> String {
 }
 
 /// Whether some name occurs more than once.
+/// Parts of one name and kind (text or file), in body order.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartGroup {
+    pub name: String,
+    pub file: bool,
+    pub parts: Vec<Part>,
+}
+
+/// Text parts grouped by name, then file parts grouped by name, each in first-seen order; and
+/// whether that reading keeps the body's part order.
+fn group_parts(parts: &[Part]) -> (Vec<PartGroup>, bool) {
+    let mut groups: Vec<PartGroup> = Vec::new();
+    for file in [false, true] {
+        let start = groups.len();
+        for p in parts.iter().filter(|p| p.file.is_some() == file) {
+            match groups[start..].iter_mut().find(|g| g.name == p.name) {
+                Some(g) => g.parts.push(p.clone()),
+                None => groups.push(PartGroup { name: p.name.clone(), file, parts: vec![p.clone()] }),
+            }
+        }
+    }
+    let in_order = groups
+        .iter()
+        .flat_map(|g| &g.parts)
+        .map(|p| (&p.name, &p.file, &p.value))
+        .eq(parts.iter().map(|p| (&p.name, &p.file, &p.value)));
+    (groups, in_order)
+}
+
 fn has_repeats<'a>(names: impl Iterator<Item = &'a String>) -> bool {
     let mut seen = std::collections::HashSet::new();
     names.into_iter().any(|n| !seen.insert(n))
@@ -377,9 +411,8 @@ fn build_body(
             Body::Json { value, text }
         }
         spec::Body::Text(text) => Body::Text { text: settings.bind(text) },
-        spec::Body::Multipart(parts) => Body::Multipart {
-            repeated_names: has_repeats(parts.iter().map(|p| &p.name)),
-            parts: parts
+        spec::Body::Multipart(parts) => {
+            let parts: Vec<Part> = parts
                 .iter()
                 .map(|p| Part {
                     name: settings.bind(&p.name),
@@ -388,8 +421,15 @@ fn build_body(
                     file: p.file.clone(),
                     content_type: p.content_type.clone(),
                 })
-                .collect(),
-        },
+                .collect();
+            let (grouped, grouped_in_order) = group_parts(&parts);
+            Body::Multipart {
+                repeated_names: has_repeats(parts.iter().map(|p| &p.name)),
+                parts,
+                grouped,
+                grouped_in_order,
+            }
+        }
         spec::Body::Binary(file) => Body::Binary { file: file.clone(), filename: last_segment(file) },
         spec::Body::Graphql(g) => {
             let variables =

@@ -402,3 +402,55 @@ fn every_installed_runtime_sends_the_right_request() {
     assert!(!stdout.contains("\n0 passed"), "{stdout}");
     assert!(stdout.contains(", 0 failed, "), "{stdout}");
 }
+
+/// The HTTP_Request2 stub reads repeated names as the real library does (HTTP/Request2.php,
+/// HTTP/Request2/MultipartBody.php): an array value is sent as `name[0]`, `name[1]` by
+/// default and as the bare name repeated with `use_brackets` off; a form's fields likewise.
+#[test]
+fn request2_stub_follows_use_brackets() {
+    if Command::new("php").arg("-v").output().is_err() {
+        eprintln!("php not installed; skipped");
+        return;
+    }
+    let server = EchoServer::start().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("HTTP")).unwrap();
+    std::fs::copy(repo().join("src/verify/stubs/Request2.php"), dir.path().join("HTTP/Request2.php"))
+        .unwrap();
+    std::fs::write(dir.path().join("f.txt"), "F").unwrap();
+    let script = format!(
+        r#"<?php
+require_once 'HTTP/Request2.php';
+foreach (array(true, false) as $brackets) {{
+    $r = new HTTP_Request2('{origin}/m', HTTP_Request2::METHOD_POST);
+    $r->setConfig('use_brackets', $brackets);
+    $r->addPostParameter('a', array('1', '2'));
+    $r->addUpload('f', array('f.txt', array('f.txt', 'g.txt', 'text/plain')));
+    $r->send();
+    $r = new HTTP_Request2('{origin}/u', HTTP_Request2::METHOD_POST);
+    $r->setConfig('use_brackets', $brackets);
+    $r->addPostParameter(array('a' => array('x y', '~'), 'b' => '3'));
+    $r->send();
+}}
+"#,
+        origin = server.origin()
+    );
+    std::fs::write(dir.path().join("s.php"), script).unwrap();
+    let out =
+        Command::new("php").args(["-d", "include_path=.", "s.php"]).current_dir(dir.path()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let requests = server.requests();
+    let names = |i: usize| {
+        let body = String::from_utf8_lossy(&requests[i].body).into_owned();
+        body.match_indices("data; name=\"")
+            .map(|(at, _)| body[at + 12..].split('"').next().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(0), ["a[0]", "a[1]", "f[0]", "f[1]"]);
+    assert_eq!(String::from_utf8_lossy(&requests[1].body), "a%5B0%5D=x+y&a%5B1%5D=~&b=3");
+    assert_eq!(names(2), ["a", "a", "f", "f"]);
+    assert!(
+        String::from_utf8_lossy(&requests[2].body).contains("filename=\"g.txt\"\r\nContent-Type: text/plain")
+    );
+    assert_eq!(String::from_utf8_lossy(&requests[3].body), "a=x+y&a=~&b=3");
+}
