@@ -105,14 +105,22 @@ pub static LANGUAGES: &[Language] = &[
         label: "NodeJS",
         extension: "js",
         indent: TWO_SPACES,
-        clients: &[client!("nodejs", "request", "request")],
+        clients: &[
+            client!("nodejs", "request", "request"),
+            // Alternative clients (issue 12), each verified by running it.
+            client!("nodejs", "fetch", "fetch"),
+        ],
     },
     Language {
         id: "python",
         label: "Python",
         extension: "py",
         indent: TWO_SPACES,
-        clients: &[client!("python", "requests", "requests")],
+        clients: &[
+            client!("python", "requests", "requests"),
+            // Alternative clients (issue 12), each verified by running it.
+            client!("python", "httpx", "HTTPX"),
+        ],
     },
     Language {
         id: "php",

@@ -50,7 +50,9 @@ pub static RUNNERS: &[Runner] = &[
     row("java", "okhttp", Mode::Run, "java source launcher + OkHttp 3"),
     row("jquery", "ajax", Mode::Run, "node + jsdom + jquery, page at the server origin"),
     row("nodejs", "request", Mode::Run, "node + request"),
+    row("nodejs", "fetch", Mode::Run, "node (built-in fetch)"),
     row("python", "requests", Mode::Run, "python + requests (venv)"),
+    row("python", "httpx", Mode::Run, "python + httpx (venv)"),
     row("php", "http_request2", Mode::Stub, "php -l, then php against an HTTP_Request2-shaped stub"),
     row("php", "curl", Mode::Run, "php -l, then php with the curl extension"),
     row("ruby", "net_http", Mode::Run, "ruby (Net::HTTP)"),
@@ -151,20 +153,25 @@ pub fn probe(runner: &Runner, cx: &Context) -> Result<(), String> {
             }
             "jquery" | "nodejs" => {
                 on_path("node")?;
-                let pkgs: &[&str] = if lang == "jquery" { &["jquery", "jsdom"] } else { &["request"] };
+                let pkgs: &[&str] = match (lang, runner.client) {
+                    ("jquery", _) => &["jquery", "jsdom"],
+                    ("nodejs", "request") => &["request"],
+                    _ => &[],
+                };
                 pkgs.iter().try_for_each(|p| {
                     exists(&cx.node_modules().join(p).join("package.json"), &format!("npm package {p}"))
                 })
             }
             "python" => {
                 exists(&cx.python(), "Python venv")?;
+                let module = runner.client;
                 let ok = Command::new(cx.python())
-                    .args(["-c", "import requests"])
+                    .args(["-c", &format!("import {module}")])
                     .stdout(Stdio::null())
                     .stderr(Stdio::null())
                     .status()
                     .is_ok_and(|s| s.success());
-                if ok { Ok(()) } else { Err("the venv cannot import requests".into()) }
+                if ok { Ok(()) } else { Err(format!("the venv cannot import {module}")) }
             }
             "php" if runner.client == "curl" => {
                 on_path("php")?;
