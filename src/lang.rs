@@ -91,7 +91,11 @@ pub static LANGUAGES: &[Language] = &[
         label: "Java",
         extension: "java",
         indent: TWO_SPACES,
-        clients: &[client!("java", "okhttp", "OkHttp")],
+        clients: &[
+            client!("java", "okhttp", "OkHttp"),
+            // Alternative clients (issue 12), each verified by running it.
+            client!("java", "httpclient", "HttpClient (java.net.http)"),
+        ],
     },
     Language {
         id: "jquery",

@@ -48,6 +48,7 @@ pub static RUNNERS: &[Runner] = &[
         "the file sent as it is over a socket (file placeholders filled in), then the write side closed",
     ),
     row("java", "okhttp", Mode::Run, "java source launcher + OkHttp 3"),
+    row("java", "httpclient", Mode::Run, "java source launcher (java.net.http)"),
     row("jquery", "ajax", Mode::Run, "node + jsdom + jquery, page at the server origin"),
     row("nodejs", "request", Mode::Run, "node + request"),
     row("nodejs", "fetch", Mode::Run, "node (built-in fetch)"),
@@ -147,6 +148,7 @@ pub fn probe(runner: &Runner, cx: &Context) -> Result<(), String> {
         match lang {
             "curl" => on_path("curl"),
             "go" => on_path("go"),
+            "java" if runner.client == "httpclient" => on_path("java"),
             "java" => {
                 on_path("java")?;
                 OKHTTP_CP.iter().try_for_each(|j| exists(Path::new(j), "OkHttp"))
@@ -261,6 +263,10 @@ pub fn prepare(
             }
             vec![s]
         }
+        ("java", "httpclient") => {
+            write("Main.java", &JAVA_HTTPCLIENT_MAIN.replace("{sample}", sample))?;
+            vec![step("java", &["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "Main.java"])]
+        }
         ("java", _) => {
             // The source launcher compiles in memory: no javac step, one JVM start.
             write("Main.java", &wrap_java(sample))?;
@@ -348,6 +354,7 @@ new Function('$', 'jQuery', 'window', 'document', 'FormData', 'Blob', 'fileInput
 if ($.active === 0) finish();
 "#;
 
+const JAVA_HTTPCLIENT_MAIN: &str = include_str!("stubs/HttpClientMain.java");
 const PHP_REQUEST2_STUB: &str = include_str!("stubs/Request2.php");
 const CSHARP_RESTSHARP_STUB: &str = include_str!("stubs/RestSharp.cs");
 
