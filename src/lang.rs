@@ -131,7 +131,12 @@ pub static LANGUAGES: &[Language] = &[
         label: "PHP",
         extension: "php",
         indent: TWO_SPACES,
-        clients: &[client!("php", "http_request2", "HTTP_Request2"), client!("php", "curl", "cURL")],
+        clients: &[
+            client!("php", "http_request2", "HTTP_Request2"),
+            client!("php", "curl", "cURL"),
+            // Alternative clients (issue 12), each verified by running it.
+            client!("php", "guzzle", "Guzzle"),
+        ],
     },
     Language {
         id: "ruby",

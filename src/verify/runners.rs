@@ -56,6 +56,7 @@ pub static RUNNERS: &[Runner] = &[
     row("python", "httpx", Mode::Run, "python + httpx (venv)"),
     row("php", "http_request2", Mode::Stub, "php -l, then php against an HTTP_Request2-shaped stub"),
     row("php", "curl", Mode::Run, "php -l, then php with the curl extension"),
+    row("php", "guzzle", Mode::Run, "php -l, then php with Debian's Guzzle as vendor/autoload.php"),
     row("ruby", "net_http", Mode::Run, "ruby (Net::HTTP)"),
     row(
         "swift",
@@ -128,6 +129,7 @@ pub fn runtimes_dir() -> PathBuf {
     }
 }
 
+const GUZZLE_AUTOLOAD: &str = "/usr/share/php/GuzzleHttp/autoload.php";
 const OKHTTP_CP: [&str; 2] = ["/usr/share/java/okhttp.jar", "/usr/share/java/okio.jar"];
 
 fn on_path(program: &str) -> Result<(), String> {
@@ -185,6 +187,10 @@ pub fn probe(runner: &Runner, cx: &Context) -> Result<(), String> {
                     .is_ok_and(|s| s.success());
                 if ok { Ok(()) } else { Err("PHP has no curl extension (php-curl)".into()) }
             }
+            "php" if runner.client == "guzzle" => {
+                on_path("php")?;
+                exists(Path::new(GUZZLE_AUTOLOAD), "Guzzle (php-guzzlehttp-guzzle)")
+            }
             "php" => on_path("php"),
             "ruby" => on_path("ruby"),
             "csharp" => on_path("mcs").and_then(|_| on_path("mono")),
@@ -226,6 +232,13 @@ pub fn prepare(
     let write = |name: &str, text: &str| std::fs::write(dir.join(name), text);
     let node_path = ("NODE_PATH".to_string(), cx.node_modules().display().to_string());
     Ok(match (runner.lang, runner.client) {
+        ("php", "guzzle") => {
+            write("sample.php", sample)?;
+            // The reader's Composer autoloader, here Debian's php-guzzlehttp-guzzle.
+            std::fs::create_dir_all(dir.join("vendor"))?;
+            write("vendor/autoload.php", &format!("<?php\nrequire '{GUZZLE_AUTOLOAD}';\n"))?;
+            vec![step("php", &["-l", "sample.php"]), step("php", &["sample.php"])]
+        }
         ("php", "curl") => {
             write("sample.php", sample)?;
             vec![step("php", &["-l", "sample.php"]), step("php", &["sample.php"])]
