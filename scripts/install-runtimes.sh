@@ -83,7 +83,7 @@ step_java()   {
 }
 # Guzzle autoloader: /usr/share/php/GuzzleHttp/autoload.php
 step_php()    { apt_ensure php php-cli php-curl php-guzzlehttp-guzzle; }
-step_ruby()   { apt_ensure ruby ruby; }
+step_ruby()   { apt_ensure ruby ruby ruby-faraday; }
 step_csharp() { apt_ensure csharp mono-mcs mono-runtime libmono-system-net-http4.0-cil; }
 
 step_node() {
@@ -155,7 +155,7 @@ want curl   && echo "curl    $(curl --version | head -n1 | cut -d' ' -f1-2)"
 want go     && echo "go      $(go version | cut -d' ' -f3-)"
 want java   && echo "java    $(java -version 2>&1 | head -n1 | cut -d'"' -f2); okhttp $(dpkg_ver libokhttp-java), okio $(dpkg_ver libokio-java); cp /usr/share/java/okhttp.jar:/usr/share/java/okio.jar"
 want php    && echo "php     $(php -r 'echo PHP_VERSION;'); curl ext $(php -r 'echo extension_loaded("curl") ? "yes" : "NO";'); guzzle $(dpkg_ver php-guzzlehttp-guzzle) (/usr/share/php/GuzzleHttp/autoload.php)"
-want ruby   && echo "ruby    $(ruby -e 'print RUBY_VERSION')"
+want ruby   && echo "ruby    $(ruby -e 'print RUBY_VERSION'); faraday $(dpkg_ver ruby-faraday)"
 want csharp && echo "csharp  mcs $(mcs --version | awk '{print $NF}'), mono $(mono --version | head -n1 | awk '{print $5}')"
 want node   && echo "node    $(node -v); request $(npm_ver request), jquery $(npm_ver jquery), jsdom $(npm_ver jsdom) (NODE_PATH=$NODE_PREFIX/node_modules)"
 want python && echo "python  $("$VENV_DIR/bin/python" -c 'import sys,requests,httpx; print(sys.version.split()[0], "requests", requests.__version__, "httpx", httpx.__version__)') ($VENV_DIR/bin/python)"

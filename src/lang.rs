@@ -143,7 +143,11 @@ pub static LANGUAGES: &[Language] = &[
         label: "Ruby",
         extension: "rb",
         indent: TWO_SPACES,
-        clients: &[client!("ruby", "net_http", "Net::HTTP")],
+        clients: &[
+            client!("ruby", "net_http", "Net::HTTP"),
+            // Alternative clients (issue 12), each verified by running it.
+            client!("ruby", "faraday", "Faraday"),
+        ],
     },
     Language {
         id: "swift",

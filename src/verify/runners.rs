@@ -58,6 +58,7 @@ pub static RUNNERS: &[Runner] = &[
     row("php", "curl", Mode::Run, "php -l, then php with the curl extension"),
     row("php", "guzzle", Mode::Run, "php -l, then php with Debian's Guzzle as vendor/autoload.php"),
     row("ruby", "net_http", Mode::Run, "ruby (Net::HTTP)"),
+    row("ruby", "faraday", Mode::Run, "ruby + Faraday (Debian's ruby-faraday)"),
     row(
         "swift",
         "urlsession",
@@ -192,6 +193,16 @@ pub fn probe(runner: &Runner, cx: &Context) -> Result<(), String> {
                 exists(Path::new(GUZZLE_AUTOLOAD), "Guzzle (php-guzzlehttp-guzzle)")
             }
             "php" => on_path("php"),
+            "ruby" if runner.client == "faraday" => {
+                on_path("ruby")?;
+                let ok = Command::new("ruby")
+                    .args(["-e", "require 'faraday'"])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status()
+                    .is_ok_and(|s| s.success());
+                if ok { Ok(()) } else { Err("Ruby cannot load faraday (ruby-faraday)".into()) }
+            }
             "ruby" => on_path("ruby"),
             "csharp" => on_path("mcs").and_then(|_| on_path("mono")),
             _ => Ok(()), // http and swift are handled in-process
