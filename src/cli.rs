@@ -44,7 +44,11 @@ pub enum Command {
         style: Style,
     },
     /// List the languages and their clients, in tab order.
-    Languages,
+    Languages {
+        /// Folder whose `clients.yaml` adds or changes clients and languages.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
     /// Print a JSON Schema of the spec format, for editors' completion and validation.
     Schema,
     /// Run every sample against a loopback echo server and compare the request it sends
@@ -93,7 +97,8 @@ pub struct Inputs {
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct Style {
-    /// Folder whose `<lang>/<client>.tera` files replace the built-in templates.
+    /// Folder whose `<lang>/<client>.tera` files replace the built-in templates, and whose
+    /// `clients.yaml` adds or changes clients and languages.
     #[arg(long)]
     pub templates: Option<PathBuf>,
     /// Keep `{{variables}}` readable in percent-encoded payloads instead of the reference
@@ -107,4 +112,29 @@ pub struct Style {
     /// Indentation per language: `LANG=N` (N spaces) or `LANG=tab`; `N`/`tab` alone sets all.
     #[arg(long, value_name = "[LANG=]N|tab")]
     pub indent: Vec<String>,
+}
+
+impl From<&VerifyArgs> for crate::verify::Options {
+    fn from(args: &VerifyArgs) -> Self {
+        crate::verify::Options {
+            specs: args.specs.clone(),
+            lang: args.lang.clone(),
+            vars: args.vars.clone(),
+            jobs: args.jobs,
+            keep: args.keep.clone(),
+            require_all: args.require_all,
+            style: (&args.style).into(),
+        }
+    }
+}
+
+impl From<&Style> for crate::StyleOptions {
+    fn from(style: &Style) -> Self {
+        crate::StyleOptions {
+            templates: style.templates.clone(),
+            readable_variables: style.readable_variables,
+            content_length: style.content_length,
+            indent: style.indent.clone(),
+        }
+    }
 }

@@ -44,7 +44,7 @@ impl Config {
         };
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         let mut config: Config = serde_saphyr::from_str(&text)
-            .map_err(|e| Error::Specs(vec![crate::spec::yaml_error(&path, &e)]))?;
+            .map_err(|e| Error::Specs(vec![crate::common::yaml_error(&path, &e)]))?;
         config.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Ok(config)
     }

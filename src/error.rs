@@ -44,22 +44,34 @@ pub enum Error {
         name: String,
         message: String,
     },
-    /// A client cannot send this request (its template's `throw`); `name` is the template or
+    /// A client cannot send this request (its record's `refuses`); `name` is the template or
     /// the output path.
     Refused {
         name: String,
         reason: String,
     },
+    /// Reading or writing `path` failed; the cause is kept for callers that act on its kind
+    /// (a closed stdout ends the run quietly).
     Io {
         path: PathBuf,
-        message: String,
+        source: std::io::Error,
     },
     Usage(String),
 }
 
 impl Error {
     pub fn io(path: &Path, e: std::io::Error) -> Self {
-        Error::Io { path: path.to_path_buf(), message: e.to_string() }
+        Error::Io { path: path.to_path_buf(), source: e }
+    }
+
+    /// A write to standard output that failed, e.g. because its reader went away.
+    pub fn stdout(e: std::io::Error) -> Self {
+        Error::io(Path::new("<stdout>"), e)
+    }
+
+    /// The reader of standard output went away (`snipgen languages | head -1`): a normal end.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }
 
@@ -77,10 +89,17 @@ impl fmt::Display for Error {
             }
             Error::Template { name, message } => write!(f, "template {name}: {message}"),
             Error::Refused { name, reason } => write!(f, "{name}: refused: {reason}"),
-            Error::Io { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Usage(m) => f.write_str(m),
         }
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}

@@ -1,35 +1,215 @@
-//! The language registry: one row per language, in the docs page's tab order. Adding a client
-//! is adding its template under `templates/<lang>/<client>.tera` and a row here.
+//! The client registry: one record per client, read from `templates/clients.yaml` (embedded)
+//! and, when present, the user's `<templates>/clients.yaml` on top. Render, refusal, verify and
+//! the `languages` listing all read these records; nothing else matches on language names.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::error::{Diagnostic, Error};
+use crate::model::{Body, Request};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// A file shipped in the binary, by its `/`-separated name: under `templates/` (a template, a
+/// macro file, clients.yaml), or `stubs/…` (verify's wrappers and stubs).
+pub fn embedded_file(name: &str) -> Option<&'static str> {
+    embedded::EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+}
+
+/// Every file shipped in the binary: (name, contents).
+pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
+    embedded::EMBEDDED
+}
+
+/// One language: how its samples are named and shown, and its clients in tab order.
+#[derive(Debug, Clone)]
+pub struct Language {
+    pub id: String,
+    pub label: String,
+    /// The sample's file extension, without the dot.
+    pub extension: String,
+    /// The Markdown code fence's language.
+    pub fence: String,
+    /// One level of indentation, as the language's community writes it.
+    pub indent: String,
+    /// The first client is the default.
+    pub clients: Vec<Client>,
+}
 
 /// One way of writing a request in a language (a library or tool).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Client {
-    pub id: &'static str,
-    pub label: &'static str,
-    /// The built-in template, embedded at compile time.
-    pub template: &'static str,
+    pub id: String,
+    pub label: String,
+    /// What the client cannot send.
+    pub refuses: Refuses,
+    /// How `verify` runs its samples; `None`: reported SKIPPED.
+    pub verify: Option<Recipe>,
     /// The sample is a message's bytes (raw HTTP), written exactly as rendered: no final
     /// newline is added after it, since that would be a byte of the body.
     pub verbatim: bool,
 }
 
-#[derive(Debug)]
-pub struct Language {
-    pub id: &'static str,
-    pub label: &'static str,
-    pub extension: &'static str,
-    /// One level of indentation, as the language's community writes it.
-    pub indent: &'static str,
-    /// The first client is the default.
-    pub clients: &'static [Client],
+/// What a client cannot send faithfully; each field is the reason printed, `None` when the
+/// client can send it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Refuses {
+    /// Methods outside `except`'s list; `{method}` in the reason.
+    pub methods: Option<Listed>,
+    /// Header names in `except` or starting with one of `except_prefixes`, compared
+    /// case-insensitively; `{header}` in the reason.
+    pub headers: Option<Listed>,
+    /// Body kinds (form, json, text, multipart, binary, graphql) outside `except`'s list;
+    /// `{body}` in the reason.
+    pub bodies: Option<Listed>,
+    /// A multipart body with a part name twice.
+    pub repeated_part_names: Option<String>,
+    /// A multipart text part with its own Content-Type.
+    pub typed_text_parts: Option<String>,
+    /// A multipart part read from a file.
+    pub file_parts: Option<String>,
+    /// A multipart body with another method than those in `except`; `{method}` in the reason.
+    pub multipart_methods: Option<Listed>,
+    /// A multipart body whose order changes when text parts are sent before files, each
+    /// name's parts together (clients keeping fields and files in two maps of lists).
+    pub ungrouped_parts: Option<String>,
+    /// A header value with leading or trailing space or tab; `{header}` in the reason.
+    pub padded_header_values: Option<String>,
+}
+
+/// A list the client is limited by, and the reason printed when a request crosses it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Listed {
+    #[serde(default)]
+    pub except: Vec<String>,
+    #[serde(default)]
+    pub except_prefixes: Vec<String>,
+    pub because: String,
+}
+
+/// How `verify` checks a sample of this client.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    /// The steps run the real client; the request is compared.
+    #[default]
+    Run,
+    /// The steps run the sample against a stub of the client library that sends the request it
+    /// was asked for; compared, but reported CHECKED since the real client did not run.
+    Stub,
+    /// Sent over a socket by snipgen itself (the sample is a raw HTTP request).
+    Raw,
+    /// Parsed with tree-sitter-swift, every request value found in a string literal; CHECKED.
+    ParseSwift,
+}
+
+/// A client's verify recipe. Strings may hold the placeholders listed in clients.yaml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipe {
+    #[serde(default)]
+    pub mode: Mode,
+    /// How the sample is run or checked, for the report.
+    pub how: String,
+    /// Relative run time, to start slow runtimes first (scheduling only).
+    #[serde(default = "one")]
+    pub cost: u32,
+    /// What must be present, else the client's samples are SKIPPED.
+    #[serde(default)]
+    pub needs: Needs,
+    /// The sample's file name in its folder.
+    pub sample: String,
+    /// A support file holding a program around the sample: its `{sample}` is replaced by the
+    /// sample's text.
+    pub wrap: Option<String>,
+    /// More files for the folder: name there → a support file (the user's templates folder
+    /// first, then snipgen's own).
+    #[serde(default)]
+    pub files: BTreeMap<String, String>,
+    #[serde(default)]
+    pub env: BTreeMap<String, String>,
+    /// Commands run in order in the sample's folder; the first failure fails the sample.
+    #[serde(default)]
+    pub steps: Vec<Vec<String>>,
+    /// A header value the harness cannot send although the real client could.
+    pub header_values: Option<HeaderValueRule>,
+    /// Appended to a missing runtime's reason (`install:` at the top of the file).
+    pub install: Option<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Needs {
+    /// Programs that must be on PATH.
+    #[serde(default)]
+    pub programs: Vec<String>,
+    /// Files that must exist.
+    #[serde(default)]
+    pub files: Vec<String>,
+    /// Commands that must succeed, with the reason printed when one does not.
+    #[serde(default)]
+    pub checks: Vec<Check>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    pub run: Vec<String>,
+    pub because: String,
+}
+
+/// Header values a verify harness refuses (`rule`), with the reason (`{header}` filled in) and
+/// the commands that check the sample instead.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderValueRule {
+    pub rule: HeaderRule,
+    pub because: String,
+    pub instead: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HeaderRule {
+    /// jsdom 26's XMLHttpRequest: `^[ \t]*(?:V(?:[ \t]V)?)*[ \t]*$` (V a visible character).
+    Jsdom,
+}
+
+impl HeaderRule {
+    pub fn accepts(self, value: &str) -> bool {
+        match self {
+            // Inside the trimmed value every space or tab must stand alone, with at least two
+            // visible characters before the next one. So `a  b` and `~ * ?` are refused.
+            HeaderRule::Jsdom => {
+                let inner = value.trim_matches([' ', '\t']);
+                if inner.is_empty() {
+                    return true;
+                }
+                let words: Vec<&str> = inner.split([' ', '\t']).collect();
+                let last = words.len().saturating_sub(1);
+                words.iter().enumerate().all(|(i, w)| !w.is_empty() && (i == 0 || i == last || w.len() >= 2))
+            }
+        }
+    }
 }
 
 impl Language {
-    pub fn default_client(&self) -> &'static Client {
+    pub fn default_client(&self) -> &Client {
         &self.clients[0]
     }
 
-    pub fn client(&self, id: &str) -> Option<&'static Client> {
+    pub fn client(&self, id: &str) -> Option<&Client> {
         self.clients.iter().find(|c| c.id == id)
     }
 
@@ -38,128 +218,267 @@ impl Language {
     }
 }
 
-macro_rules! client {
-    ($lang:literal, $id:literal, $label:literal) => {
-        Client {
-            id: $id,
-            label: $label,
-            template: include_str!(concat!("../templates/", $lang, "/", $id, ".tera")),
-            verbatim: false,
+impl Client {
+    /// Why this client cannot send `request`, if it cannot (the first limit crossed).
+    pub fn refusal(&self, request: &Request) -> Option<String> {
+        let r = &self.refuses;
+        if let Some(l) = &r.methods
+            && !l.except.contains(&request.method)
+        {
+            return Some(l.because.replace("{method}", &request.method));
         }
-    };
-    ($lang:literal, $id:literal, $label:literal, verbatim) => {
-        Client { verbatim: true, ..client!($lang, $id, $label) }
-    };
+        if let Some(l) = &r.headers
+            && let Some(h) = request.headers.iter().find(|h| {
+                let name = h.name.to_ascii_lowercase();
+                l.except.iter().any(|f| f.eq_ignore_ascii_case(&name))
+                    || l.except_prefixes.iter().any(|p| name.starts_with(&p.to_ascii_lowercase()))
+            })
+        {
+            return Some(l.because.replace("{header}", &h.name));
+        }
+        if let Some(why) = &r.padded_header_values
+            && let Some(h) = request.headers.iter().find(|h| h.value.trim_matches([' ', '\t']) != h.value)
+        {
+            return Some(why.replace("{header}", &h.name));
+        }
+        let body = request.body.as_ref()?;
+        if let Some(l) = &r.bodies
+            && !l.except.iter().any(|k| k == body.kind())
+        {
+            return Some(l.because.replace("{body}", body.kind()));
+        }
+        let Body::Multipart { parts, repeated_names, has_files, grouped_in_order, .. } = body else {
+            return None;
+        };
+        if let Some(l) = &r.multipart_methods
+            && !l.except.contains(&request.method)
+        {
+            return Some(l.because.replace("{method}", &request.method));
+        }
+        if !grouped_in_order && let Some(why) = &r.ungrouped_parts {
+            return Some(why.clone());
+        }
+        if *repeated_names && let Some(why) = &r.repeated_part_names {
+            return Some(why.clone());
+        }
+        if let Some(why) = &r.typed_text_parts
+            && parts.iter().any(|p| p.is_text && p.content_type.is_some())
+        {
+            return Some(why.clone());
+        }
+        if *has_files && let Some(why) = &r.file_parts {
+            return Some(why.clone());
+        }
+        None
+    }
 }
 
-const TWO_SPACES: &str = "  ";
+/// Every language and client, in tab order.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    pub languages: Vec<Language>,
+}
 
-pub static LANGUAGES: &[Language] = &[
-    Language {
-        id: "curl",
-        label: "cURL",
-        extension: "sh",
-        indent: TWO_SPACES,
-        clients: &[client!("curl", "curl", "curl")],
-    },
-    Language {
-        id: "csharp",
-        label: "C#",
-        extension: "cs",
-        indent: TWO_SPACES,
-        clients: &[
-            client!("csharp", "restsharp", "RestSharp"),
-            client!("csharp", "httpclient", "HttpClient"),
-        ],
-    },
-    Language {
-        id: "go",
-        label: "Go",
-        extension: "go",
-        indent: "\t",
-        clients: &[client!("go", "native", "net/http")],
-    },
-    Language {
-        id: "http",
-        label: "HTTP",
-        extension: "txt",
-        indent: TWO_SPACES,
-        clients: &[client!("http", "http1", "HTTP/1.1", verbatim)],
-    },
-    Language {
-        id: "java",
-        label: "Java",
-        extension: "java",
-        indent: TWO_SPACES,
-        clients: &[
-            client!("java", "okhttp", "OkHttp"),
-            // Alternative clients (issue 12), each verified by running it.
-            client!("java", "httpclient", "HttpClient (java.net.http)"),
-        ],
-    },
-    Language {
-        id: "jquery",
-        label: "jQuery",
-        extension: "js",
-        indent: TWO_SPACES,
-        clients: &[client!("jquery", "ajax", "$.ajax")],
-    },
-    Language {
-        id: "nodejs",
-        label: "NodeJS",
-        extension: "js",
-        indent: TWO_SPACES,
-        clients: &[
-            client!("nodejs", "request", "request"),
-            // Alternative clients (issue 12), each verified by running it.
-            client!("nodejs", "fetch", "fetch"),
-        ],
-    },
-    Language {
-        id: "python",
-        label: "Python",
-        extension: "py",
-        indent: TWO_SPACES,
-        clients: &[
-            client!("python", "requests", "requests"),
-            // Alternative clients (issue 12), each verified by running it.
-            client!("python", "httpx", "HTTPX"),
-        ],
-    },
-    Language {
-        id: "php",
-        label: "PHP",
-        extension: "php",
-        indent: TWO_SPACES,
-        clients: &[
-            client!("php", "http_request2", "HTTP_Request2"),
-            client!("php", "curl", "cURL"),
-            // Alternative clients (issue 12), each verified by running it.
-            client!("php", "guzzle", "Guzzle"),
-        ],
-    },
-    Language {
-        id: "ruby",
-        label: "Ruby",
-        extension: "rb",
-        indent: TWO_SPACES,
-        clients: &[
-            client!("ruby", "net_http", "Net::HTTP"),
-            // Alternative clients (issue 12), each verified by running it.
-            client!("ruby", "faraday", "Faraday"),
-        ],
-    },
-    Language {
-        id: "swift",
-        label: "Swift",
-        extension: "swift",
-        indent: TWO_SPACES,
-        clients: &[client!("swift", "urlsession", "URLSession")],
-    },
-];
+/// The shape of a clients.yaml: every field optional, so a user's file can change one field
+/// of a built-in record.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    install: Option<String>,
+    #[serde(default)]
+    languages: Vec<LanguageRecord>,
+}
 
-pub fn find(id: &str) -> Option<&'static Language> {
-    LANGUAGES.iter().find(|l| l.id == id)
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageRecord {
+    id: String,
+    label: Option<String>,
+    extension: Option<String>,
+    fence: Option<String>,
+    indent: Option<String>,
+    #[serde(default)]
+    clients: Vec<ClientRecord>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClientRecord {
+    id: String,
+    label: Option<String>,
+    refuses: Option<Refuses>,
+    verify: Option<Recipe>,
+    verbatim: Option<bool>,
+}
+
+static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
+    let text = embedded_file("clients.yaml").expect("templates/clients.yaml is embedded");
+    let mut registry = Registry::default();
+    registry.merge(Path::new("templates/clients.yaml"), text).expect("the built-in clients.yaml is valid");
+    registry
+});
+
+/// The built-in registry.
+pub fn builtin() -> &'static Registry {
+    &BUILTIN
+}
+
+/// The built-in languages, in tab order.
+pub fn languages() -> &'static [Language] {
+    &BUILTIN.languages
+}
+
+const DEFAULT_INDENT: &str = "  ";
+
+impl Registry {
+    /// The built-ins, with `<templates>/clients.yaml` merged on top when it exists.
+    /// Targets borrow their records for the whole run, so a user's registry lives as long
+    /// as the process (one per run).
+    pub fn load(templates: Option<&Path>) -> Result<&'static Registry, Error> {
+        let Some(path) = templates.map(|t| t.join("clients.yaml")).filter(|p| p.is_file()) else {
+            return Ok(builtin());
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let mut registry = builtin().clone();
+        registry.merge(&path, &text).map_err(|d| Error::Specs(vec![d]))?;
+        Ok(Box::leak(Box::new(registry)))
+    }
+
+    /// Adds the records of one clients.yaml: known ids change the fields given, new ones are
+    /// appended in file order.
+    fn merge(&mut self, path: &Path, text: &str) -> Result<(), Diagnostic> {
+        let file: File = serde_saphyr::from_str(text).map_err(|e| crate::common::yaml_error(path, &e))?;
+        let missing =
+            |what: &str, id: &str| Diagnostic::plain(path, format!("new language `{id}` needs `{what}`"));
+        for record in file.languages {
+            let at = match self.languages.iter().position(|l| l.id == record.id) {
+                Some(at) => at,
+                None => {
+                    self.languages.push(Language {
+                        label: record.label.clone().ok_or_else(|| missing("label", &record.id))?,
+                        extension: record
+                            .extension
+                            .clone()
+                            .ok_or_else(|| missing("extension", &record.id))?,
+                        fence: record.fence.clone().unwrap_or_default(),
+                        indent: DEFAULT_INDENT.to_string(),
+                        id: record.id.clone(),
+                        clients: Vec::new(),
+                    });
+                    self.languages.len() - 1
+                }
+            };
+            let language = &mut self.languages[at];
+            if let Some(v) = record.label {
+                language.label = v;
+            }
+            if let Some(v) = record.extension {
+                language.extension = v;
+            }
+            if let Some(v) = record.fence {
+                language.fence = v;
+            }
+            if let Some(v) = record.indent {
+                language.indent = v;
+            }
+            for c in record.clients {
+                let mut verify = c.verify;
+                if let Some(v) = &mut verify
+                    && v.install.is_none()
+                {
+                    v.install = file.install.clone();
+                }
+                match language.clients.iter_mut().find(|k| k.id == c.id) {
+                    Some(known) => {
+                        if let Some(v) = c.label {
+                            known.label = v;
+                        }
+                        if let Some(v) = c.refuses {
+                            known.refuses = v;
+                        }
+                        if verify.is_some() {
+                            known.verify = verify;
+                        }
+                        if let Some(v) = c.verbatim {
+                            known.verbatim = v;
+                        }
+                    }
+                    None => language.clients.push(Client {
+                        label: c.label.unwrap_or_else(|| c.id.clone()),
+                        id: c.id,
+                        refuses: c.refuses.unwrap_or_default(),
+                        verify,
+                        verbatim: c.verbatim.unwrap_or(false),
+                    }),
+                }
+            }
+            if language.clients.is_empty() {
+                return Err(Diagnostic::plain(path, format!("language `{}` has no clients", language.id)));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn find(&self, id: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.id == id)
+    }
+
+    /// Every language with its default client, in tab order.
+    pub fn defaults(&'static self) -> Vec<Target> {
+        self.languages.iter().map(|l| Target { language: l, client: l.default_client() }).collect()
+    }
+
+    /// Every client of every language, in tab order.
+    pub fn all_clients(&'static self) -> Vec<Target> {
+        self.languages
+            .iter()
+            .flat_map(|l| l.clients.iter().map(move |c| Target { language: l, client: c }))
+            .collect()
+    }
+
+    /// Parses `--lang` values: comma-separated `lang` or `lang:client`; empty means all defaults.
+    pub fn parse_targets(&'static self, specs: &[String]) -> Result<Vec<Target>, String> {
+        if specs.is_empty() {
+            return Ok(self.defaults());
+        }
+        let mut targets: Vec<Target> = Vec::new();
+        for item in specs.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
+            let (lang_id, client_id) = match item.split_once(':') {
+                Some((l, c)) => (l, Some(c)),
+                None => (item, None),
+            };
+            let language = self.find(lang_id).ok_or_else(|| {
+                let ids: Vec<&str> = self.languages.iter().map(|l| l.id.as_str()).collect();
+                format!(
+                    "unknown language `{lang_id}`, expected one of {}{}",
+                    ids.join(", "),
+                    crate::common::did_you_mean(lang_id, ids.iter().copied())
+                )
+            })?;
+            let client = match client_id {
+                None => language.default_client(),
+                Some(c) => language.client(c).ok_or_else(|| {
+                    let ids: Vec<&str> = language.clients.iter().map(|c| c.id.as_str()).collect();
+                    format!("unknown client `{c}` for {lang_id}, expected one of {}", ids.join(", "))
+                })?,
+            };
+            if targets.iter().any(|t| t.language.id == language.id && t.client.id == client.id) {
+                return Err(format!("`{lang_id}:{}` is selected twice", client.id));
+            }
+            targets.push(Target { language, client });
+        }
+        // Tab order, whatever order the user typed; a language's clients in registry order.
+        targets.sort_by_key(|t| {
+            let language = self.languages.iter().position(|l| l.id == t.language.id);
+            (language, t.language.clients.iter().position(|c| c.id == t.client.id))
+        });
+        Ok(targets)
+    }
+}
+
+/// Parses `--lang` values against the built-in registry.
+pub fn parse_targets(specs: &[String]) -> Result<Vec<Target>, String> {
+    builtin().parse_targets(specs)
 }
 
 /// A language with the client chosen for it.
@@ -169,55 +488,85 @@ pub struct Target {
     pub client: &'static Client,
 }
 
-/// Parses `--lang` values: comma-separated `lang` or `lang:client`; empty means all defaults.
-pub fn parse_targets(specs: &[String]) -> Result<Vec<Target>, String> {
-    if specs.is_empty() {
-        return Ok(LANGUAGES.iter().map(|l| Target { language: l, client: l.default_client() }).collect());
-    }
-    let mut targets: Vec<Target> = Vec::new();
-    for item in specs.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
-        let (lang_id, client_id) = match item.split_once(':') {
-            Some((l, c)) => (l, Some(c)),
-            None => (item, None),
-        };
-        let language = find(lang_id).ok_or_else(|| {
-            let ids: Vec<&str> = LANGUAGES.iter().map(|l| l.id).collect();
-            format!(
-                "unknown language `{lang_id}`, expected one of {}{}",
-                ids.join(", "),
-                crate::spec::did_you_mean(lang_id, ids.iter().copied())
-            )
-        })?;
-        let client = match client_id {
-            None => language.default_client(),
-            Some(c) => language.client(c).ok_or_else(|| {
-                let ids: Vec<&str> = language.clients.iter().map(|c| c.id).collect();
-                format!("unknown client `{c}` for {lang_id}, expected one of {}", ids.join(", "))
-            })?,
-        };
-        if targets.iter().any(|t| t.language.id == language.id && t.client.id == client.id) {
-            return Err(format!("`{lang_id}:{}` is selected twice", client.id));
-        }
-        targets.push(Target { language, client });
-    }
-    // Tab order, whatever order the user typed; a language's clients in registry order.
-    targets.sort_by_key(|t| {
-        let language = LANGUAGES.iter().position(|l| l.id == t.language.id);
-        (language, t.language.clients.iter().position(|c| c.id == t.client.id))
-    });
-    Ok(targets)
-}
-
 impl Target {
     /// The sample's file name: `<lang>.<ext>`, or `<lang>-<client>.<ext>` for a client that
     /// is not the default when several clients of the language are rendered.
     pub fn file_name(&self, all: &[Target]) -> String {
         let siblings = all.iter().filter(|t| t.language.id == self.language.id).count();
-        let default = self.client.id == self.language.default_client().id;
-        if siblings > 1 && !default {
+        if siblings > 1 && !self.is_default() {
             format!("{}-{}.{}", self.language.id, self.client.id, self.language.extension)
         } else {
             format!("{}.{}", self.language.id, self.language.extension)
         }
+    }
+
+    pub fn is_default(&self) -> bool {
+        self.client.id == self.language.default_client().id
+    }
+
+    /// The tab's label: the language's, with the client's for a non-default client.
+    pub fn label(&self) -> String {
+        if self.is_default() {
+            self.language.label.clone()
+        } else {
+            format!("{} ({})", self.language.label, self.client.label)
+        }
+    }
+
+    /// The Markdown code fence's language.
+    pub fn fence(&self) -> &str {
+        &self.language.fence
+    }
+
+    pub fn extension(&self) -> &str {
+        &self.language.extension
+    }
+
+    /// Why the client cannot send `request`, with another client of the language that can.
+    pub fn refusal(&self, request: &Request) -> Option<String> {
+        let why = self.client.refusal(request)?;
+        let other =
+            self.language.clients.iter().find(|c| c.id != self.client.id && c.refusal(request).is_none());
+        Some(match other {
+            Some(c) => {
+                format!("{why}; render {} with --lang {}:{}", self.language.label, self.language.id, c.id)
+            }
+            None => why,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every built-in record has its template, a fence and a verify recipe whose support files
+    /// are shipped, so a client added to clients.yaml without them fails here.
+    #[test]
+    fn builtin_records_are_complete() {
+        for t in builtin().all_clients() {
+            let name = t.language.template_name(t.client);
+            assert!(embedded_file(&name).is_some(), "{name} is not shipped");
+            assert!(!t.fence().is_empty(), "{name}: no fence");
+            let recipe = t.client.verify.as_ref().unwrap_or_else(|| panic!("{name}: no verify recipe"));
+            for file in recipe.files.values().chain(&recipe.wrap) {
+                assert!(embedded_file(file).is_some(), "{name}: support file {file} is not shipped");
+            }
+        }
+    }
+
+    #[test]
+    fn user_records_change_fields_and_append_clients() {
+        let mut registry = builtin().clone();
+        let text = "languages:\n  - id: php\n    label: PHP 8\n    clients:\n      - id: guzzle\n";
+        registry.merge(Path::new("clients.yaml"), text).unwrap();
+        let php = registry.find("php").unwrap();
+        assert_eq!(php.label, "PHP 8");
+        assert_eq!(php.extension, "php");
+        let ids: Vec<&str> = php.clients.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["http_request2", "curl", "guzzle"]);
+        let new = "languages:\n  - id: lua\n    clients: [{id: socket}]\n";
+        let err = registry.merge(Path::new("clients.yaml"), new).unwrap_err();
+        assert_eq!(err.to_string(), "clients.yaml: new language `lua` needs `label`");
     }
 }

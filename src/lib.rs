@@ -4,6 +4,7 @@
 //! escaping filters of `encode`) → `output` (write and check); `verify` runs the samples against a loopback server.
 
 pub mod cli;
+pub mod common;
 pub mod config;
 pub mod encode;
 pub mod error;
@@ -16,20 +17,35 @@ pub mod spec;
 pub mod verify;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use error::{Diagnostic, Error};
-use lang::Target;
+use error::Error;
+use lang::{Registry, Target};
 use model::{Request, Settings};
 use render::{Plan, Renderer};
 
-/// Parses `--indent` values into per-language indentation units.
-pub fn parse_indents(values: &[String]) -> Result<BTreeMap<String, String>, Error> {
+/// How samples are written: the library's own settings, filled from flags or snipgen.yaml by
+/// the binary (the library never sees clap's types).
+#[derive(Debug, Clone, Default)]
+pub struct StyleOptions {
+    /// A folder whose `.tera` files replace or add templates, and whose `clients.yaml` adds or
+    /// changes client records.
+    pub templates: Option<PathBuf>,
+    /// Keep `{{variables}}` readable in percent-encoded payloads.
+    pub readable_variables: bool,
+    /// Give raw HTTP samples a Content-Length header.
+    pub content_length: bool,
+    /// `[LANG=]N|tab` values, as `--indent` takes them.
+    pub indent: Vec<String>,
+}
+
+/// Parses `--indent` values into per-language indentation units for `registry`'s languages.
+pub fn parse_indents(registry: &Registry, values: &[String]) -> Result<BTreeMap<String, String>, Error> {
     let mut indents = BTreeMap::new();
     for value in values.iter().flat_map(|v| v.split(',')) {
         let (langs, unit): (Vec<&str>, &str) = match value.split_once('=') {
             Some((lang, unit)) => (vec![lang], unit),
-            None => (lang::LANGUAGES.iter().map(|l| l.id).collect(), value),
+            None => (registry.languages.iter().map(|l| l.id.as_str()).collect(), value),
         };
         let unit = match unit {
             "tab" => "\t".to_string(),
@@ -43,7 +59,7 @@ pub fn parse_indents(values: &[String]) -> Result<BTreeMap<String, String>, Erro
             },
         };
         for l in langs {
-            if lang::find(l).is_none() {
+            if registry.find(l).is_none() {
                 return Err(Error::Usage(format!("--indent {value:?}: unknown language `{l}`")));
             }
             indents.insert(l.to_string(), unit.clone());
@@ -52,15 +68,17 @@ pub fn parse_indents(values: &[String]) -> Result<BTreeMap<String, String>, Erro
     Ok(indents)
 }
 
-/// Builds the settings and renderer a `Style` asks for.
-pub fn renderer(style: &cli::Style) -> Result<Renderer, Error> {
+/// Builds the registry, settings and renderer a style asks for; `renderer.registry()` then
+/// parses `--lang` values, user clients included.
+pub fn renderer(style: &StyleOptions) -> Result<Renderer, Error> {
+    let registry = Registry::load(style.templates.as_deref())?;
     let settings = Settings {
         readable_variables: style.readable_variables,
         content_length: style.content_length,
-        indent: parse_indents(&style.indent)?,
+        indent: parse_indents(registry, &style.indent)?,
         ..Settings::default()
     };
-    Renderer::new(style.templates.as_deref(), settings)
+    Renderer::new(registry, style.templates.as_deref(), settings)
 }
 
 /// Loads every spec below `specs` and normalises it into requests (one per auth method).
@@ -74,7 +92,7 @@ pub fn load_requests(specs: &Path, settings: &Settings) -> Result<Vec<Request>, 
     for l in &loaded {
         match model::build(l, settings) {
             Ok(r) => requests.extend(r),
-            Err(m) => errors.push(Diagnostic::plain(&l.path, m)),
+            Err(d) => errors.push(d),
         }
     }
     if errors.is_empty() { Ok(requests) } else { Err(Error::Specs(errors)) }

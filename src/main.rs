@@ -6,7 +6,7 @@ use clap::{CommandFactory, FromArgMatches};
 
 use snipgen::cli::{Cli, Command};
 use snipgen::config::Config;
-use snipgen::error::{Diagnostic, Error};
+use snipgen::error::Error;
 use snipgen::{lang, model, output, spec};
 
 fn main() -> ExitCode {
@@ -20,12 +20,19 @@ fn main() -> ExitCode {
             Command::Generate { inputs, .. } | Command::Check { inputs } => config.apply_inputs(inputs, sub),
             Command::Verify(args) => config.apply_verify(args, sub),
             Command::Render { style, .. } => config.apply_style(style),
-            Command::Languages | Command::Schema => {}
+            Command::Languages { templates } => {
+                let mut style = snipgen::cli::Style { templates: templates.take(), ..Default::default() };
+                config.apply_style(&mut style);
+                *templates = style.templates;
+            }
+            Command::Schema => {}
         }
         command
     });
     match configured.and_then(run) {
         Ok(code) => code,
+        // `snipgen languages | head -1`: the reader has all it wanted.
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{}", prefix_errors(&e));
             ExitCode::from(1)
@@ -43,8 +50,8 @@ fn prefix_errors(e: &Error) -> String {
 
 /// What `generate` would write for these inputs (`check` compares against the same).
 fn plan_inputs(inputs: &snipgen::cli::Inputs) -> Result<snipgen::render::Plan, Error> {
-    let targets = lang::parse_targets(&inputs.lang).map_err(Error::Usage)?;
-    let renderer = snipgen::renderer(&inputs.style)?;
+    let renderer = snipgen::renderer(&(&inputs.style).into())?;
+    let targets = renderer.registry().parse_targets(&inputs.lang).map_err(Error::Usage)?;
     snipgen::plan(&inputs.specs, &targets, &renderer)
 }
 
@@ -55,6 +62,14 @@ fn print_refused(out: &Path, refused: &[(String, String)]) {
     }
 }
 
+/// `println!` that returns a closed stdout as an error (ended quietly in `main`) instead of
+/// panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout(), $($arg)*).map_err(Error::stdout)?
+    };
+}
+
 fn run(command: Command) -> Result<ExitCode, Error> {
     match command {
         Command::Generate { inputs, force } => {
@@ -62,13 +77,13 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             let files = &plan.files;
             let report = output::write(&inputs.out, files, force)?;
             for path in &report.written {
-                println!("wrote   {}", inputs.out.join(path).display());
+                out!("wrote   {}", inputs.out.join(path).display());
             }
             for path in &report.removed {
-                println!("removed {}", inputs.out.join(path).display());
+                out!("removed {}", inputs.out.join(path).display());
             }
             print_refused(&inputs.out, &plan.refused);
-            println!(
+            out!(
                 "{} files: {} written, {} unchanged, {} removed{}",
                 files.len(),
                 report.written.len(),
@@ -112,16 +127,16 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             }
         }
         Command::Render { spec: path, lang: lang_arg, auth, style } => {
-            let targets = lang::parse_targets(std::slice::from_ref(&lang_arg)).map_err(Error::Usage)?;
+            let renderer = snipgen::renderer(&(&style).into())?;
+            let targets =
+                renderer.registry().parse_targets(std::slice::from_ref(&lang_arg)).map_err(Error::Usage)?;
             let [target] = targets[..] else {
                 return Err(Error::Usage("--lang takes exactly one language for `render`".into()));
             };
-            let renderer = snipgen::renderer(&style)?;
             let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
             let relative = path.file_name().map(Path::new).unwrap_or(&path);
             let loaded = spec::parse(&path, relative, &text).map_err(|d| Error::Specs(vec![d]))?;
-            let requests = model::build(&loaded, renderer.settings())
-                .map_err(|m| Error::Specs(vec![Diagnostic::plain(&path, m)]))?;
+            let requests = model::build(&loaded, renderer.settings()).map_err(|d| Error::Specs(vec![d]))?;
             let request = match &auth {
                 None => &requests[0],
                 Some(name) => requests.iter().find(|r| r.auth.kind == name).ok_or_else(|| {
@@ -129,27 +144,29 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                     Error::Usage(format!("spec has no auth method `{name}`; it lists {}", listed.join(", ")))
                 })?,
             };
-            print!("{}", renderer.render(request, target)?);
+            let sample = renderer.render(request, target)?;
+            std::io::stdout().write_all(sample.as_bytes()).map_err(Error::stdout)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Verify(args) => {
-            Ok(if snipgen::verify::run(&args)? { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if snipgen::verify::run(&(&args).into())? { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Schema => {
-            println!("{}", snipgen::schema::spec_schema());
+            out!("{}", snipgen::schema::spec_schema());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Languages => {
-            for l in lang::LANGUAGES {
+        Command::Languages { templates } => {
+            let registry = lang::Registry::load(templates.as_deref())?;
+            for l in &registry.languages {
                 let clients: Vec<String> = l
                     .clients
                     .iter()
                     .enumerate()
                     .map(|(i, c)| format!("{}{} ({})", c.id, if i == 0 { "*" } else { "" }, c.label))
                     .collect();
-                println!("{:<8} {:<8} .{:<6} {}", l.id, l.label, l.extension, clients.join(", "));
+                out!("{:<8} {:<8} .{:<6} {}", l.id, l.label, l.extension, clients.join(", "));
             }
-            println!("* default client");
+            out!("* default client");
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -7,6 +7,7 @@ use base64::Engine;
 use serde::Serialize;
 
 use crate::encode;
+use crate::error::Diagnostic;
 use crate::spec::{self, ApiKeyLocation, Auth, LoadedSpec};
 
 /// Settings that change how requests are written, not what they send.
@@ -90,9 +91,58 @@ impl Pair {
     }
 }
 
+/// The Content-Type a file part is sent with when the spec gives it none.
+pub const DEFAULT_PART_TYPE: &str = "application/octet-stream";
+
 /// One multipart part, as in the spec but bound, with a file part's `filename` defaulted to the
-/// path's last segment.
-pub use crate::spec::Part;
+/// path's last segment, and what every client spells the same way computed once.
+#[derive(Debug, Clone, Serialize)]
+pub struct Part {
+    pub name: String,
+    pub value: Option<String>,
+    pub file: Option<String>,
+    pub filename: Option<String>,
+    /// The part's own Content-Type, as the spec gives it.
+    pub content_type: Option<String>,
+    /// The Content-Disposition value: `form-data; name="…"`, plus `; filename="…"` for a file
+    /// part (RFC 7578, quoted as browsers do).
+    pub disposition: String,
+    /// The Content-Type sent for a file or typed part: its own, or application/octet-stream
+    /// for a file; `None` for a plain text part, which is sent without one.
+    pub sent_type: Option<String>,
+    /// A text part (a `value`, not a file).
+    pub is_text: bool,
+    /// A file part's position among the body's file parts (0, 1, …): where a browser sample
+    /// finds it in a file input's list.
+    pub file_index: Option<usize>,
+}
+
+impl Part {
+    fn new(spec: &crate::spec::Part, settings: &Settings, file_index: Option<usize>) -> Part {
+        let name = settings.bind(&spec.name);
+        let filename = spec.filename.clone().or_else(|| spec.file.as_deref().map(last_segment));
+        let mut disposition = format!("form-data; name={}", encode::mime_quote(&name));
+        if let (Some(_), Some(f)) = (&spec.file, &filename) {
+            disposition.push_str(&format!("; filename={}", encode::mime_quote(f)));
+        }
+        let sent_type = match (&spec.content_type, &spec.file) {
+            (Some(t), _) => Some(t.clone()),
+            (None, Some(_)) => Some(DEFAULT_PART_TYPE.to_string()),
+            (None, None) => None,
+        };
+        Part {
+            value: spec.value.as_deref().map(|v| settings.bind(v)),
+            is_text: spec.file.is_none(),
+            file: spec.file.clone(),
+            content_type: spec.content_type.clone(),
+            name,
+            filename,
+            disposition,
+            sent_type,
+            file_index,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -118,6 +168,10 @@ pub enum Body {
         parts: Vec<Part>,
         /// Some part name occurs twice, which clients keeping parts in a map cannot send.
         repeated_names: bool,
+        /// Some part is read from a file.
+        has_files: bool,
+        /// Some part has its own Content-Type.
+        has_typed_parts: bool,
         /// The parts as clients that keep text fields and files in two maps of lists send
         /// them (PHP HTTP_Request2): text fields grouped by name in first-seen order, then files.
         grouped: Vec<PartGroup>,
@@ -147,6 +201,11 @@ impl Body {
             Body::Binary { .. } => "binary",
             Body::Graphql { .. } => "graphql",
         }
+    }
+
+    /// Sent as one string, `text`, exactly as written (json, text, graphql).
+    pub fn is_text(&self) -> bool {
+        matches!(self, Body::Json { .. } | Body::Text { .. } | Body::Graphql { .. })
     }
 
     /// The Content-Type sent when neither the headers nor `body.content_type` give one.
@@ -229,7 +288,7 @@ const JWT_BEARER: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer
 
 fn credentials(auth: &Auth, settings: &Settings) -> Result<Credentials, String> {
     let none = || Credentials { headers: vec![], query: vec![], form_fields: vec![], basic: None };
-    Ok(match auth.bound(settings) {
+    Ok(match auth.bound(|s| settings.bind(s)) {
         Auth::None => none(),
         Auth::Bearer { token } => {
             Credentials { headers: vec![Pair::new("Authorization", format!("Bearer {}", token.0))], ..none() }
@@ -306,11 +365,8 @@ fn group_parts(parts: &[Part]) -> (Vec<PartGroup>, bool) {
             }
         }
     }
-    let in_order = groups
-        .iter()
-        .flat_map(|g| &g.parts)
-        .map(|p| (&p.name, &p.file, &p.value))
-        .eq(parts.iter().map(|p| (&p.name, &p.file, &p.value)));
+    let key = |p: &Part| (p.name.clone(), p.file.clone(), p.value.clone());
+    let in_order = groups.iter().flat_map(|g| &g.parts).map(key).eq(parts.iter().map(key));
     (groups, in_order)
 }
 
@@ -328,19 +384,43 @@ fn split_url(url: &str) -> (&str, &str) {
     }
 }
 
+/// A request the spec describes but no request can be built from: the message, and the
+/// top-level key of the spec it is about (where the error is reported).
+type Problem = (&'static str, String);
+
+/// The diagnostic of a problem: at its key's line in the spec file (top-level keys start a
+/// line), else for the file as a whole.
+fn locate(loaded: &LoadedSpec, (key, message): Problem) -> Diagnostic {
+    let at = loaded.source.lines().position(|line| {
+        line.strip_prefix(key).is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with(':'))
+    });
+    match at {
+        Some(line) => Diagnostic::at(&loaded.path, line as u64 + 1, 1, message),
+        None => Diagnostic::plain(&loaded.path, message),
+    }
+}
+
 /// Builds one request per auth method the spec lists.
-pub fn build(loaded: &LoadedSpec, settings: &Settings) -> Result<Vec<Request>, String> {
+pub fn build(loaded: &LoadedSpec, settings: &Settings) -> Result<Vec<Request>, Diagnostic> {
+    build_all(loaded, settings).map_err(|p| locate(loaded, p))
+}
+
+fn build_all(loaded: &LoadedSpec, settings: &Settings) -> Result<Vec<Request>, Problem> {
     let spec = &loaded.spec;
     let several = spec.auth.0.len() > 1;
     if let Some(spec::Body::Form(fields)) = &loaded.body {
         let mut auth_fields = Vec::new();
         for auth in &spec.auth.0 {
-            auth_fields.extend(credentials(auth, settings)?.form_fields.into_iter().map(|f| f.name));
+            let creds = credentials(auth, settings).map_err(|m| ("auth", m))?;
+            auth_fields.extend(creds.form_fields.into_iter().map(|f| f.name));
         }
         for (name, value) in &fields.0 {
             if value.is_none() && !auth_fields.contains(name) {
-                return Err(format!(
-                    "form field `{name}` has no value and no auth method of this spec sends a form field of that name"
+                return Err((
+                    "body",
+                    format!(
+                        "form field `{name}` has no value and no auth method of this spec sends a form field of that name"
+                    ),
                 ));
             }
         }
@@ -414,17 +494,19 @@ fn build_body(
         spec::Body::Multipart(parts) => {
             let parts: Vec<Part> = parts
                 .iter()
-                .map(|p| Part {
-                    name: settings.bind(&p.name),
-                    value: p.value.as_deref().map(|v| settings.bind(v)),
-                    filename: p.filename.clone().or_else(|| p.file.as_deref().map(last_segment)),
-                    file: p.file.clone(),
-                    content_type: p.content_type.clone(),
+                .scan(0, |files, p| {
+                    let index = p.file.is_some().then(|| {
+                        *files += 1;
+                        *files - 1
+                    });
+                    Some(Part::new(p, settings, index))
                 })
                 .collect();
             let (grouped, grouped_in_order) = group_parts(&parts);
             Body::Multipart {
                 repeated_names: has_repeats(parts.iter().map(|p| &p.name)),
+                has_files: parts.iter().any(|p| p.file.is_some()),
+                has_typed_parts: parts.iter().any(|p| p.content_type.is_some()),
                 parts,
                 grouped,
                 grouped_in_order,
@@ -442,17 +524,16 @@ fn build_body(
     })
 }
 
-fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) -> Result<Request, String> {
+fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) -> Result<Request, Problem> {
     let spec = &loaded.spec;
-    let creds = credentials(auth, settings)?;
+    let creds = credentials(auth, settings).map_err(|m| ("auth", m))?;
     let mut headers =
         merge_repeated_headers(spec.headers.0.iter().map(|(k, v)| Pair::new(&k.0, settings.bind(&v.0))));
     for h in &creds.headers {
         if headers.iter().any(|x| x.name.eq_ignore_ascii_case(&h.name)) {
-            return Err(format!(
-                "header `{}` is set by auth `{}`; remove it from `headers`",
-                h.name,
-                auth.name()
+            return Err((
+                "headers",
+                format!("header `{}` is set by auth `{}`; remove it from `headers`", h.name, auth.name()),
             ));
         }
     }
@@ -460,26 +541,33 @@ fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) 
     headers.extend(creds.headers.iter().cloned());
 
     if !creds.form_fields.is_empty() && !matches!(loaded.body, Some(spec::Body::Form(_))) {
-        return Err(format!("auth `{}` sends form fields, so the spec needs a `body: form:`", auth.name()));
+        return Err((
+            "auth",
+            format!("auth `{}` sends form fields, so the spec needs a `body: form:`", auth.name()),
+        ));
     }
     let body = match &loaded.body {
         None => None,
-        Some(b) => Some(build_body(b, &creds, auth, settings)?),
+        Some(b) => Some(build_body(b, &creds, auth, settings).map_err(|m| ("body", m))?),
     };
 
     let given_type =
         headers.iter().find(|h| h.name.eq_ignore_ascii_case("content-type")).map(|h| h.value.clone());
     let content_type = match (&body, given_type, &loaded.body_content_type) {
         (Some(Body::Multipart { .. }), Some(_), _) => {
-            return Err(
-                "do not set Content-Type for a multipart body: the client adds it with its boundary".into()
-            );
+            return Err((
+                "headers",
+                "do not set Content-Type for a multipart body: the client adds it with its boundary".into(),
+            ));
         }
         (Some(Body::Form { .. }), Some(t), _) if !t.starts_with("application/x-www-form-urlencoded") => {
-            return Err(format!("Content-Type `{t}` contradicts the form body"));
+            return Err(("headers", format!("Content-Type `{t}` contradicts the form body")));
         }
         (_, Some(_), Some(_)) => {
-            return Err("Content-Type is given both in `headers` and as `body.content_type`; keep one".into());
+            return Err((
+                "body",
+                "Content-Type is given both in `headers` and as `body.content_type`; keep one".into(),
+            ));
         }
         (None, given, _) => given,
         (_, Some(t), None) => Some(t),

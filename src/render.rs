@@ -9,7 +9,8 @@ use tera::{Tera, Value};
 
 use crate::encode;
 use crate::error::Error;
-use crate::lang::{LANGUAGES, Target};
+use crate::lang;
+use crate::lang::{Registry, Target};
 use crate::model::{Body, Request, Settings};
 
 /// Registers a `&str -> String` function as a Tera filter that refuses non-string input.
@@ -32,31 +33,32 @@ type StringFn = fn(&str) -> String;
 pub struct Renderer {
     tera: Tera,
     settings: Settings,
+    registry: &'static Registry,
 }
 
 impl Renderer {
-    /// Built-in templates, overridden by `<templates>/<lang>/<client>.tera` where present.
-    pub fn new(templates: Option<&Path>, settings: Settings) -> Result<Self, Error> {
+    /// Built-in templates (and macros), overridden or added to by the `.tera` files of
+    /// `templates` by identical relative name; every client of `registry` must have one.
+    pub fn new(
+        registry: &'static Registry,
+        templates: Option<&Path>,
+        settings: Settings,
+    ) -> Result<Self, Error> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![]);
-        let builtins: Vec<(String, &str)> = LANGUAGES
-            .iter()
-            .flat_map(|l| l.clients.iter().map(move |c| (l.template_name(c), c.template)))
-            .collect();
-        tera.add_raw_templates(builtins.iter().map(|(n, s)| (n.as_str(), *s)))
-            .map_err(|e| template_error("built-in templates", &e))?;
+        let builtins = lang::embedded_files().iter().filter(|(name, _)| name.ends_with(".tera"));
+        tera.add_raw_templates(builtins.copied()).map_err(|e| template_error("built-in templates", &e))?;
         if let Some(dir) = templates {
             if !dir.is_dir() {
                 return Err(Error::Usage(format!("templates folder {} does not exist", dir.display())));
             }
             for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-                let entry =
-                    entry.map_err(|e| Error::Io { path: dir.to_path_buf(), message: e.to_string() })?;
+                let entry = entry.map_err(|e| Error::io(dir, e.into()))?;
                 let path = entry.path();
                 if !entry.file_type().is_file() || path.extension().is_none_or(|x| x != "tera") {
                     continue;
                 }
-                let name = crate::spec::slash_joined(
+                let name = crate::common::slash_joined(
                     path.strip_prefix(dir).expect("walkdir yields paths below its root"),
                 );
                 let source = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
@@ -94,18 +96,38 @@ impl Renderer {
             Value::String(s) => Ok(Value::from(s.len())),
             other => Err(tera::Error::msg(format!("filter `byte_length` expects a string, got {other}"))),
         });
-        Ok(Renderer { tera, settings })
+        let names: Vec<&str> = tera.get_template_names().collect();
+        for t in registry.all_clients() {
+            let name = t.language.template_name(t.client);
+            if !names.contains(&name.as_str()) {
+                let folder = templates.map_or("the templates folder".into(), |d| d.display().to_string());
+                return Err(Error::Usage(format!(
+                    "client `{}:{}` has no template: add {name} to {folder}",
+                    t.language.id, t.client.id
+                )));
+            }
+        }
+        Ok(Renderer { tera, settings, registry })
+    }
+
+    /// The languages and clients this renderer knows, built-in and the user's.
+    pub fn registry(&self) -> &'static Registry {
+        self.registry
     }
 
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
 
+    /// The sample of `request` for `target`, or `Error::Refused` when the client's record
+    /// says it cannot send it.
     pub fn render(&self, request: &Request, target: Target) -> Result<String, Error> {
         let name = target.language.template_name(target.client);
+        if let Some(reason) = target.refusal(request) {
+            return Err(Error::Refused { name, reason });
+        }
         let mut context = tera::Context::from_serialize(request).map_err(|e| template_error(&name, &e))?;
-        let unit =
-            self.settings.indent.get(target.language.id).map_or(target.language.indent, String::as_str);
+        let unit = self.settings.indent.get(&target.language.id).unwrap_or(&target.language.indent);
         context.insert("i1", unit);
         context.insert("i2", &unit.repeat(2));
         context.insert("i3", &unit.repeat(3));
@@ -115,6 +137,8 @@ impl Renderer {
         context.insert("crlf", "\r\n");
         // Templates branch on the body kind; "none" keeps that a plain comparison.
         context.insert("body_kind", &request.body.as_ref().map_or("none", Body::kind));
+        // The body is one string sent as is (json, text, graphql): `body.text`.
+        context.insert("text_body", &request.body.as_ref().is_some_and(Body::is_text));
         let mut text = self.tera.render(&name, &context).map_err(|e| template_error(&name, &e))?;
         if !target.client.verbatim && !text.ends_with('\n') {
             text.push('\n');
@@ -165,9 +189,6 @@ pub struct Rendered {
     pub text: String,
 }
 
-/// How Tera reports a template's own `throw(message=…)`: a client refusing a request.
-const THROW_PREFIX: &str = "Function call 'throw' failed: ";
-
 fn template_error(name: &str, e: &tera::Error) -> Error {
     // Tera nests the useful part (line, column, what was expected) in the error's sources.
     let mut message = e.to_string();
@@ -177,8 +198,5 @@ fn template_error(name: &str, e: &tera::Error) -> Error {
         message.push_str(&s.to_string());
         source = s.source();
     }
-    match message.split_once(THROW_PREFIX) {
-        Some((_, reason)) => Error::Refused { name: name.to_string(), reason: reason.to_string() },
-        None => Error::Template { name: name.to_string(), message },
-    }
+    Error::Template { name: name.to_string(), message }
 }

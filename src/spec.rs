@@ -9,6 +9,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
+use crate::common::yaml_error;
+pub use crate::common::{did_you_mean, slash_joined};
 use crate::error::Diagnostic;
 
 /// One endpoint, as written in `specs/**/*.yaml`.
@@ -267,9 +269,10 @@ pub enum ApiKeyLocation {
 }
 
 impl Auth {
-    /// The same method with `{{variables}}` in its credentials bound.
-    pub fn bound(&self, settings: &crate::model::Settings) -> Auth {
-        let b = |s: &String| settings.bind(s);
+    /// The same method with its credentials passed through `bind` (which binds
+    /// `{{variables}}`; the model supplies it, so the spec layer needs nothing from the model).
+    pub fn bound(&self, bind: impl Fn(&str) -> String) -> Auth {
+        let b = |s: &String| bind(s);
         match self {
             Auth::None => Auth::None,
             Auth::Bearer { token } => Auth::Bearer { token: HeaderValue(b(&token.0)) },
@@ -566,40 +569,6 @@ pub struct LoadedSpec {
     pub source: String,
 }
 
-/// Suggests the closest of `candidates` to `word`, if any is close.
-pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    candidates
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
-        .min()
-        .map(|(_, c)| format!("; did you mean `{c}`?"))
-        .unwrap_or_default()
-}
-
-/// Turns serde-saphyr's message into ours: location suffix dropped, a hint added for
-/// unknown keys and variants.
-fn describe(error: &serde_saphyr::Error) -> String {
-    let mut message = error.without_snippet().to_string();
-    if let Some(at) = message.rfind(" at line ") {
-        message.truncate(at);
-    }
-    for prefix in ["unknown field `", "unknown variant `"] {
-        if let Some(rest) = message.strip_prefix(prefix)
-            && let Some((word, expected)) = rest.split_once("`, expected one of ")
-        {
-            let hint = did_you_mean(word, expected.split(", "));
-            message.push_str(&hint);
-        }
-    }
-    message
-}
-
-/// A YAML or deserialisation error in `path`, located, in our wording.
-pub(crate) fn yaml_error(path: &Path, error: &serde_saphyr::Error) -> Diagnostic {
-    let (line, column) = error.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
-    Diagnostic::at(path, line, column, describe(error))
-}
-
 /// Validates an id: `/`-separated segments of letters, digits, `.`, `_`, `-`; never `.` or
 /// `..`, so an id can never name a path outside the output folder.
 pub fn check_id(id: &str) -> Result<(), String> {
@@ -655,11 +624,6 @@ fn check_url(url: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// A relative path's components joined by `/`, whatever the platform's separator.
-pub fn slash_joined(relative: &Path) -> String {
-    relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }
 
 /// Parses one spec file. `relative` is its path under the specs folder, used for the default id.

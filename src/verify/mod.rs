@@ -18,14 +18,13 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::cli::VerifyArgs;
 use crate::error::Error;
-use crate::lang::{self, Target};
+use crate::lang::{Mode, Target};
 use crate::model::{self, Settings};
 use crate::render::Renderer;
 use crate::spec::{self, LoadedSpec};
 use compare::Expected;
-use runners::{Context, Mode};
+use runners::Context;
 use server::EchoServer;
 
 /// The verdict for one sample.
@@ -42,7 +41,7 @@ pub enum Outcome {
     Fail(String),
     /// The runtime is not installed here; the text says what is missing.
     Skip(String),
-    /// The template refuses this spec for this client with a reason (its `throw`), as
+    /// The client's record says it cannot send this request (with the reason), as
     /// `generate` does: no sample exists to run. Not a failure.
     Refused(String),
 }
@@ -82,11 +81,28 @@ struct Job<'a> {
 /// Per-sample time limit per step (compile, run); generous for a JVM start on a busy machine.
 const TIMEOUT: Duration = Duration::from_secs(90);
 
+/// What `verify` runs: the library's own settings (the binary fills them from flags).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub specs: PathBuf,
+    /// `lang` or `lang:client` values; empty: every client of every language.
+    pub lang: Vec<String>,
+    /// A YAML map of `{{variable}}` values, overriding the specs' examples.
+    pub vars: Option<PathBuf>,
+    /// Samples run at once; `None`: the number of cores.
+    pub jobs: Option<usize>,
+    /// Keep each sample's folder here.
+    pub keep: Option<PathBuf>,
+    /// A missing runtime (SKIP) fails the run.
+    pub require_all: bool,
+    pub style: crate::StyleOptions,
+}
+
 /// Runs `verify`, printing the table to stdout and progress to stderr; `Ok(true)` when the
 /// exit code should be 0.
-pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
-    let targets = verify_targets(&args.lang)?;
+pub fn run(args: &Options) -> Result<bool, Error> {
     let renderer = crate::renderer(&args.style)?;
+    let targets = verify_targets(&renderer, &args.lang)?;
     if !args.specs.is_dir() {
         return Err(Error::Usage(format!("specs folder {} does not exist", args.specs.display())));
     }
@@ -112,7 +128,7 @@ pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
         let bindings = bindings_for(l, &vars);
         let settings = Settings { bindings: bindings.clone(), ..renderer.settings().clone() };
         let ids: Vec<String> = model::build(l, &settings)
-            .map_err(|m| Error::Specs(vec![crate::error::Diagnostic::plain(&l.path, m)]))?
+            .map_err(|d| Error::Specs(vec![d]))?
             .into_iter()
             .map(|r| r.id)
             .collect();
@@ -135,13 +151,17 @@ pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
         runtimes: runners::runtimes_dir(),
         gocache: scratch.path().join("gocache"),
         timeout: TIMEOUT,
+        templates: args.style.templates.clone(),
     };
     let available: BTreeMap<String, Result<(), String>> = targets
         .iter()
         .map(|t| {
-            let probe = match runners::runner(*t) {
+            let probe = match runners::recipe(*t) {
                 Some(r) => runners::probe(r, &cx),
-                None => Err(format!("verify has no runner for client `{}` yet", t.client.id)),
+                None => Err(format!(
+                    "client `{}:{}` has no verify recipe (`verify:` in its clients.yaml record)",
+                    t.language.id, t.client.id
+                )),
             };
             (column(*t), probe)
         })
@@ -151,7 +171,7 @@ pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
 
     // Slowest runtimes first, so a few JVM starts do not end up alone at the tail.
     let mut order: Vec<usize> = (0..jobs.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(cost(jobs[i].target.language.id)));
+    order.sort_by_key(|&i| std::cmp::Reverse(runners::recipe(jobs[i].target).map_or(0, |r| r.cost)));
     let started = Instant::now();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
@@ -204,21 +224,18 @@ pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
         started.elapsed().as_secs_f64()
     );
     let mut stdout = std::io::stdout().lock();
-    let counts = report(&mut stdout, &results, &targets).map_err(|e| Error::io(Path::new("<stdout>"), e))?;
+    let counts = report(&mut stdout, &results, &targets).map_err(Error::stdout)?;
     Ok(counts.failed == 0 && !(require_all && counts.skipped > 0))
 }
 
 /// Every client of every language by default (generate renders only the default clients,
 /// but any client a user can select must send the right request); else what `--lang` lists,
 /// where one language may appear with several clients.
-fn verify_targets(items: &[String]) -> Result<Vec<Target>, Error> {
+fn verify_targets(renderer: &Renderer, items: &[String]) -> Result<Vec<Target>, Error> {
     if items.is_empty() {
-        return Ok(lang::LANGUAGES
-            .iter()
-            .flat_map(|l| l.clients.iter().map(move |c| Target { language: l, client: c }))
-            .collect());
+        return Ok(renderer.registry().all_clients());
     }
-    lang::parse_targets(items).map_err(Error::Usage)
+    renderer.registry().parse_targets(items).map_err(Error::Usage)
 }
 
 /// The table column of a target: the language id, with `:client` for a non-default client.
@@ -227,16 +244,6 @@ pub fn column(t: Target) -> String {
         t.language.id.to_string()
     } else {
         format!("{}:{}", t.language.id, t.client.id)
-    }
-}
-
-/// A rough relative run time per language, for scheduling only.
-fn cost(lang: &str) -> u32 {
-    match lang {
-        "java" | "csharp" => 4,
-        "go" | "jquery" => 3,
-        "nodejs" | "php" | "python" | "ruby" => 2,
-        _ => 1,
     }
 }
 
@@ -323,24 +330,24 @@ fn run_job(
     scratch: &Path,
     index: usize,
 ) -> Result<Outcome, String> {
-    let runner = runners::runner(job.target).expect("targets without a runner are skipped");
-    let server = if runner.mode == Mode::Raw { EchoServer::start_until_close() } else { EchoServer::start() }
+    let recipe = runners::recipe(job.target).expect("targets without a recipe are skipped");
+    let server = if recipe.mode == Mode::Raw { EchoServer::start_until_close() } else { EchoServer::start() }
         .map_err(|e| format!("echo server did not start: {e}"))?;
     let settings = Settings {
         bindings: job.bindings.clone(),
         origin: Some(server.origin()),
         ..renderer.settings().clone()
     };
-    let requests = model::build(job.spec, &settings)?;
+    let requests = model::build(job.spec, &settings).map_err(|d| d.to_string())?;
     let request = &requests[job.auth];
     let sample = match renderer.render(request, job.target) {
         Ok(sample) => sample,
         Err(Error::Refused { reason, .. }) => return Ok(Outcome::Refused(reason)),
         Err(e) => return Ok(Outcome::Fail(format!("not rendered: {e}"))),
     };
-    if let Some(reason) = runners::harness_limit(job.target, request) {
+    if let Some((reason, steps)) = runners::harness_limit(recipe, request) {
         let dir = scratch.join(format!("job{index}"));
-        let checked = runners::node_check(&sample, &dir, cx);
+        let checked = runners::check_instead(recipe, &sample, &steps, &dir, cx);
         let _ = std::fs::remove_dir_all(&dir);
         return Ok(match checked {
             Ok(()) => Outcome::Limited(reason),
@@ -370,10 +377,9 @@ fn run_job(
         std::fs::write(&path, fixture_bytes(rel)).map_err(|e| e.to_string())?;
     }
 
-    let ran = match runner.mode {
-        Mode::Parse => {
-            std::fs::write(dir.join(format!("sample.{}", job.target.language.extension)), &sample)
-                .map_err(|e| e.to_string())?;
+    let ran = match recipe.mode {
+        Mode::ParseSwift => {
+            std::fs::write(dir.join(&recipe.sample), &sample).map_err(|e| e.to_string())?;
             return Ok(match runners::check_swift(&sample, &literal_values(request)) {
                 Ok(()) => Outcome::Checked,
                 Err(problems) => {
@@ -382,15 +388,14 @@ fn run_job(
             });
         }
         Mode::Raw => {
-            std::fs::write(dir.join("sample.txt"), &sample).map_err(|e| e.to_string())?;
+            std::fs::write(dir.join(&recipe.sample), &sample).map_err(|e| e.to_string())?;
             let raw = runners::RawBody {
                 files: files.iter().map(|f| (f.path.clone(), fixture_bytes(&f.path))).collect(),
             };
             runners::send_raw(&sample, &raw, server.port(), cx)
         }
         Mode::Run | Mode::Stub => {
-            let steps = runners::prepare(runner, &sample, &dir, &server.origin(), &files, cx)
-                .map_err(|e| e.to_string())?;
+            let steps = runners::prepare(recipe, &sample, &dir, &server.origin(), &files, cx)?;
             runners::run_steps(&steps, &dir, cx)
         }
     };
@@ -429,7 +434,7 @@ fn run_job(
     let differences = compare::compare(&expected, got);
     Ok(if !differences.is_empty() {
         Outcome::Fail(differences.join("\n"))
-    } else if runner.mode == Mode::Stub {
+    } else if recipe.mode == Mode::Stub {
         Outcome::Checked
     } else {
         Outcome::Pass
@@ -477,7 +482,7 @@ pub fn report(out: &mut impl Write, results: &[JobResult], targets: &[Target]) -
     let mut notes: Vec<String> = Vec::new();
     let how = |c: &str| {
         let t = targets.iter().find(|t| column(**t) == c).copied();
-        t.and_then(runners::runner).map_or("", |r| r.how)
+        t.and_then(runners::recipe).map_or("", |r| r.how.as_str())
     };
     for r in results {
         match &r.outcome {
@@ -525,7 +530,7 @@ pub fn report(out: &mut impl Write, results: &[JobResult], targets: &[Target]) -
         others.push(format!("{} checked", counts.checked));
     }
     if counts.refused > 0 {
-        others.push(format!("{} refused by their template", counts.refused));
+        others.push(format!("{} refused by their client", counts.refused));
     }
     if !others.is_empty() {
         writeln!(out, "{}", others.join(", "))?;

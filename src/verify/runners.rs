@@ -1,5 +1,6 @@
-//! Per-language runners: how each sample fragment is wrapped into a program, which runtime
-//! runs it, and the checks for languages whose reference client cannot run here.
+//! Running a client's verify recipe (its record's `verify:`): probing for the runtime,
+//! writing the sample with its wrapper and support files, and running the steps; plus the
+//! in-process checks a recipe's mode can name (raw HTTP over a socket, the Swift parse).
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -7,103 +8,80 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::lang::Target;
+use crate::lang::{Recipe, Target};
 
-/// How a language's samples are verified.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Run with the real client; the request is compared.
-    Run,
-    /// Sent over a socket by snipgen itself (the `http` sample is a request, not a program).
-    Raw,
-    /// Compiled or linted, then run against a stub of the client library that sends the
-    /// request it was asked for; compared, but reported CHECKED since the real client did not run.
-    Stub,
-    /// Parsed only; reported CHECKED.
-    Parse,
-}
-
-/// One row of the runner table: also what README's Verify table describes.
-pub struct Runner {
-    pub lang: &'static str,
-    pub client: &'static str,
-    pub mode: Mode,
-    /// How the sample is run or checked, for the report.
-    pub how: &'static str,
-}
-
-const fn row(lang: &'static str, client: &'static str, mode: Mode, how: &'static str) -> Runner {
-    Runner { lang, client, mode, how }
-}
-
-pub static RUNNERS: &[Runner] = &[
-    row("curl", "curl", Mode::Run, "sh sample.sh"),
-    row("csharp", "restsharp", Mode::Stub, "mcs + mono against a RestSharp-shaped stub (HttpClient)"),
-    row("csharp", "httpclient", Mode::Run, "mcs + mono (System.Net.Http)"),
-    row("go", "native", Mode::Run, "go run (GOPROXY=off, GO111MODULE=off)"),
-    row(
-        "http",
-        "http1",
-        Mode::Raw,
-        "the file sent as it is over a socket (file placeholders filled in), then the write side closed",
-    ),
-    row("java", "okhttp", Mode::Run, "java source launcher + OkHttp 3"),
-    row("java", "httpclient", Mode::Run, "java source launcher (java.net.http)"),
-    row("jquery", "ajax", Mode::Run, "node + jsdom + jquery, page at the server origin"),
-    row("nodejs", "request", Mode::Run, "node + request"),
-    row("nodejs", "fetch", Mode::Run, "node (built-in fetch)"),
-    row("python", "requests", Mode::Run, "python + requests (venv)"),
-    row("python", "httpx", Mode::Run, "python + httpx (venv)"),
-    row("php", "http_request2", Mode::Stub, "php -l, then php against an HTTP_Request2-shaped stub"),
-    row("php", "curl", Mode::Run, "php -l, then php with the curl extension"),
-    row("php", "guzzle", Mode::Run, "php -l, then php with Debian's Guzzle as vendor/autoload.php"),
-    row("ruby", "net_http", Mode::Run, "ruby (Net::HTTP)"),
-    row("ruby", "faraday", Mode::Run, "ruby + Faraday (Debian's ruby-faraday)"),
-    row(
-        "swift",
-        "urlsession",
-        Mode::Parse,
-        "tree-sitter-swift parse, and every request value spelled by a string literal",
-    ),
-];
-
-/// Why this harness cannot run this request faithfully although the real client could; the
-/// sample is then syntax-checked instead and reported CHECKED with this reason.
-pub fn harness_limit(target: Target, request: &crate::model::Request) -> Option<String> {
-    if target.language.id == "jquery"
-        && let Some(h) = request.headers.iter().find(|h| !jsdom_accepts_header_value(&h.value))
-    {
-        return Some(format!(
-            "jsdom's XMLHttpRequest refuses the {} header value, which the Fetch standard allows and browsers send; checked with node --check instead",
-            h.name
-        ));
+/// Fills a recipe string's placeholders; `{dir}`, `{origin}` and `{files}` only exist once a
+/// sample's folder does.
+fn expand(text: &str, cx: &Context, job: Option<(&Path, &str, &str)>) -> String {
+    let mut out = text
+        .replace("{runtimes}", &cx.runtimes.display().to_string())
+        .replace("{gocache}", &cx.gocache.display().to_string());
+    if let Some((dir, origin, files)) = job {
+        out = out
+            .replace("{dir}", &dir.display().to_string())
+            .replace("{origin}", origin)
+            .replace("{files}", files);
     }
-    None
+    out
 }
 
-/// jsdom 26 checks header values against `^[ \t]*(?:V(?:[ \t]V)?)*[ \t]*$` (V a visible
-/// character): inside the trimmed value every space or tab must stand alone, with at least two
-/// visible characters before the next one. So `a  b` and `~ * ?` are refused.
-fn jsdom_accepts_header_value(value: &str) -> bool {
-    let inner = value.trim_matches([' ', '\t']);
-    if inner.is_empty() {
-        return true;
-    }
-    let words: Vec<&str> = inner.split([' ', '\t']).collect();
-    let last = words.len().saturating_sub(1);
-    words.iter().enumerate().all(|(i, w)| !w.is_empty() && (i == 0 || i == last || w.len() >= 2))
+/// `Err(reason)` when what the recipe needs is missing here: its samples are SKIPped.
+pub fn probe(recipe: &Recipe, cx: &Context) -> Result<(), String> {
+    let check = || -> Result<(), String> {
+        let needs = &recipe.needs;
+        needs.programs.iter().try_for_each(|p| on_path(&expand(p, cx, None)))?;
+        for f in &needs.files {
+            let path = PathBuf::from(expand(f, cx, None));
+            if !path.exists() {
+                return Err(format!("{} missing", path.display()));
+            }
+        }
+        for c in &needs.checks {
+            let argv: Vec<String> = c.run.iter().map(|a| expand(a, cx, None)).collect();
+            let Some((program, args)) = argv.split_first() else { continue };
+            let ok = Command::new(program)
+                .args(args)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success());
+            if !ok {
+                return Err(c.because.clone());
+            }
+        }
+        Ok(())
+    };
+    check().map_err(|e| match &recipe.install {
+        Some(hint) => format!("{e} ({hint})"),
+        None => e,
+    })
 }
 
-/// `node --check` on a JavaScript sample: the fallback when jsdom cannot run it.
-pub fn node_check(sample: &str, dir: &Path, cx: &Context) -> Result<(), String> {
+/// Why this harness cannot run this request faithfully although the real client could, with
+/// the steps that check the sample instead; it is then reported CHECKED with this reason.
+pub fn harness_limit(recipe: &Recipe, request: &crate::model::Request) -> Option<(String, Vec<Step>)> {
+    let rule = recipe.header_values.as_ref()?;
+    let h = request.headers.iter().find(|h| !rule.rule.accepts(&h.value))?;
+    let steps = rule.instead.iter().filter_map(|argv| to_step(argv, &Default::default())).collect();
+    Some((rule.because.replace("{header}", &h.name), steps))
+}
+
+/// Writes the sample under the recipe's name and runs `steps` there: the fallback check.
+pub fn check_instead(
+    recipe: &Recipe,
+    sample: &str,
+    steps: &[Step],
+    dir: &Path,
+    cx: &Context,
+) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-    std::fs::write(dir.join("sample.js"), sample).map_err(|e| e.to_string())?;
-    run_steps(&[step("node", &["--check", "sample.js"])], dir, cx).map(|_| ())
+    std::fs::write(dir.join(&recipe.sample), sample).map_err(|e| e.to_string())?;
+    run_steps(steps, dir, cx).map(|_| ())
 }
 
-/// The runner for a target; `None` for a client added to the registry but not here yet.
-pub fn runner(target: Target) -> Option<&'static Runner> {
-    RUNNERS.iter().find(|r| r.lang == target.language.id && r.client == target.client.id)
+/// The recipe of a target; `None`: verify does not know how to run this client.
+pub fn recipe(target: Target) -> Option<&'static Recipe> {
+    target.client.verify.as_ref()
 }
 
 /// What runners share: where the installed runtimes live and one Go build cache per verify.
@@ -111,15 +89,8 @@ pub struct Context {
     pub runtimes: PathBuf,
     pub gocache: PathBuf,
     pub timeout: Duration,
-}
-
-impl Context {
-    fn node_modules(&self) -> PathBuf {
-        self.runtimes.join("node/node_modules")
-    }
-    fn python(&self) -> PathBuf {
-        self.runtimes.join("venv/bin/python")
-    }
+    /// The user's templates folder: support files a recipe names are looked up there first.
+    pub templates: Option<PathBuf>,
 }
 
 /// `${SNIPGEN_RUNTIMES:-$HOME/.cache/snipgen-runtimes}`, as scripts/install-runtimes.sh uses.
@@ -130,85 +101,10 @@ pub fn runtimes_dir() -> PathBuf {
     }
 }
 
-const GUZZLE_AUTOLOAD: &str = "/usr/share/php/GuzzleHttp/autoload.php";
-const OKHTTP_CP: [&str; 2] = ["/usr/share/java/okhttp.jar", "/usr/share/java/okio.jar"];
-
 fn on_path(program: &str) -> Result<(), String> {
     let found = std::env::var_os("PATH")
         .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file()));
     if found { Ok(()) } else { Err(format!("`{program}` not found on PATH")) }
-}
-
-fn exists(path: &Path, what: &str) -> Result<(), String> {
-    if path.exists() { Ok(()) } else { Err(format!("{what} missing ({})", path.display())) }
-}
-
-/// `Err(reason)` when the language's runtime is missing here: its samples are SKIPped.
-pub fn probe(runner: &Runner, cx: &Context) -> Result<(), String> {
-    let hint = " (run scripts/install-runtimes.sh)";
-    let lang = runner.lang;
-    let check = || -> Result<(), String> {
-        match lang {
-            "curl" => on_path("curl"),
-            "go" => on_path("go"),
-            "java" if runner.client == "httpclient" => on_path("java"),
-            "java" => {
-                on_path("java")?;
-                OKHTTP_CP.iter().try_for_each(|j| exists(Path::new(j), "OkHttp"))
-            }
-            "jquery" | "nodejs" => {
-                on_path("node")?;
-                let pkgs: &[&str] = match (lang, runner.client) {
-                    ("jquery", _) => &["jquery", "jsdom"],
-                    ("nodejs", "request") => &["request"],
-                    _ => &[],
-                };
-                pkgs.iter().try_for_each(|p| {
-                    exists(&cx.node_modules().join(p).join("package.json"), &format!("npm package {p}"))
-                })
-            }
-            "python" => {
-                exists(&cx.python(), "Python venv")?;
-                let module = runner.client;
-                let ok = Command::new(cx.python())
-                    .args(["-c", &format!("import {module}")])
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .status()
-                    .is_ok_and(|s| s.success());
-                if ok { Ok(()) } else { Err(format!("the venv cannot import {module}")) }
-            }
-            "php" if runner.client == "curl" => {
-                on_path("php")?;
-                let ok = Command::new("php")
-                    .args(["-r", "exit(extension_loaded('curl') ? 0 : 1);"])
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .status()
-                    .is_ok_and(|s| s.success());
-                if ok { Ok(()) } else { Err("PHP has no curl extension (php-curl)".into()) }
-            }
-            "php" if runner.client == "guzzle" => {
-                on_path("php")?;
-                exists(Path::new(GUZZLE_AUTOLOAD), "Guzzle (php-guzzlehttp-guzzle)")
-            }
-            "php" => on_path("php"),
-            "ruby" if runner.client == "faraday" => {
-                on_path("ruby")?;
-                let ok = Command::new("ruby")
-                    .args(["-e", "require 'faraday'"])
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .status()
-                    .is_ok_and(|s| s.success());
-                if ok { Ok(()) } else { Err("Ruby cannot load faraday (ruby-faraday)".into()) }
-            }
-            "ruby" => on_path("ruby"),
-            "csharp" => on_path("mcs").and_then(|_| on_path("mono")),
-            _ => Ok(()), // http and swift are handled in-process
-        }
-    };
-    check().map_err(|e| e + hint)
 }
 
 /// One command of a run; the steps of a sample run in order and stop at the first failure.
@@ -218,8 +114,13 @@ pub struct Step {
     pub env: Vec<(String, String)>,
 }
 
-fn step(program: impl Into<String>, args: &[&str]) -> Step {
-    Step { program: program.into(), args: args.iter().map(|a| a.to_string()).collect(), env: Vec::new() }
+fn to_step(argv: &[String], env: &std::collections::BTreeMap<String, String>) -> Option<Step> {
+    let (program, args) = argv.split_first()?;
+    Some(Step {
+        program: program.clone(),
+        args: args.to_vec(),
+        env: env.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+    })
 }
 
 /// A file the request's body reads, as written next to the sample.
@@ -231,156 +132,61 @@ pub struct BodyFile {
     pub content_type: Option<String>,
 }
 
-/// Writes the sample, its wrapper and any stub into `dir`; returns the commands to run there.
+/// Writes the sample (in its wrapper) and the recipe's support files into `dir`; returns the
+/// commands to run there.
 pub fn prepare(
-    runner: &Runner,
+    recipe: &Recipe,
     sample: &str,
     dir: &Path,
     origin: &str,
     files: &[BodyFile],
     cx: &Context,
-) -> std::io::Result<Vec<Step>> {
-    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text);
-    let node_path = ("NODE_PATH".to_string(), cx.node_modules().display().to_string());
-    Ok(match (runner.lang, runner.client) {
-        ("php", "guzzle") => {
-            write("sample.php", sample)?;
-            // The reader's Composer autoloader, here Debian's php-guzzlehttp-guzzle.
-            std::fs::create_dir_all(dir.join("vendor"))?;
-            write("vendor/autoload.php", &format!("<?php\nrequire '{GUZZLE_AUTOLOAD}';\n"))?;
-            vec![step("php", &["-l", "sample.php"]), step("php", &["sample.php"])]
+) -> Result<Vec<Step>, String> {
+    let write = |name: &str, text: &str| -> Result<(), String> {
+        // Names come from a user's recipe: never a file outside the sample's folder.
+        if !Path::new(name).components().all(|c| matches!(c, std::path::Component::Normal(_))) {
+            return Err(format!("recipe file name {name:?} must be a relative path without `..`"));
         }
-        ("php", "curl") => {
-            write("sample.php", sample)?;
-            vec![step("php", &["-l", "sample.php"]), step("php", &["sample.php"])]
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
-        ("csharp", client) => {
-            let restsharp = client == "restsharp";
-            write("Program.cs", &wrap_csharp(sample, restsharp))?;
-            let mut compile =
-                step("mcs", &["-nologo", "-r:System.Net.Http.dll", "-out:sample.exe", "Program.cs"]);
-            if restsharp {
-                write("RestSharp.cs", CSHARP_RESTSHARP_STUB)?;
-                compile.args.push("RestSharp.cs".into());
-            }
-            vec![compile, step("mono", &["sample.exe"])]
-        }
-        ("curl", _) => {
-            write("sample.sh", sample)?;
-            // A user's ~/.curlrc must not change what the sample sends.
-            let mut s = step("sh", &["sample.sh"]);
-            s.env.push(("CURL_HOME".into(), dir.display().to_string()));
-            vec![s]
-        }
-        ("go", _) => {
-            write("main.go", sample)?;
-            let mut s = step("go", &["run", "main.go"]);
-            let gopath = dir.join(".gopath").display().to_string();
-            for (k, v) in [
-                ("GOPROXY", "off"),
-                ("GO111MODULE", "off"),
-                ("GOFLAGS", "-mod=mod"),
-                ("GOCACHE", &cx.gocache.display().to_string()),
-                ("GOPATH", &gopath),
-            ] {
-                s.env.push((k.into(), v.into()));
-            }
-            vec![s]
-        }
-        ("java", "httpclient") => {
-            write("Main.java", &JAVA_HTTPCLIENT_MAIN.replace("{sample}", sample))?;
-            vec![step("java", &["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "Main.java"])]
-        }
-        ("java", _) => {
-            // The source launcher compiles in memory: no javac step, one JVM start.
-            write("Main.java", &wrap_java(sample))?;
-            let cp = OKHTTP_CP.join(":");
-            vec![step("java", &["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", &cp, "Main.java"])]
-        }
-        ("jquery", _) => {
-            write("sample.js", sample)?;
-            write("run_jquery.js", JQUERY_HARNESS)?;
-            let files = serde_json::to_string(files).expect("plain data serialises");
-            let mut s = step("node", &["run_jquery.js", "sample.js", &format!("{origin}/"), &files]);
-            s.env.push(node_path);
-            vec![s]
-        }
-        ("nodejs", _) => {
-            write("sample.js", sample)?;
-            let mut s = step("node", &["sample.js"]);
-            s.env.push(node_path);
-            vec![s]
-        }
-        ("python", _) => {
-            write("sample.py", sample)?;
-            vec![step(cx.python().display().to_string(), &["sample.py"])]
-        }
-        ("ruby", _) => {
-            write("sample.rb", sample)?;
-            vec![step("ruby", &["sample.rb"])]
-        }
-        ("php", _) => {
-            write("sample.php", sample)?;
-            std::fs::create_dir_all(dir.join("HTTP"))?;
-            write("HTTP/Request2.php", PHP_REQUEST2_STUB)?;
-            // include_path `.` only: the stub, never a real HTTP_Request2 found elsewhere.
-            vec![step("php", &["-l", "sample.php"]), step("php", &["-d", "include_path=.", "sample.php"])]
-        }
-        (other, _) => {
-            write(&format!("sample.{other}"), sample)?;
-            Vec::new()
-        }
-    })
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    match &recipe.wrap {
+        // The wrapper is trusted data: its one `{sample}` is replaced, never the sample's text.
+        Some(wrap) => write(&recipe.sample, &support_file(wrap, cx)?.replacen("{sample}", sample, 1))?,
+        None => write(&recipe.sample, sample)?,
+    }
+    for (name, from) in &recipe.files {
+        write(name, &support_file(from, cx)?)?;
+    }
+    let files = serde_json::to_string(files).expect("plain data serialises");
+    let job = Some((dir, origin, files.as_str()));
+    let env = recipe.env.iter().map(|(k, v)| (k.clone(), expand(v, cx, job))).collect();
+    Ok(recipe
+        .steps
+        .iter()
+        .filter_map(|argv| {
+            let argv: Vec<String> = argv.iter().map(|a| expand(a, cx, job)).collect();
+            to_step(&argv, &env)
+        })
+        .collect())
 }
 
-fn wrap_java(sample: &str) -> String {
-    // Templates end with `Response response = client.newCall(request).execute();`; `throws
-    // Exception` as a reader's own main would declare whatever the fragment throws.
-    format!(
-        "import java.io.*;\nimport okhttp3.*;\n\npublic class Main {{\npublic static void main(String[] args) throws Exception {{\n{sample}\nSystem.out.println(response.body().string());\n}}\n}}\n"
-    )
+/// A support file a recipe names, relative to the templates folder: the user's first, else
+/// the one shipped under `templates/`.
+fn support_file(name: &str, cx: &Context) -> Result<String, String> {
+    if let Some(dir) = &cx.templates {
+        let path = dir.join(name);
+        if path.is_file() {
+            return std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()));
+        }
+    }
+    crate::lang::embedded_file(name)
+        .map(str::to_string)
+        .ok_or_else(|| format!("support file {name} not found in the templates folder"))
 }
-
-fn wrap_csharp(sample: &str, restsharp: bool) -> String {
-    // mcs 6.8 has no top-level statements: the fragment becomes an async method's body,
-    // below the usings a reader's program would have.
-    let restsharp = if restsharp { "using RestSharp;\nusing RestSharp.Authenticators;\n" } else { "" };
-    format!(
-        "using System;\nusing System.Collections.Generic;\nusing System.IO;\nusing System.Net.Http;\nusing System.Net.Http.Headers;\nusing System.Text;\nusing System.Threading.Tasks;\n{restsharp}\npublic static class Program {{\nstatic async Task Run() {{\n{sample}\n}}\npublic static void Main() {{ Run().GetAwaiter().GetResult(); }}\n}}\n"
-    )
-}
-
-/// Runs jQuery in jsdom with the window at the echo server's origin, so the call is
-/// same-origin (cross-origin, jsdom would block the response without CORS headers).
-/// Browser samples upload what the user picked in `fileInput`; here it holds the body's
-/// files in order, as a page's `<input type="file" id="fileInput" multiple>` would.
-/// Exits 1 on an ajax or jsdom error, 2 when no response comes.
-const JQUERY_HARNESS: &str = r#"const fs = require('fs');
-const path = require('path');
-const { JSDOM, VirtualConsole } = require('jsdom');
-const [, , samplePath, origin, filesJson] = process.argv;
-const vc = new VirtualConsole();
-vc.on('jsdomError', (e) => { console.error('jsdom: ' + e.message); process.exitCode = 1; });
-vc.on('log', (...a) => console.log(...a));
-const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: origin, virtualConsole: vc });
-const $ = require('jquery')(dom.window);
-const fileInput = {
-  files: JSON.parse(filesJson || '[]').map((f) =>
-    new dom.window.File([fs.readFileSync(f.path)], path.basename(f.path), { type: f.content_type || '' })),
-};
-const guard = setTimeout(() => { console.error('no response'); process.exit(2); }, 30000);
-const finish = () => { clearTimeout(guard); dom.window.close(); };
-$(dom.window.document)
-  .ajaxError((_e, xhr, _s, err) => { console.error('ajax error: ' + xhr.status + ' ' + err); process.exitCode = 1; })
-  .ajaxStop(finish);
-new Function('$', 'jQuery', 'window', 'document', 'FormData', 'Blob', 'fileInput', fs.readFileSync(samplePath, 'utf8'))(
-  $, $, dom.window, dom.window.document, dom.window.FormData, dom.window.Blob, fileInput);
-if ($.active === 0) finish();
-"#;
-
-const JAVA_HTTPCLIENT_MAIN: &str = include_str!("stubs/HttpClientMain.java");
-const PHP_REQUEST2_STUB: &str = include_str!("stubs/Request2.php");
-const CSHARP_RESTSHARP_STUB: &str = include_str!("stubs/RestSharp.cs");
 
 /// Runs `steps` in `dir` with the time limit each; `Ok(stdout)` of the last step, or a
 /// description of the first step that failed (exit status and output tail).
@@ -577,11 +383,12 @@ mod tests {
 
     #[test]
     fn jsdom_header_value_rule() {
+        let jsdom = crate::lang::HeaderRule::Jsdom;
         for ok in ["", "a", " a ", "a b", "ab cd ef", "a\tbc d"] {
-            assert!(super::jsdom_accepts_header_value(ok), "{ok:?}");
+            assert!(jsdom.accepts(ok), "{ok:?}");
         }
         for refused in ["a  b", "a \tb", "~ * ?", "a b c"] {
-            assert!(!super::jsdom_accepts_header_value(refused), "{refused:?}");
+            assert!(!jsdom.accepts(refused), "{refused:?}");
         }
     }
 }

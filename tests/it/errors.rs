@@ -155,3 +155,31 @@ fn multipart_names_curl_cannot_send_are_rejected() {
     );
     assert!(err.contains("holds `=` or `;`"), "{err}");
 }
+
+/// Errors found while building the request (after the YAML is read) are located at the
+/// top-level key they are about.
+#[test]
+fn request_errors_are_located_at_their_key() {
+    let cases = [
+        (
+            "title: x\nmethod: GET\nurl: http://h/x\nheaders:\n  authorization: x\nauth:\n  bearer: {token: t}\n",
+            "4:1: header `Authorization` is set by auth `bearer`; remove it from `headers`",
+        ),
+        (
+            "title: x\nmethod: GET\nurl: http://h/x\nauth:\n  basic: {username: \"a:b\", password: p}\n",
+            "4:1: a basic-auth user name cannot contain `:` (RFC 7617)",
+        ),
+        (
+            "title: x\nmethod: POST\nurl: http://h/x\nbody:\n  form:\n    grant_type: ~\n",
+            "4:1: form field `grant_type` has no value and no auth method of this spec sends a form field of that name",
+        ),
+        (
+            "title: x\nmethod: POST\nurl: http://h/x\nheaders:\n  Content-Type: text/plain\nbody:\n  form:\n    a: b\n",
+            "4:1: Content-Type `text/plain` contradicts the form body",
+        ),
+    ];
+    for (spec, expected) in cases {
+        let err = generate_error(spec);
+        assert_eq!(err, format!("error: specs/bad.yaml:{expected}"));
+    }
+}

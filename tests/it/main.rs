@@ -1,6 +1,7 @@
 //! Integration tests: one binary, a module per area (see tests/README.md).
 
 mod cli;
+mod clients;
 mod errors;
 mod output;
 mod prop;

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use base64::Engine;
-use snipgen::lang::{LANGUAGES, Target};
+use snipgen::lang::{Target, languages};
 use snipgen::model::{Body, Request, Settings};
 use snipgen::render::Renderer;
 use snipgen::spec::{Auth, LoadedSpec};
@@ -644,7 +644,12 @@ fn renderers() -> &'static [Renderer; 2] {
     static RENDERERS: std::sync::OnceLock<[Renderer; 2]> = std::sync::OnceLock::new();
     RENDERERS.get_or_init(|| {
         [false, true].map(|readable_variables| {
-            Renderer::new(None, Settings { readable_variables, ..Settings::default() }).unwrap()
+            Renderer::new(
+                snipgen::lang::builtin(),
+                None,
+                Settings { readable_variables, ..Settings::default() },
+            )
+            .unwrap()
         })
     })
 }
@@ -660,8 +665,8 @@ pub fn check_specs(specs: &[LoadedSpec]) -> (usize, Vec<String>) {
             let requests = snipgen::model::build(loaded, renderer.settings())
                 .unwrap_or_else(|e| panic!("{}: {e}", loaded.path.display()));
             for request in &requests {
-                for language in LANGUAGES {
-                    for client in language.clients {
+                for language in languages() {
+                    for client in &language.clients {
                         let target = Target { language, client };
                         let text = match renderer.render(request, target) {
                             Ok(text) => text,
@@ -678,7 +683,7 @@ pub fn check_specs(specs: &[LoadedSpec]) -> (usize, Vec<String>) {
                             }
                         };
                         checked += 1;
-                        let problems = check_sample(loaded, request, language.id, &text);
+                        let problems = check_sample(loaded, request, &language.id, &text);
                         if !problems.is_empty() {
                             failures.push(format!(
                                 "{} [{} {}/{}, readable_variables={readable_variables}]\n  {}\n{}",
@@ -732,12 +737,12 @@ fn every_adversarial_sample_parses_and_carries_its_values() {
 fn the_check_reports_lossy_and_broken_samples() {
     let specs = load(&super::repo().join("tests/fixtures/adversarial"));
     let loaded = specs.iter().find(|s| s.id == "adversarial/interpolation").unwrap();
-    let renderer = Renderer::new(None, Settings::default()).unwrap();
+    let renderer = Renderer::new(snipgen::lang::builtin(), None, Settings::default()).unwrap();
     let request = &snipgen::model::build(loaded, renderer.settings()).unwrap()[0];
-    for language in LANGUAGES {
+    for language in languages() {
         let target = Target { language, client: language.default_client() };
         let text = renderer.render(request, target).unwrap();
-        let check = |t: &str| check_sample(loaded, request, language.id, t);
+        let check = |t: &str| check_sample(loaded, request, &language.id, t);
         assert_eq!(check(&text), Vec::<String>::new(), "{}", language.id);
 
         let lossy = text.replace("repeated name, second value", "repeated name, 2nd value");

@@ -319,16 +319,16 @@ fn a_swift_syntax_error_fails() {
 }
 
 #[test]
-fn a_template_refusal_is_reported_not_failed() {
+fn a_client_refusal_is_reported_not_failed() {
     let dir = project(&[("token.yaml", FORM_SPEC)]);
-    std::fs::create_dir_all(dir.path().join("tpl/curl")).unwrap();
-    std::fs::write(dir.path().join("tpl/curl/curl.tera"), "{{ throw(message=\"curl cannot do this\") }}\n")
-        .unwrap();
+    std::fs::create_dir_all(dir.path().join("tpl")).unwrap();
+    let record = "languages:\n  - id: curl\n    clients:\n      - id: curl\n        refuses:\n          bodies: { except: [json], because: curl cannot do this }\n";
+    std::fs::write(dir.path().join("tpl/clients.yaml"), record).unwrap();
     let (code, stdout, _) = verify(dir.path(), &["--lang", "curl,http", "--templates", "tpl"]);
     assert_eq!(code, 0, "{stdout}");
     assert!(stdout.contains("token  REFUSED  PASS"), "{stdout}");
     assert!(stdout.contains("\nREFUSED token [curl]: curl cannot do this\n"), "{stdout}");
-    assert!(stdout.ends_with("\n1 refused by their template\n1 passed, 0 failed, 0 skipped\n"), "{stdout}");
+    assert!(stdout.ends_with("\n1 refused by their client\n1 passed, 0 failed, 0 skipped\n"), "{stdout}");
 }
 
 #[test]
@@ -349,7 +349,8 @@ fn missing_runtimes_skip_unless_all_are_required() {
     };
     let (code, stdout) = run(&[], &[]);
     assert_eq!(code, Some(0), "{stdout}");
-    assert!(stdout.contains("SKIP python (1): Python venv missing"), "{stdout}");
+    assert!(stdout.contains("SKIP python (1): "), "{stdout}");
+    assert!(stdout.contains("/venv/bin/python missing (run scripts/install-runtimes.sh)"), "{stdout}");
     assert!(stdout.ends_with("\n1 passed, 0 failed, 1 skipped\n"), "{stdout}");
     assert_eq!(run(&["--require-all"], &[]).0, Some(1));
     assert_eq!(run(&[], &[("SNIPGEN_REQUIRE_ALL", "1")]).0, Some(1));
