@@ -109,6 +109,10 @@ pub struct Style {
     /// the message can be sent as it is; the reference style leaves it out.
     #[arg(long)]
     pub content_length: bool,
+    /// Which client each language uses when `--lang` names none: `modern` picks the current
+    /// idiomatic client (fetch, httpx, java.net.http, Guzzle, Faraday, C# HttpClient).
+    #[arg(long)]
+    pub preset: Option<String>,
     /// Indentation per language: `LANG=N` (N spaces) or `LANG=tab`; `N`/`tab` alone sets all.
     #[arg(long, value_name = "[LANG=]N|tab")]
     pub indent: Vec<String>,
@@ -134,6 +138,7 @@ impl From<&Style> for crate::StyleOptions {
             templates: style.templates.clone(),
             readable_variables: style.readable_variables,
             content_length: style.content_length,
+            preset: style.preset.clone(),
             indent: style.indent.clone(),
         }
     }

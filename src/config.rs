@@ -27,6 +27,8 @@ pub struct Config {
     readable_variables: bool,
     #[serde(default)]
     content_length: bool,
+    /// `--preset`.
+    preset: Option<String>,
     /// Language id → number of spaces or `tab`.
     #[serde(default)]
     indent: BTreeMap<String, String>,
@@ -83,6 +85,9 @@ impl Config {
         }
         style.readable_variables |= self.readable_variables;
         style.content_length |= self.content_length;
+        if style.preset.is_none() {
+            style.preset = self.preset.clone();
+        }
         // The file's indents first, so `--indent` given on the command line overrides them.
         let mut indent: Vec<String> =
             self.indent.iter().map(|(lang, unit)| format!("{lang}={unit}")).collect();

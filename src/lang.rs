@@ -53,6 +53,8 @@ pub struct Client {
     /// The sample is a message's bytes (raw HTTP), written exactly as rendered: no final
     /// newline is added after it, since that would be a byte of the body.
     pub verbatim: bool,
+    /// Presets (`--preset`) that choose this client for its language.
+    pub presets: Vec<String>,
 }
 
 /// What a client cannot send faithfully; each field is the reason printed, `None` when the
@@ -309,6 +311,7 @@ struct ClientRecord {
     refuses: Option<Refuses>,
     verify: Option<Recipe>,
     verbatim: Option<bool>,
+    presets: Option<Vec<String>>,
 }
 
 static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
@@ -402,6 +405,9 @@ impl Registry {
                         if let Some(v) = c.verbatim {
                             known.verbatim = v;
                         }
+                        if let Some(v) = c.presets {
+                            known.presets = v;
+                        }
                     }
                     None => language.clients.push(Client {
                         label: c.label.unwrap_or_else(|| c.id.clone()),
@@ -409,6 +415,7 @@ impl Registry {
                         refuses: c.refuses.unwrap_or_default(),
                         verify,
                         verbatim: c.verbatim.unwrap_or(false),
+                        presets: c.presets.unwrap_or_default(),
                     }),
                 }
             }
@@ -438,8 +445,53 @@ impl Registry {
 
     /// Parses `--lang` values: comma-separated `lang` or `lang:client`; empty means all defaults.
     pub fn parse_targets(&'static self, specs: &[String]) -> Result<Vec<Target>, String> {
+        self.parse_targets_with(specs, None)
+    }
+
+    /// The preset names the records know, sorted.
+    pub fn presets(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .languages
+            .iter()
+            .flat_map(|l| &l.clients)
+            .flat_map(|c| &c.presets)
+            .map(String::as_str)
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// `Err` naming the known presets when `preset` is not one of them.
+    pub fn check_preset(&self, preset: &str) -> Result<(), String> {
+        let known = self.presets();
+        if known.contains(&preset) {
+            Ok(())
+        } else {
+            Err(format!("unknown preset `{preset}`, expected one of {}", known.join(", ")))
+        }
+    }
+
+    /// A language's client under `preset`: the first client the preset names, else the default.
+    fn preset_client(language: &'static Language, preset: Option<&str>) -> &'static Client {
+        preset
+            .and_then(|p| language.clients.iter().find(|c| c.presets.iter().any(|n| n == p)))
+            .unwrap_or_else(|| language.default_client())
+    }
+
+    /// As [`Registry::parse_targets`], with a bare language id (and the default list) meaning
+    /// the client `preset` chooses for it.
+    pub fn parse_targets_with(
+        &'static self,
+        specs: &[String],
+        preset: Option<&str>,
+    ) -> Result<Vec<Target>, String> {
         if specs.is_empty() {
-            return Ok(self.defaults());
+            return Ok(self
+                .languages
+                .iter()
+                .map(|l| Target { language: l, client: Self::preset_client(l, preset) })
+                .collect());
         }
         let mut targets: Vec<Target> = Vec::new();
         for item in specs.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
@@ -456,7 +508,7 @@ impl Registry {
                 )
             })?;
             let client = match client_id {
-                None => language.default_client(),
+                None => Self::preset_client(language, preset),
                 Some(c) => language.client(c).ok_or_else(|| {
                     let ids: Vec<&str> = language.clients.iter().map(|c| c.id.as_str()).collect();
                     format!("unknown client `{c}` for {lang_id}, expected one of {}", ids.join(", "))

@@ -51,7 +51,8 @@ fn prefix_errors(e: &Error) -> String {
 /// What `generate` would write for these inputs (`check` compares against the same).
 fn plan_inputs(inputs: &snipgen::cli::Inputs) -> Result<snipgen::render::Plan, Error> {
     let renderer = snipgen::renderer(&(&inputs.style).into())?;
-    let targets = renderer.registry().parse_targets(&inputs.lang).map_err(Error::Usage)?;
+    let preset = renderer.settings().preset.as_deref();
+    let targets = renderer.registry().parse_targets_with(&inputs.lang, preset).map_err(Error::Usage)?;
     snipgen::plan(&inputs.specs, &targets, &renderer)
 }
 
@@ -128,8 +129,11 @@ fn run(command: Command) -> Result<ExitCode, Error> {
         }
         Command::Render { spec: path, lang: lang_arg, auth, style } => {
             let renderer = snipgen::renderer(&(&style).into())?;
-            let targets =
-                renderer.registry().parse_targets(std::slice::from_ref(&lang_arg)).map_err(Error::Usage)?;
+            let preset = renderer.settings().preset.as_deref();
+            let targets = renderer
+                .registry()
+                .parse_targets_with(std::slice::from_ref(&lang_arg), preset)
+                .map_err(Error::Usage)?;
             let [target] = targets[..] else {
                 return Err(Error::Usage("--lang takes exactly one language for `render`".into()));
             };

@@ -19,6 +19,9 @@ pub struct Settings {
     /// Raw HTTP samples carry a `Content-Length` header when the body's length is known.
     /// Off in the reference style, which leaves framing to the tool that sends the message.
     pub content_length: bool,
+    /// Which client a bare language id means (`--preset`); `None`: each language's default.
+    #[serde(skip)]
+    pub preset: Option<String>,
     /// Indentation unit per language id, overriding the registry's.
     #[serde(skip)]
     pub indent: BTreeMap<String, String>,

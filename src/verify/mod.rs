@@ -235,7 +235,7 @@ fn verify_targets(renderer: &Renderer, items: &[String]) -> Result<Vec<Target>, 
     if items.is_empty() {
         return Ok(renderer.registry().all_clients());
     }
-    renderer.registry().parse_targets(items).map_err(Error::Usage)
+    renderer.registry().parse_targets_with(items, renderer.settings().preset.as_deref()).map_err(Error::Usage)
 }
 
 /// The table column of a target: the language id, with `:client` for a non-default client.
