@@ -49,7 +49,7 @@ fn main() {
     let mut bytes = 0;
     for _ in 0..5 {
         let start = Instant::now();
-        let files = snipgen::plan(&specs, &targets, &renderer).expect("plan").files;
+        let files = snipgen::plan(&specs, &targets, &renderer, false).expect("plan").files;
         best = best.min(start.elapsed().as_secs_f64());
         snippets = files.len();
         bytes = files.iter().map(|f| f.text.len()).sum();

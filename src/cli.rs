@@ -91,6 +91,13 @@ pub struct Inputs {
     /// Languages to render, comma-separated ids, each optionally `lang:client` (default: all).
     #[arg(long, value_delimiter = ',')]
     pub lang: Vec<String>,
+    /// Accept a specs folder with no spec in it (and so an output with no sample).
+    #[arg(long)]
+    pub allow_empty: bool,
+    /// `--lang` was given on the command line: a partial run, which writes, checks and
+    /// removes only the selected languages' files.
+    #[arg(skip)]
+    pub partial: bool,
     #[command(flatten)]
     pub style: Style,
 }

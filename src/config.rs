@@ -29,6 +29,8 @@ pub struct Config {
     content_length: bool,
     /// `--preset`.
     preset: Option<String>,
+    #[serde(default)]
+    allow_empty: bool,
     /// Language id → number of spaces or `tab`.
     #[serde(default)]
     indent: BTreeMap<String, String>,
@@ -64,6 +66,9 @@ impl Config {
         if let Some(out) = self.out.as_deref().filter(|_| defaulted("out")) {
             inputs.out = self.resolve(out);
         }
+        // The file's `lang` is the project's set of languages; only the flag narrows a run.
+        inputs.partial = !defaulted("lang");
+        inputs.allow_empty |= self.allow_empty;
         if inputs.lang.is_empty() {
             inputs.lang = self.lang.clone();
         }

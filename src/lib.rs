@@ -19,6 +19,8 @@ pub mod verify;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use error::Error;
 use lang::{Registry, Target};
 use model::{Request, Settings};
@@ -87,8 +89,9 @@ pub fn renderer(style: &StyleOptions) -> Result<Renderer, Error> {
     Renderer::new(registry, style.templates.as_deref(), settings)
 }
 
-/// Loads every spec below `specs` and normalises it into requests (one per auth method).
-pub fn load_requests(specs: &Path, settings: &Settings) -> Result<Vec<Request>, Error> {
+/// Loads every spec below `specs` and normalises it into requests (one per auth method),
+/// grouped by the spec file they come from.
+pub fn load_requests(specs: &Path, settings: &Settings) -> Result<Vec<(PathBuf, Vec<Request>)>, Error> {
     if !specs.is_dir() {
         return Err(Error::Usage(format!("specs folder {} does not exist", specs.display())));
     }
@@ -97,17 +100,40 @@ pub fn load_requests(specs: &Path, settings: &Settings) -> Result<Vec<Request>, 
     let mut errors = Vec::new();
     for l in &loaded {
         match model::build(l, settings) {
-            Ok(r) => requests.extend(r),
+            Ok(r) => requests.push((l.path.clone(), r)),
             Err(d) => errors.push(d),
         }
     }
     if errors.is_empty() { Ok(requests) } else { Err(Error::Specs(errors)) }
 }
 
-/// Everything `generate` would write: every spec rendered for every target, sorted by path.
-pub fn plan(specs: &Path, targets: &[Target], renderer: &Renderer) -> Result<Plan, Error> {
-    let requests = load_requests(specs, renderer.settings())?;
-    let mut plan = renderer.render_all(&requests, targets)?;
+/// Everything `generate` would write: every spec rendered for every target, sorted by path,
+/// each file knowing its spec. No spec at all is an error unless `allow_empty`: a mistyped
+/// folder must not look like "remove every sample".
+pub fn plan(specs: &Path, targets: &[Target], renderer: &Renderer, allow_empty: bool) -> Result<Plan, Error> {
+    let groups = load_requests(specs, renderer.settings())?;
+    if groups.is_empty() && !allow_empty {
+        return Err(Error::Usage(format!(
+            "no specs (*.yaml, *.yml) found in {}; pass --allow-empty if an empty output is what you want",
+            specs.display()
+        )));
+    }
+    let plans: Vec<Result<Plan, Error>> = groups
+        .par_iter()
+        .map(|(path, requests)| {
+            let mut plan = renderer.render_all(requests, targets)?;
+            for file in &mut plan.files {
+                file.spec.clone_from(path);
+            }
+            Ok(plan)
+        })
+        .collect();
+    let mut plan = Plan::default();
+    for one in plans {
+        let one = one?;
+        plan.files.extend(one.files);
+        plan.refused.extend(one.refused);
+    }
     plan.files.sort_by(|a, b| a.path.cmp(&b.path));
     plan.refused.sort();
     Ok(plan)

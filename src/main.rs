@@ -48,12 +48,19 @@ fn prefix_errors(e: &Error) -> String {
     }
 }
 
-/// What `generate` would write for these inputs (`check` compares against the same).
-fn plan_inputs(inputs: &snipgen::cli::Inputs) -> Result<snipgen::render::Plan, Error> {
+/// What `generate` would write for these inputs (`check` compares against the same), and
+/// which files the run is about: all, or for `--lang` only the selected languages' files.
+fn plan_inputs(inputs: &snipgen::cli::Inputs) -> Result<(snipgen::render::Plan, output::Scope), Error> {
     let renderer = snipgen::renderer(&(&inputs.style).into())?;
     let preset = renderer.settings().preset.as_deref();
     let targets = renderer.registry().parse_targets_with(&inputs.lang, preset).map_err(Error::Usage)?;
-    snipgen::plan(&inputs.specs, &targets, &renderer)
+    let plan = snipgen::plan(&inputs.specs, &targets, &renderer, inputs.allow_empty)?;
+    let scope = if inputs.partial {
+        output::Scope::file_names(targets.iter().map(|t| t.file_name(&targets)))
+    } else {
+        output::Scope::all()
+    };
+    Ok((plan, scope))
 }
 
 /// Samples a client cannot send are not written; say which and why, on stderr.
@@ -74,9 +81,12 @@ macro_rules! out {
 fn run(command: Command) -> Result<ExitCode, Error> {
     match command {
         Command::Generate { inputs, force } => {
-            let plan = plan_inputs(&inputs)?;
+            let (plan, scope) = plan_inputs(&inputs)?;
             let files = &plan.files;
-            let report = output::write(&inputs.out, files, force)?;
+            let report = output::write(&inputs.out, files, force, &scope)?;
+            for path in &report.cleaned {
+                out!("cleaned {} (left by an interrupted run)", inputs.out.join(path).display());
+            }
             for path in &report.written {
                 out!("wrote   {}", inputs.out.join(path).display());
             }
@@ -98,9 +108,9 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { inputs } => {
-            let plan = plan_inputs(&inputs)?;
+            let (plan, scope) = plan_inputs(&inputs)?;
             let files = &plan.files;
-            let report = output::check(&inputs.out, files)?;
+            let report = output::check(&inputs.out, files, &scope)?;
             let out = &inputs.out;
             let mut stdout = std::io::stdout().lock();
             for (path, diff) in &report.stale {
@@ -111,6 +121,16 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             }
             for path in &report.orphaned {
                 let _ = writeln!(stdout, "orphaned {}", out.join(path).display());
+            }
+            for (path, why) in &report.not_regular {
+                let _ = writeln!(stdout, "stale    {}: {why}", out.join(path).display());
+            }
+            for path in &report.leftovers {
+                let _ = writeln!(
+                    stdout,
+                    "leftover {}: temporary file of an interrupted run (`generate` removes it)",
+                    out.join(path).display()
+                );
             }
             if report.manifest_outdated {
                 let _ = writeln!(stdout, "stale    {}", out.join(output::MANIFEST).display());

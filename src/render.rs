@@ -156,7 +156,7 @@ impl Renderer {
             .map(|(request, target)| {
                 let path = format!("{}/{}", request.id, target.file_name(targets));
                 match self.render(request, *target) {
-                    Ok(text) => Ok(Rendered { path, text }),
+                    Ok(text) => Ok(Rendered { path, text, spec: Default::default() }),
                     Err(Error::Refused { reason, .. }) => Err(Error::Refused { name: path, reason }),
                     Err(e) => Err(e),
                 }
@@ -187,6 +187,8 @@ pub struct Plan {
 pub struct Rendered {
     pub path: String,
     pub text: String,
+    /// The spec file it was rendered from, for errors that name it (filled in by [`crate::plan`]).
+    pub spec: std::path::PathBuf,
 }
 
 fn template_error(name: &str, e: &tera::Error) -> Error {
