@@ -19,7 +19,7 @@ PYTHON="${SNIPGEN_PYTHON:-python3}"
 # npm packages, pinned. jsdom 27+ needs Node >= 20.19 and 30+ needs Node 22,
 # jsdom 26 works on any Node >= 18 (Debian's own nodejs is 18.19).
 NPM_PKGS=(request@2.88.2 jquery@3.7.1 jsdom@26.1.0)
-PIP_PKGS=(requests)
+PIP_PKGS=(requests httpx)
 
 ALL=(curl go java php ruby csharp node python)
 if [ "$#" -gt 0 ]; then WANT=("$@"); else WANT=("${ALL[@]}"); fi
@@ -83,7 +83,7 @@ step_java()   {
 }
 # Guzzle autoloader: /usr/share/php/GuzzleHttp/autoload.php
 step_php()    { apt_ensure php php-cli php-curl php-guzzlehttp-guzzle; }
-step_ruby()   { apt_ensure ruby ruby; }
+step_ruby()   { apt_ensure ruby ruby ruby-faraday; }
 step_csharp() { apt_ensure csharp mono-mcs mono-runtime libmono-system-net-http4.0-cil; }
 
 step_node() {
@@ -117,15 +117,18 @@ step_python() {
     apt_ensure python python3 python3-venv
     PYTHON=/usr/bin/python3
   fi
-  if [ -x "$VENV_DIR/bin/python" ] && "$VENV_DIR/bin/python" -c 'import requests' >/dev/null 2>&1; then
+  if [ -x "$VENV_DIR/bin/python" ] && "$VENV_DIR/bin/python" -c 'import requests, httpx' >/dev/null 2>&1; then
     log "python: venv with ${PIP_PKGS[*]} already at $VENV_DIR"
     return 0
   fi
   t=$EPOCHREALTIME
   log "python: creating venv $VENV_DIR and installing ${PIP_PKGS[*]} ..."
   mkdir -p "$RUNTIMES_DIR"
-  # --clear: a venv whose base interpreter went away (e.g. pyenv) is rebuilt
-  "$PYTHON" -m venv --clear "$VENV_DIR"
+  # A venv that still runs keeps its packages; only a broken one is rebuilt (--clear: a venv
+  # whose base interpreter went away, e.g. pyenv).
+  if ! "$VENV_DIR/bin/python" -c '' >/dev/null 2>&1; then
+    "$PYTHON" -m venv --clear "$VENV_DIR"
+  fi
   "$VENV_DIR/bin/python" -m pip install -q "${PIP_PKGS[@]}"
   log "python: done in $(elapsed "$t")s"
   INSTALLED+=("python: venv + ${PIP_PKGS[*]} ($(elapsed "$t")s)")
@@ -152,8 +155,8 @@ want curl   && echo "curl    $(curl --version | head -n1 | cut -d' ' -f1-2)"
 want go     && echo "go      $(go version | cut -d' ' -f3-)"
 want java   && echo "java    $(java -version 2>&1 | head -n1 | cut -d'"' -f2); okhttp $(dpkg_ver libokhttp-java), okio $(dpkg_ver libokio-java); cp /usr/share/java/okhttp.jar:/usr/share/java/okio.jar"
 want php    && echo "php     $(php -r 'echo PHP_VERSION;'); curl ext $(php -r 'echo extension_loaded("curl") ? "yes" : "NO";'); guzzle $(dpkg_ver php-guzzlehttp-guzzle) (/usr/share/php/GuzzleHttp/autoload.php)"
-want ruby   && echo "ruby    $(ruby -e 'print RUBY_VERSION')"
+want ruby   && echo "ruby    $(ruby -e 'print RUBY_VERSION'); faraday $(dpkg_ver ruby-faraday)"
 want csharp && echo "csharp  mcs $(mcs --version | awk '{print $NF}'), mono $(mono --version | head -n1 | awk '{print $5}')"
 want node   && echo "node    $(node -v); request $(npm_ver request), jquery $(npm_ver jquery), jsdom $(npm_ver jsdom) (NODE_PATH=$NODE_PREFIX/node_modules)"
-want python && echo "python  $("$VENV_DIR/bin/python" -c 'import sys,requests; print(sys.version.split()[0], "requests", requests.__version__)') ($VENV_DIR/bin/python)"
+want python && echo "python  $("$VENV_DIR/bin/python" -c 'import sys,requests,httpx; print(sys.version.split()[0], "requests", requests.__version__, "httpx", httpx.__version__)') ($VENV_DIR/bin/python)"
 echo "total: $(elapsed "$T0")s"

@@ -162,6 +162,14 @@ pub struct Style {
     /// style's `%7B%7Bname%7D%7D`.
     #[arg(long)]
     pub readable_variables: bool,
+    /// Give raw HTTP samples a `Content-Length` header (when the body's bytes are known), so
+    /// the message can be sent as it is; the reference style leaves it out.
+    #[arg(long)]
+    pub content_length: bool,
+    /// Which client each language uses when `--lang` names none: `modern` picks the current
+    /// idiomatic client (fetch, httpx, java.net.http, Guzzle, Faraday, C# HttpClient).
+    #[arg(long)]
+    pub preset: Option<String>,
     /// Indentation per language: `LANG=N` (N spaces) or `LANG=tab`; `N`/`tab` alone sets all.
     #[arg(long, value_name = "[LANG=]N|tab")]
     pub indent: Vec<String>,
@@ -186,6 +194,8 @@ impl From<&Style> for crate::StyleOptions {
         crate::StyleOptions {
             templates: style.templates.clone(),
             readable_variables: style.readable_variables,
+            content_length: style.content_length,
+            preset: style.preset.clone(),
             indent: style.indent.clone(),
         }
     }

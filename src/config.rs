@@ -31,6 +31,10 @@ pub struct Config {
     #[serde(default)]
     readable_variables: bool,
     #[serde(default)]
+    content_length: bool,
+    /// `--preset`.
+    preset: Option<String>,
+    #[serde(default)]
     allow_empty: bool,
     /// Language id → number of spaces or `tab`.
     #[serde(default)]
@@ -94,6 +98,10 @@ impl Config {
             style.templates = self.templates.as_deref().map(|t| self.resolve(t));
         }
         style.readable_variables |= self.readable_variables;
+        style.content_length |= self.content_length;
+        if style.preset.is_none() {
+            style.preset = self.preset.clone();
+        }
         // The file's indents first, so `--indent` given on the command line overrides them.
         let mut indent: Vec<String> =
             self.indent.iter().map(|(lang, unit)| format!("{lang}={unit}")).collect();

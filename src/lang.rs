@@ -50,6 +50,11 @@ pub struct Client {
     pub refuses: Refuses,
     /// How `verify` runs its samples; `None`: reported SKIPPED.
     pub verify: Option<Recipe>,
+    /// The sample is a message's bytes (raw HTTP), written exactly as rendered: no final
+    /// newline is added after it, since that would be a byte of the body.
+    pub verbatim: bool,
+    /// Presets (`--preset`) that choose this client for its language.
+    pub presets: Vec<String>,
 }
 
 /// What a client cannot send faithfully; each field is the reason printed, `None` when the
@@ -71,6 +76,13 @@ pub struct Refuses {
     pub typed_text_parts: Option<String>,
     /// A multipart part read from a file.
     pub file_parts: Option<String>,
+    /// A multipart body with another method than those in `except`; `{method}` in the reason.
+    pub multipart_methods: Option<Listed>,
+    /// A multipart body whose order changes when text parts are sent before files, each
+    /// name's parts together (clients keeping fields and files in two maps of lists).
+    pub ungrouped_parts: Option<String>,
+    /// A header value with leading or trailing space or tab; `{header}` in the reason.
+    pub padded_header_values: Option<String>,
 }
 
 /// A list the client is limited by, and the reason printed when a request crosses it.
@@ -226,13 +238,28 @@ impl Client {
         {
             return Some(l.because.replace("{header}", &h.name));
         }
+        if let Some(why) = &r.padded_header_values
+            && let Some(h) = request.headers.iter().find(|h| h.value.trim_matches([' ', '\t']) != h.value)
+        {
+            return Some(why.replace("{header}", &h.name));
+        }
         let body = request.body.as_ref()?;
         if let Some(l) = &r.bodies
             && !l.except.iter().any(|k| k == body.kind())
         {
             return Some(l.because.replace("{body}", body.kind()));
         }
-        let Body::Multipart { parts, repeated_names, has_files, .. } = body else { return None };
+        let Body::Multipart { parts, repeated_names, has_files, grouped_in_order, .. } = body else {
+            return None;
+        };
+        if let Some(l) = &r.multipart_methods
+            && !l.except.contains(&request.method)
+        {
+            return Some(l.because.replace("{method}", &request.method));
+        }
+        if !grouped_in_order && let Some(why) = &r.ungrouped_parts {
+            return Some(why.clone());
+        }
         if *repeated_names && let Some(why) = &r.repeated_part_names {
             return Some(why.clone());
         }
@@ -283,6 +310,8 @@ struct ClientRecord {
     label: Option<String>,
     refuses: Option<Refuses>,
     verify: Option<Recipe>,
+    verbatim: Option<bool>,
+    presets: Option<Vec<String>>,
 }
 
 static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
@@ -373,12 +402,20 @@ impl Registry {
                         if verify.is_some() {
                             known.verify = verify;
                         }
+                        if let Some(v) = c.verbatim {
+                            known.verbatim = v;
+                        }
+                        if let Some(v) = c.presets {
+                            known.presets = v;
+                        }
                     }
                     None => language.clients.push(Client {
                         label: c.label.unwrap_or_else(|| c.id.clone()),
                         id: c.id,
                         refuses: c.refuses.unwrap_or_default(),
                         verify,
+                        verbatim: c.verbatim.unwrap_or(false),
+                        presets: c.presets.unwrap_or_default(),
                     }),
                 }
             }
@@ -408,8 +445,53 @@ impl Registry {
 
     /// Parses `--lang` values: comma-separated `lang` or `lang:client`; empty means all defaults.
     pub fn parse_targets(&'static self, specs: &[String]) -> Result<Vec<Target>, String> {
+        self.parse_targets_with(specs, None)
+    }
+
+    /// The preset names the records know, sorted.
+    pub fn presets(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .languages
+            .iter()
+            .flat_map(|l| &l.clients)
+            .flat_map(|c| &c.presets)
+            .map(String::as_str)
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// `Err` naming the known presets when `preset` is not one of them.
+    pub fn check_preset(&self, preset: &str) -> Result<(), String> {
+        let known = self.presets();
+        if known.contains(&preset) {
+            Ok(())
+        } else {
+            Err(format!("unknown preset `{preset}`, expected one of {}", known.join(", ")))
+        }
+    }
+
+    /// A language's client under `preset`: the first client the preset names, else the default.
+    fn preset_client(language: &'static Language, preset: Option<&str>) -> &'static Client {
+        preset
+            .and_then(|p| language.clients.iter().find(|c| c.presets.iter().any(|n| n == p)))
+            .unwrap_or_else(|| language.default_client())
+    }
+
+    /// As [`Registry::parse_targets`], with a bare language id (and the default list) meaning
+    /// the client `preset` chooses for it.
+    pub fn parse_targets_with(
+        &'static self,
+        specs: &[String],
+        preset: Option<&str>,
+    ) -> Result<Vec<Target>, String> {
         if specs.is_empty() {
-            return Ok(self.defaults());
+            return Ok(self
+                .languages
+                .iter()
+                .map(|l| Target { language: l, client: Self::preset_client(l, preset) })
+                .collect());
         }
         let mut targets: Vec<Target> = Vec::new();
         for item in specs.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
@@ -426,7 +508,7 @@ impl Registry {
                 )
             })?;
             let client = match client_id {
-                None => language.default_client(),
+                None => Self::preset_client(language, preset),
                 Some(c) => language.client(c).ok_or_else(|| {
                     let ids: Vec<&str> = language.clients.iter().map(|c| c.id.as_str()).collect();
                     format!("unknown client `{c}` for {lang_id}, expected one of {}", ids.join(", "))

@@ -38,6 +38,10 @@ pub struct StyleOptions {
     pub templates: Option<PathBuf>,
     /// Keep `{{variables}}` readable in percent-encoded payloads.
     pub readable_variables: bool,
+    /// Give raw HTTP samples a Content-Length header.
+    pub content_length: bool,
+    /// Which client a bare language id means: a preset the client records name (`modern`).
+    pub preset: Option<String>,
     /// `[LANG=]N|tab` values, as `--indent` takes them.
     pub indent: Vec<String>,
 }
@@ -75,8 +79,13 @@ pub fn parse_indents(registry: &Registry, values: &[String]) -> Result<BTreeMap<
 /// parses `--lang` values, user clients included.
 pub fn renderer(style: &StyleOptions) -> Result<Renderer, Error> {
     let registry = Registry::load(style.templates.as_deref())?;
+    if let Some(p) = &style.preset {
+        registry.check_preset(p).map_err(Error::Usage)?;
+    }
     let settings = Settings {
         readable_variables: style.readable_variables,
+        content_length: style.content_length,
+        preset: style.preset.clone(),
         indent: parse_indents(registry, &style.indent)?,
         ..Settings::default()
     };

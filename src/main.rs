@@ -51,7 +51,8 @@ fn plan_inputs(
     reporter: &Reporter,
 ) -> Result<(snipgen::render::Plan, Vec<Rendered>, output::Scope), Error> {
     let mut renderer = snipgen::renderer(&(&inputs.style).into())?;
-    let targets = renderer.registry().parse_targets(&inputs.lang).map_err(Error::Usage)?;
+    let preset = renderer.settings().preset.as_deref();
+    let targets = renderer.registry().parse_targets_with(&inputs.lang, preset).map_err(Error::Usage)?;
     if reporter.wants_progress() {
         renderer.show_progress();
     }
@@ -82,8 +83,11 @@ fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
         }
         Command::Render { spec: path, lang: lang_arg, auth, style } => {
             let renderer = snipgen::renderer(&(&style).into())?;
-            let targets =
-                renderer.registry().parse_targets(std::slice::from_ref(&lang_arg)).map_err(Error::Usage)?;
+            let preset = renderer.settings().preset.as_deref();
+            let targets = renderer
+                .registry()
+                .parse_targets_with(std::slice::from_ref(&lang_arg), preset)
+                .map_err(Error::Usage)?;
             let [target] = targets[..] else {
                 return Err(Error::Usage("--lang takes exactly one language for `render`".into()));
             };

@@ -16,6 +16,12 @@ pub struct Settings {
     /// Keep `{{variables}}` readable inside percent-encoded payloads. The reference style
     /// (off) encodes them to `%7B%7Bname%7D%7D`, which a reader cannot substitute.
     pub readable_variables: bool,
+    /// Raw HTTP samples carry a `Content-Length` header when the body's length is known.
+    /// Off in the reference style, which leaves framing to the tool that sends the message.
+    pub content_length: bool,
+    /// Which client a bare language id means (`--preset`); `None`: each language's default.
+    #[serde(skip)]
+    pub preset: Option<String>,
     /// Indentation unit per language id, overriding the registry's.
     #[serde(skip)]
     pub indent: BTreeMap<String, String>,
@@ -169,6 +175,11 @@ pub enum Body {
         has_files: bool,
         /// Some part has its own Content-Type.
         has_typed_parts: bool,
+        /// The parts as clients that keep text fields and files in two maps of lists send
+        /// them (PHP HTTP_Request2): text fields grouped by name in first-seen order, then files.
+        grouped: Vec<PartGroup>,
+        /// Whether `grouped`, read in order, is the parts' own order.
+        grouped_in_order: bool,
     },
     Binary {
         file: String,
@@ -342,6 +353,32 @@ fn last_segment(path: &str) -> String {
 }
 
 /// Whether some name occurs more than once.
+/// Parts of one name and kind (text or file), in body order.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartGroup {
+    pub name: String,
+    pub file: bool,
+    pub parts: Vec<Part>,
+}
+
+/// Text parts grouped by name, then file parts grouped by name, each in first-seen order; and
+/// whether that reading keeps the body's part order.
+fn group_parts(parts: &[Part]) -> (Vec<PartGroup>, bool) {
+    let mut groups: Vec<PartGroup> = Vec::new();
+    for file in [false, true] {
+        let start = groups.len();
+        for p in parts.iter().filter(|p| p.file.is_some() == file) {
+            match groups[start..].iter_mut().find(|g| g.name == p.name) {
+                Some(g) => g.parts.push(p.clone()),
+                None => groups.push(PartGroup { name: p.name.clone(), file, parts: vec![p.clone()] }),
+            }
+        }
+    }
+    let key = |p: &Part| (p.name.clone(), p.file.clone(), p.value.clone());
+    let in_order = groups.iter().flat_map(|g| &g.parts).map(key).eq(parts.iter().map(key));
+    (groups, in_order)
+}
+
 fn has_repeats<'a>(names: impl Iterator<Item = &'a String>) -> bool {
     let mut seen = std::collections::HashSet::new();
     names.into_iter().any(|n| !seen.insert(n))
@@ -463,11 +500,8 @@ fn build_body(
             Body::Json { value, text }
         }
         spec::Body::Text(text) => Body::Text { text: settings.bind(text) },
-        spec::Body::Multipart(parts) => Body::Multipart {
-            repeated_names: has_repeats(parts.iter().map(|p| &p.name)),
-            has_files: parts.iter().any(|p| p.file.is_some()),
-            has_typed_parts: parts.iter().any(|p| p.content_type.is_some()),
-            parts: parts
+        spec::Body::Multipart(parts) => {
+            let parts: Vec<Part> = parts
                 .iter()
                 .scan(0, |files, p| {
                     let index = p.file.is_some().then(|| {
@@ -476,8 +510,17 @@ fn build_body(
                     });
                     Some(Part::new(p, settings, index))
                 })
-                .collect(),
-        },
+                .collect();
+            let (grouped, grouped_in_order) = group_parts(&parts);
+            Body::Multipart {
+                repeated_names: has_repeats(parts.iter().map(|p| &p.name)),
+                has_files: parts.iter().any(|p| p.file.is_some()),
+                has_typed_parts: parts.iter().any(|p| p.content_type.is_some()),
+                parts,
+                grouped,
+                grouped_in_order,
+            }
+        }
         spec::Body::Binary(file) => Body::Binary { file: file.clone(), filename: last_segment(file) },
         spec::Body::Graphql(g) => {
             let variables =

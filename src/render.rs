@@ -92,6 +92,12 @@ impl Renderer {
         for (name, f) in filters {
             tera.register_filter(name, string_filter(name, f));
         }
+        // A string's length in UTF-8 bytes, as Content-Length counts it (Tera's `length`
+        // counts characters).
+        tera.register_filter("byte_length", |value: &Value, _: &HashMap<String, Value>| match value {
+            Value::String(s) => Ok(Value::from(s.len())),
+            other => Err(tera::Error::msg(format!("filter `byte_length` expects a string, got {other}"))),
+        });
         let names: Vec<&str> = tera.get_template_names().collect();
         for t in registry.all_clients() {
             let name = t.language.template_name(t.client);
@@ -146,12 +152,14 @@ impl Renderer {
         context.insert("i3", &unit.repeat(3));
         context.insert("i4", &unit.repeat(4));
         context.insert("settings", &self.settings);
+        // Raw HTTP spells its line ends; a template file's own line ends are LF.
+        context.insert("crlf", "\r\n");
         // Templates branch on the body kind; "none" keeps that a plain comparison.
         context.insert("body_kind", &request.body.as_ref().map_or("none", Body::kind));
         // The body is one string sent as is (json, text, graphql): `body.text`.
         context.insert("text_body", &request.body.as_ref().is_some_and(Body::is_text));
         let mut text = self.tera.render(&name, &context).map_err(|e| template_error(&name, &e))?;
-        if !text.ends_with('\n') {
+        if !target.client.verbatim && !text.ends_with('\n') {
             text.push('\n');
         }
         Ok(text)

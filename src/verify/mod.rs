@@ -235,7 +235,7 @@ fn verify_targets(renderer: &Renderer, items: &[String]) -> Result<Vec<Target>, 
     if items.is_empty() {
         return Ok(renderer.registry().all_clients());
     }
-    renderer.registry().parse_targets(items).map_err(Error::Usage)
+    renderer.registry().parse_targets_with(items, renderer.settings().preset.as_deref()).map_err(Error::Usage)
 }
 
 /// The table column of a target: the language id, with `:client` for a non-default client.
@@ -331,7 +331,8 @@ fn run_job(
     index: usize,
 ) -> Result<Outcome, String> {
     let recipe = runners::recipe(job.target).expect("targets without a recipe are skipped");
-    let server = EchoServer::start().map_err(|e| format!("echo server did not start: {e}"))?;
+    let server = if recipe.mode == Mode::Raw { EchoServer::start_until_close() } else { EchoServer::start() }
+        .map_err(|e| format!("echo server did not start: {e}"))?;
     let settings = Settings {
         bindings: job.bindings.clone(),
         origin: Some(server.origin()),
@@ -389,7 +390,6 @@ fn run_job(
         Mode::Raw => {
             std::fs::write(dir.join(&recipe.sample), &sample).map_err(|e| e.to_string())?;
             let raw = runners::RawBody {
-                multipart: matches!(request.body, Some(model::Body::Multipart { .. })),
                 files: files.iter().map(|f| (f.path.clone(), fixture_bytes(&f.path))).collect(),
             };
             runners::send_raw(&sample, &raw, server.port(), cx)

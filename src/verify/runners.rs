@@ -253,61 +253,36 @@ fn tail(stdout: &str, stderr: &str) -> String {
     keep.iter().map(|l| format!("    {}", clip(l))).collect::<Vec<_>>().join("\n")
 }
 
-/// How the `http` sample's body is put on the wire.
+/// What the `http` sample stands for besides its own bytes.
 #[derive(Debug, Default)]
 pub struct RawBody {
-    /// A multipart body: its lines end in CRLF on the wire (RFC 7578) though the sample,
-    /// a text file, shows them with LF; a body already written with CR is sent as is.
-    pub multipart: bool,
     /// `<contents of PATH>` in the sample stands for the bytes of the file at PATH.
     pub files: Vec<(String, Vec<u8>)>,
 }
 
-/// The `http` sample as bytes on the wire: the head's lines end in CRLF (the sample shows
-/// them with LF), the body is everything after the blank line except the newline every
-/// rendered file ends with, and `Content-Length` is added when the sample has none (the
-/// reference style omits it). A Content-Length the sample does give is sent as written.
+/// The `http` sample as bytes on the wire: the file as it is, with each `<contents of PATH>`
+/// replaced by that file's bytes (as a reader sending it would paste the file in). Nothing
+/// else is changed: line ends, Content-Length and the end of the body are the sample's own.
 pub fn raw_http_bytes(sample: &str, raw: &RawBody) -> Vec<u8> {
-    let text = sample.strip_suffix('\n').unwrap_or(sample);
-    let (head, body) = match text.split_once("\n\n") {
-        Some((h, b)) => (h, b),
-        None => (text, ""),
-    };
-    let lines: Vec<&str> = head.lines().map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
-    let has_length = lines
-        .iter()
-        .skip(1)
-        .any(|l| l.split_once(':').is_some_and(|(n, _)| n.trim().eq_ignore_ascii_case("content-length")));
-    let mut body = if raw.multipart && !body.contains('\r') {
-        body.replace('\n', "\r\n").into_bytes()
-    } else {
-        body.as_bytes().to_vec()
-    };
+    let mut out = sample.as_bytes().to_vec();
     for (path, bytes) in &raw.files {
         let placeholder = format!("<contents of {path}>").into_bytes();
-        if let Some(at) = body.windows(placeholder.len()).position(|w| w == placeholder.as_slice()) {
-            body.splice(at..at + placeholder.len(), bytes.iter().copied());
+        if let Some(at) = out.windows(placeholder.len()).position(|w| w == placeholder.as_slice()) {
+            out.splice(at..at + placeholder.len(), bytes.iter().copied());
         }
     }
-    let mut out = Vec::new();
-    for line in &lines {
-        out.extend_from_slice(line.as_bytes());
-        out.extend_from_slice(b"\r\n");
-    }
-    if !has_length && !body.is_empty() {
-        out.extend_from_slice(format!("Content-Length: {}\r\n", body.len()).as_bytes());
-    }
-    out.extend_from_slice(b"\r\n");
-    out.extend_from_slice(&body);
     out
 }
 
-/// Sends the `http` sample to `port` and reads the response.
+/// Sends the `http` sample to `port` and reads the response. The write side is closed after
+/// the last byte, as `nc -N` does: a sample without Content-Length (the reference style)
+/// then ends its body where the message ends, which the raw job's server accepts.
 pub fn send_raw(sample: &str, raw: &RawBody, port: u16, cx: &Context) -> Result<String, String> {
     let bytes = raw_http_bytes(sample, raw);
     let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
     stream.set_read_timeout(Some(cx.timeout)).map_err(|e| e.to_string())?;
     stream.write_all(&bytes).map_err(|e| e.to_string())?;
+    stream.shutdown(std::net::Shutdown::Write).map_err(|e| e.to_string())?;
     let mut response = Vec::new();
     stream.read_to_end(&mut response).map_err(|e| format!("no response: {e}"))?;
     let response = String::from_utf8_lossy(&response).into_owned();

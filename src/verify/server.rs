@@ -68,6 +68,19 @@ const MAX_BODY: usize = 64 << 20;
 impl EchoServer {
     /// Binds 127.0.0.1 on a free port. Loopback only: samples never reach another machine.
     pub fn start() -> io::Result<EchoServer> {
+        Self::start_with(false)
+    }
+
+    /// Like [`EchoServer::start`], but a request with neither Content-Length nor chunked
+    /// framing has a body up to the end of what the client sends (it closes its write side).
+    /// Only for the `http` sample, which is a message sent as written, where the reference
+    /// style leaves the length out; a client library must frame its body, so the others keep
+    /// RFC 9112's rule (no framing, no body).
+    pub fn start_until_close() -> io::Result<EchoServer> {
+        Self::start_with(true)
+    }
+
+    fn start_with(until_close: bool) -> io::Result<EchoServer> {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
         let addr = listener.local_addr()?;
         let captured = Arc::new(Mutex::new(Vec::new()));
@@ -83,7 +96,7 @@ impl EchoServer {
                     let Ok(stream) = stream else { continue };
                     let (captured, errors) = (captured.clone(), errors.clone());
                     std::thread::spawn(move || {
-                        if let Err(e) = serve(stream, &captured) {
+                        if let Err(e) = serve(stream, &captured, until_close) {
                             errors.lock().unwrap().push(e.to_string());
                         }
                     });
@@ -126,7 +139,7 @@ impl Drop for EchoServer {
 
 /// Serves one connection: reads one request, records it, answers 200 and closes. Clients
 /// are told `Connection: close`, so none sends a second request on the same socket.
-fn serve(stream: TcpStream, captured: &Mutex<Vec<Captured>>) -> io::Result<()> {
+fn serve(stream: TcpStream, captured: &Mutex<Vec<Captured>>, until_close: bool) -> io::Result<()> {
     stream.set_read_timeout(Some(READ_TIMEOUT))?;
     let mut writer = stream.try_clone()?;
     let mut reader = BufReader::new(stream);
@@ -159,10 +172,18 @@ fn serve(stream: TcpStream, captured: &Mutex<Vec<Captured>>) -> io::Result<()> {
         writer.flush()?;
     }
     let chunked = value("transfer-encoding").is_some_and(|v| v.ends_with("chunked"));
+    let length = value("content-length");
     let body = if chunked {
         read_chunked(&mut reader)?
+    } else if length.is_none() && until_close {
+        let mut body = Vec::new();
+        reader.by_ref().take(MAX_BODY as u64 + 1).read_to_end(&mut body)?;
+        if body.len() > MAX_BODY {
+            return Err(bad("body too large"));
+        }
+        body
     } else {
-        let length = match value("content-length") {
+        let length = match length {
             None => 0,
             Some(v) => v.parse::<usize>().map_err(|_| bad(&format!("bad Content-Length {v:?}")))?,
         };

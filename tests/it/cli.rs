@@ -240,4 +240,33 @@ fn completions_and_man_page_are_printed() {
         "{}",
         &stdout[..200]
     );
+/// `--preset modern` (or `preset:` in snipgen.yaml) makes a bare language id mean the client
+/// the records tag `modern`; a language without one keeps its default; `lang:client` wins.
+#[test]
+fn modern_preset_chooses_the_idiomatic_clients() {
+    let dir = project(&[("a.yaml", SIMPLE)]);
+    let render = |args: &[&str]| {
+        let mut all = vec!["render", "specs/a.yaml"];
+        all.extend_from_slice(args);
+        snipgen(dir.path(), &all)
+    };
+    let (code, stdout, stderr) = render(&["--lang", "python", "--preset", "modern"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("import httpx\n"), "{stdout}");
+    let (_, stdout, _) = render(&["--lang", "nodejs", "--preset", "modern"]);
+    assert!(stdout.starts_with("fetch("), "{stdout}");
+    let (_, stdout, _) = render(&["--lang", "go", "--preset", "modern"]);
+    assert!(stdout.contains("net/http"), "a language without a modern client keeps its default: {stdout}");
+    let (_, stdout, _) = render(&["--lang", "python:requests", "--preset", "modern"]);
+    assert!(stdout.starts_with("import requests\n"), "{stdout}");
+    let (code, _, stderr) = render(&["--lang", "python", "--preset", "retro"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("unknown preset `retro`, expected one of modern"), "{stderr}");
+
+    std::fs::write(dir.path().join("snipgen.yaml"), "preset: modern\nlang: [python, php]\n").unwrap();
+    let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{stderr}");
+    let python = std::fs::read_to_string(dir.path().join("output/a/python.py")).unwrap();
+    let php = std::fs::read_to_string(dir.path().join("output/a/php.php")).unwrap();
+    assert!(python.starts_with("import httpx\n") && php.contains("GuzzleHttp"), "{python}\n{php}");
 }

@@ -138,7 +138,10 @@ fn a_user_record_changes_a_builtin_and_a_missing_template_is_named() {
     std::fs::write(dir.path().join("tpl/python/urllib.tera"), URLLIB_TERA).unwrap();
     let (code, stdout, stderr) = snipgen(dir.path(), &["languages", "--templates", "tpl"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("python   Python 3 .py     requests* (requests), urllib (urllib)\n"), "{stdout}");
+    assert!(
+        stdout.contains("python   Python 3 .py     requests* (requests), httpx (HTTPX), urllib (urllib)\n"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -265,16 +265,19 @@ fn is_tchar(c: char) -> bool {
     c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
 }
 
-/// Raw HTTP/1.1: a request line, `Name: value` header lines (Host first), then an optional
-/// blank line and body. Returns the request target, header lines, names, values and body.
+/// Raw HTTP/1.1 as bytes on the wire: a request line and `Name: value` header lines (Host
+/// first), each ending in CRLF, a blank CRLF line, then the body to the last byte. Returns the
+/// request target, header lines, names, values and body.
 fn http_literals(text: &str) -> Result<Vec<String>, Vec<String>> {
-    let text = text.strip_suffix('\n').unwrap_or(text);
-    let (head, body) = match text.split_once("\n\n") {
-        Some((h, b)) => (h, Some(b)),
-        None => (text, None),
+    let Some((head, body)) = text.split_once("\r\n\r\n") else {
+        return Err(vec!["the head does not end with an empty CRLF line".into()]);
     };
-    let mut lines = head.split('\n');
+    let body = Some(body);
     let mut problems = Vec::new();
+    if let Some(i) = head.split("\r\n").position(|l| l.contains(['\r', '\n'])) {
+        problems.push(format!("{}:1: a bare CR or LF in the head: its lines must end in CRLF", i + 1));
+    }
+    let mut lines = head.split("\r\n");
     let mut out = Vec::new();
     let request_line = lines.next().unwrap_or_default();
     match request_line.split(' ').collect::<Vec<_>>()[..] {
@@ -751,6 +754,10 @@ fn the_check_reports_lossy_and_broken_samples() {
         } else {
             text[..text.find("repeated name").unwrap()].to_string()
         };
+        if language.id == "http" {
+            let lf = check(&text.replace("\r\n", "\n"));
+            assert!(!lf.is_empty() && !lf[0].starts_with("not recoverable"), "LF line ends: {lf:?}");
+        }
         let problems = check(&broken);
         assert!(
             problems.iter().any(|p| !p.starts_with("not recoverable")),

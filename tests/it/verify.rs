@@ -158,18 +158,36 @@ fn comparison_of_json_bodies_is_by_value() {
 }
 
 #[test]
-fn raw_http_sample_gets_crlf_and_a_content_length() {
-    let bytes =
-        raw_http_bytes("POST /x HTTP/1.1\nHost: h\nContent-Type: text/plain\n\nhé\n", &RawBody::default());
+fn raw_http_sample_is_sent_as_it_is() {
+    let sample = "POST /x HTTP/1.1\nHost: h\n\nh\u{e9}\n";
     assert_eq!(
-        bytes,
-        b"POST /x HTTP/1.1\r\nHost: h\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nh\xc3\xa9"
+        raw_http_bytes(sample, &RawBody::default()),
+        sample.as_bytes(),
+        "no line end or length fixed up"
     );
-    let given = raw_http_bytes("POST /x HTTP/1.1\nContent-Length: 1\n\nab\n", &RawBody::default());
+    let raw = RawBody { files: vec![("f.bin".into(), vec![0, 13, 10, 255])] };
     assert_eq!(
-        given, b"POST /x HTTP/1.1\r\nContent-Length: 1\r\n\r\nab",
-        "a given length is sent as written"
+        raw_http_bytes("PUT /x HTTP/1.1\r\nHost: h\r\n\r\n<contents of f.bin>", &raw),
+        b"PUT /x HTTP/1.1\r\nHost: h\r\n\r\n\x00\r\n\xff",
+        "a file placeholder stands for the file's bytes"
     );
+}
+
+/// The raw sample's server takes an unframed body up to the client's half-close; every other
+/// client's server keeps RFC 9112's rule that such a request has no body.
+#[test]
+fn unframed_body_runs_to_the_half_close_only_on_the_raw_server() {
+    for (server, want) in
+        [(EchoServer::start_until_close().unwrap(), &b"a=b\n"[..]), (EchoServer::start().unwrap(), &b""[..])]
+    {
+        let mut s = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
+        s.write_all(b"POST /x HTTP/1.1\r\nHost: h\r\n\r\na=b\n").unwrap();
+        s.shutdown(std::net::Shutdown::Write).unwrap();
+        let mut response = String::new();
+        s.read_to_string(&mut response).unwrap();
+        assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+        assert_eq!(server.requests()[0].body, want);
+    }
 }
 
 const FORM_SPEC: &str = r#"title: Token
@@ -210,6 +228,20 @@ fn curl_and_http_samples_pass() {
     assert!(sample.contains("'http://127.0.0.1:"), "{sample}");
 }
 
+/// With `--content-length` the raw sample frames its own body and still sends the spec's
+/// request; the kept sample is exactly what went on the wire.
+#[test]
+fn http_sample_with_content_length_passes() {
+    let dir = project(&[("token.yaml", FORM_SPEC)]);
+    let (code, stdout, stderr) =
+        verify(dir.path(), &["--lang", "http", "--content-length", "--keep", "kept"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let sample = std::fs::read_to_string(dir.path().join("kept/token/http/sample.txt")).unwrap();
+    let (head, body) = sample.split_once("\r\n\r\n").unwrap();
+    assert!(head.contains(&format!("\r\nContent-Length: {}", body.len())), "{sample:?}");
+    assert!(!body.ends_with('\n'), "{sample:?}");
+}
+
 #[test]
 fn vars_file_overrides_examples() {
     let dir = project(&[("token.yaml", FORM_SPEC)]);
@@ -234,7 +266,11 @@ fn a_wrong_sample_fails_with_a_diff() {
         "curl -s {{ url | sh }} --header {{ 'X-Request-Id: ' ~ headers.0.value | sh }} --data {{ 'grant_type=client_credentials&note=' ~ body.fields.1.value | sh }}\n",
     )
     .unwrap();
-    std::fs::write(tpl.join("http/http1.tera"), "{{ method }} /wrong HTTP/1.1\nHost: {{ host }}\n").unwrap();
+    std::fs::write(
+        tpl.join("http/http1.tera"),
+        "{{ method }} /wrong HTTP/1.1{{ crlf }}Host: {{ host }}{{ crlf }}{{ crlf }}",
+    )
+    .unwrap();
     let (code, stdout, _) = verify(dir.path(), &["--lang", "curl,http", "--templates", "tpl"]);
     assert_eq!(code, 1, "{stdout}");
     assert!(stdout.contains("token  FAIL     FAIL"), "{stdout}");
@@ -366,4 +402,56 @@ fn every_installed_runtime_sends_the_right_request() {
     // curl and the raw HTTP sample need nothing beyond curl, so something always ran.
     assert!(!stdout.contains("\n0 passed"), "{stdout}");
     assert!(stdout.contains(", 0 failed, "), "{stdout}");
+}
+
+/// The HTTP_Request2 stub reads repeated names as the real library does (HTTP/Request2.php,
+/// HTTP/Request2/MultipartBody.php): an array value is sent as `name[0]`, `name[1]` by
+/// default and as the bare name repeated with `use_brackets` off; a form's fields likewise.
+#[test]
+fn request2_stub_follows_use_brackets() {
+    if Command::new("php").arg("-v").output().is_err() {
+        eprintln!("php not installed; skipped");
+        return;
+    }
+    let server = EchoServer::start().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("HTTP")).unwrap();
+    std::fs::copy(repo().join("src/verify/stubs/Request2.php"), dir.path().join("HTTP/Request2.php"))
+        .unwrap();
+    std::fs::write(dir.path().join("f.txt"), "F").unwrap();
+    let script = format!(
+        r#"<?php
+require_once 'HTTP/Request2.php';
+foreach (array(true, false) as $brackets) {{
+    $r = new HTTP_Request2('{origin}/m', HTTP_Request2::METHOD_POST);
+    $r->setConfig('use_brackets', $brackets);
+    $r->addPostParameter('a', array('1', '2'));
+    $r->addUpload('f', array('f.txt', array('f.txt', 'g.txt', 'text/plain')));
+    $r->send();
+    $r = new HTTP_Request2('{origin}/u', HTTP_Request2::METHOD_POST);
+    $r->setConfig('use_brackets', $brackets);
+    $r->addPostParameter(array('a' => array('x y', '~'), 'b' => '3'));
+    $r->send();
+}}
+"#,
+        origin = server.origin()
+    );
+    std::fs::write(dir.path().join("s.php"), script).unwrap();
+    let out =
+        Command::new("php").args(["-d", "include_path=.", "s.php"]).current_dir(dir.path()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let requests = server.requests();
+    let names = |i: usize| {
+        let body = String::from_utf8_lossy(&requests[i].body).into_owned();
+        body.match_indices("data; name=\"")
+            .map(|(at, _)| body[at + 12..].split('"').next().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(0), ["a[0]", "a[1]", "f[0]", "f[1]"]);
+    assert_eq!(String::from_utf8_lossy(&requests[1].body), "a%5B0%5D=x+y&a%5B1%5D=~&b=3");
+    assert_eq!(names(2), ["a", "a", "f", "f"]);
+    assert!(
+        String::from_utf8_lossy(&requests[2].body).contains("filename=\"g.txt\"\r\nContent-Type: text/plain")
+    );
+    assert_eq!(String::from_utf8_lossy(&requests[3].body), "a=x+y&a=~&b=3");
 }

@@ -115,69 +115,103 @@ class HTTP_Request2
         return $this;
     }
 
+    // Like the real client: parameters and uploads are maps keyed by name (a second call with
+    // a name replaces the first); a repeated name is one key with an array value.
     public function addPostParameter($name, $value = null)
     {
         if (is_array($name)) {
-            foreach ($name as $k => $v) { $this->postParams[] = array((string) $k, $v); }
+            foreach ($name as $k => $v) { $this->addPostParameter($k, $v); }
         } else {
-            $this->postParams[] = array((string) $name, $value);
+            $this->postParams[$name] = $value;
+        }
+        if (!isset($this->headers['content-type'])) {
+            $this->headers['content-type'] = array('Content-Type', 'application/x-www-form-urlencoded');
         }
         return $this;
     }
 
+    // `$filename` is a path, or an array of paths or of array(path, sendFilename, contentType).
     public function addUpload($fieldName, $filename, $sendFilename = null, $contentType = null)
     {
-        if (!is_readable($filename)) {
-            throw new HTTP_Request2_Exception("File '$filename' is not readable");
+        $files = is_array($filename) ? $filename : array(array($filename, $sendFilename, $contentType));
+        $entries = array();
+        foreach ($files as $f) {
+            if (!is_array($f)) { $f = array($f); }
+            if (!is_readable($f[0])) {
+                throw new HTTP_Request2_Exception("File '{$f[0]}' is not readable");
+            }
+            // empty(), as the real client tests it: a send name of '' or '0' means the basename.
+            $entries[] = array(
+                'data' => file_get_contents($f[0]),
+                'filename' => !empty($f[1]) ? $f[1] : basename($f[0]),
+                'type' => !empty($f[2]) ? $f[2] : 'application/octet-stream',
+            );
         }
-        $this->uploads[] = array(
-            $fieldName,
-            file_get_contents($filename),
-            $sendFilename === null ? basename($filename) : $sendFilename,
-            $contentType === null ? 'application/octet-stream' : $contentType,
-        );
+        $this->uploads[$fieldName] = array('list' => is_array($filename), 'entries' => $entries);
+        $type = isset($this->headers['content-type']) ? $this->headers['content-type'][1] : '';
+        if ($type === '' || $type === 'application/x-www-form-urlencoded') {
+            $this->headers['content-type'] = array('Content-Type', 'multipart/form-data');
+        }
         return $this;
     }
 
     public function setBody($body, $isFilename = false)
     {
         $this->body = $isFilename ? file_get_contents($body) : (string) $body;
+        $this->postParams = $this->uploads = array();
         return $this;
     }
 
-    private function encodedParams()
+    private function useBrackets()
     {
-        $pairs = array();
-        foreach ($this->postParams as $p) {
-            if (!is_scalar($p[1])) {
-                throw new HTTP_Request2_Exception('stub: only scalar post parameters are supported');
-            }
-            $pairs[] = rawurlencode($p[0]) . '=' . rawurlencode((string) $p[1]);
-        }
-        return implode('&', $pairs);
+        return !array_key_exists('use_brackets', $this->config) || $this->config['use_brackets'];
     }
 
+    // The real client's flattening: nested arrays become `name[key]` with use_brackets on
+    // (the default), or the bare name repeated with it off.
+    private static function flatten($name, $value, $brackets)
+    {
+        if (!is_array($value)) { return array(array((string) $name, $value)); }
+        $out = array();
+        foreach ($value as $k => $v) {
+            $inner = $name === '' ? $k : ($brackets ? $name . '[' . $k . ']' : $name);
+            $out = array_merge($out, self::flatten($inner, $v, $brackets));
+        }
+        return $out;
+    }
+
+    // Only a POST sends its parameters and uploads: for other methods the real client sends
+    // the body set with setBody (none if there is none).
     private function buildBody(&$contentType)
     {
-        if ($this->body !== null) { return $this->body; }
-        if ($this->uploads) {
-            $boundary = '--------------------------snipgenstub' . bin2hex(random_bytes(6));
-            $contentType = 'multipart/form-data; boundary=' . $boundary;
-            $out = '';
-            foreach ($this->postParams as $p) {
-                $out .= "--$boundary\r\nContent-Disposition: form-data; name=\"{$p[0]}\"\r\n\r\n{$p[1]}\r\n";
-            }
-            foreach ($this->uploads as $u) {
-                $out .= "--$boundary\r\nContent-Disposition: form-data; name=\"{$u[0]}\"; filename=\"{$u[2]}\"\r\n"
-                    . "Content-Type: {$u[3]}\r\n\r\n{$u[1]}\r\n";
-            }
-            return $out . "--$boundary--\r\n";
+        if ($this->method !== self::METHOD_POST || (!$this->postParams && !$this->uploads)) {
+            return $this->body === null ? '' : $this->body;
         }
-        if ($this->postParams) {
-            $contentType = 'application/x-www-form-urlencoded';
-            return $this->encodedParams();
+        $type = isset($this->headers['content-type']) ? $this->headers['content-type'][1] : '';
+        if (strpos($type, 'application/x-www-form-urlencoded') === 0) {
+            $body = http_build_query($this->postParams, '', '&');
+            if (!$this->useBrackets()) { $body = preg_replace('/%5B\d+%5D=/', '=', $body); }
+            return str_replace('%7E', '~', $body);
         }
-        return '';
+        if (strpos($type, 'multipart/form-data') !== 0) {
+            return $this->body === null ? '' : $this->body;
+        }
+        $brackets = $this->useBrackets();
+        $boundary = '--------------------------snipgenstub' . bin2hex(random_bytes(6));
+        // As the real adapters do: the multipart type is replaced, boundary included.
+        $contentType = 'multipart/form-data; boundary=' . $boundary;
+        $out = '';
+        foreach (self::flatten('', $this->postParams, $brackets) as $p) {
+            $out .= "--$boundary\r\nContent-Disposition: form-data; name=\"{$p[0]}\"\r\n\r\n{$p[1]}\r\n";
+        }
+        foreach ($this->uploads as $field => $u) {
+            foreach ($u['entries'] as $i => $e) {
+                $name = ($u['list'] && $brackets) ? $field . '[' . $i . ']' : $field;
+                $out .= "--$boundary\r\nContent-Disposition: form-data; name=\"$name\"; filename=\"{$e['filename']}\"\r\n"
+                    . "Content-Type: {$e['type']}\r\n\r\n{$e['data']}\r\n";
+            }
+        }
+        return $out . "--$boundary--\r\n";
     }
 
     public function send()
@@ -193,9 +227,10 @@ class HTTP_Request2
         $contentType = null;
         $body = $this->buildBody($contentType);
         $lines = array("{$this->method} $target HTTP/1.1", "Host: $host:$port", 'Connection: close');
-        $hasType = isset($this->headers['content-type']);
-        foreach ($this->headers as $h) { $lines[] = "{$h[0]}: {$h[1]}"; }
-        if (!$hasType && $contentType !== null) { $lines[] = "Content-Type: $contentType"; }
+        foreach ($this->headers as $key => $h) {
+            $value = ($key === 'content-type' && $contentType !== null) ? $contentType : $h[1];
+            $lines[] = "{$h[0]}: $value";
+        }
         if ($body !== '' || in_array($this->method, array('POST', 'PUT', 'PATCH'), true)) {
             $lines[] = 'Content-Length: ' . strlen($body);
         }
