@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod encode;
 pub mod error;
+pub mod import;
 pub mod lang;
 pub mod model;
 pub mod output;
@@ -68,9 +69,14 @@ pub fn load_requests(specs: &Path, settings: &Settings) -> Result<Vec<Request>, 
         return Err(Error::Usage(format!("specs folder {} does not exist", specs.display())));
     }
     let loaded = spec::load_dir(specs).map_err(Error::Specs)?;
+    build_requests(&loaded, settings)
+}
+
+/// Normalises loaded specs into requests (one per auth method).
+pub fn build_requests(loaded: &[spec::LoadedSpec], settings: &Settings) -> Result<Vec<Request>, Error> {
     let mut requests = Vec::new();
     let mut errors = Vec::new();
-    for l in &loaded {
+    for l in loaded {
         match model::build(l, settings) {
             Ok(r) => requests.extend(r),
             Err(m) => errors.push(Diagnostic::plain(&l.path, m)),
@@ -82,6 +88,19 @@ pub fn load_requests(specs: &Path, settings: &Settings) -> Result<Vec<Request>, 
 /// Everything `generate` would write: every spec rendered for every target, sorted by path.
 pub fn plan(specs: &Path, targets: &[Target], renderer: &Renderer) -> Result<Plan, Error> {
     let requests = load_requests(specs, renderer.settings())?;
+    let mut plan = renderer.render_all(&requests, targets)?;
+    plan.files.sort_by(|a, b| a.path.cmp(&b.path));
+    plan.refused.sort();
+    Ok(plan)
+}
+
+/// Everything `generate` would write for specs already loaded (from specs/ and OpenAPI).
+pub fn plan_loaded(
+    loaded: &[spec::LoadedSpec],
+    targets: &[Target],
+    renderer: &Renderer,
+) -> Result<Plan, Error> {
+    let requests = build_requests(loaded, renderer.settings())?;
     let mut plan = renderer.render_all(&requests, targets)?;
     plan.files.sort_by(|a, b| a.path.cmp(&b.path));
     plan.refused.sort();

@@ -7,7 +7,7 @@ use clap::{CommandFactory, FromArgMatches};
 use snipgen::cli::{Cli, Command};
 use snipgen::config::Config;
 use snipgen::error::{Diagnostic, Error};
-use snipgen::{lang, model, output, spec};
+use snipgen::{import, lang, model, output, spec};
 
 fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
@@ -20,7 +20,7 @@ fn main() -> ExitCode {
             Command::Generate { inputs, .. } | Command::Check { inputs } => config.apply_inputs(inputs, sub),
             Command::Verify(args) => config.apply_verify(args, sub),
             Command::Render { style, .. } => config.apply_style(style),
-            Command::Languages | Command::Schema => {}
+            Command::Languages | Command::Schema | Command::Import { .. } => {}
         }
         command
     });
@@ -45,7 +45,22 @@ fn prefix_errors(e: &Error) -> String {
 fn plan_inputs(inputs: &snipgen::cli::Inputs) -> Result<snipgen::render::Plan, Error> {
     let targets = lang::parse_targets(&inputs.lang).map_err(Error::Usage)?;
     let renderer = snipgen::renderer(&inputs.style)?;
-    snipgen::plan(&inputs.specs, &targets, &renderer)
+    let loaded = load_sources(&inputs.specs, &inputs.openapi, inputs.server)?;
+    snipgen::plan_loaded(&loaded, &targets, &renderer)
+}
+
+/// The specs folder and OpenAPI documents; what an importer could not map is printed as warnings.
+fn load_sources(
+    specs: &Path,
+    openapi: &[std::path::PathBuf],
+    server: Option<usize>,
+) -> Result<Vec<spec::LoadedSpec>, Error> {
+    let sources = import::Sources { specs: specs.to_path_buf(), openapi: openapi.to_vec(), server };
+    let loaded = import::load(&sources)?;
+    for w in &loaded.warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(loaded.specs)
 }
 
 /// Samples a client cannot send are not written; say which and why, on stderr.
@@ -111,17 +126,43 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 Ok(ExitCode::from(1))
             }
         }
-        Command::Render { spec: path, lang: lang_arg, auth, style } => {
+        Command::Render { spec: path, openapi, operation, server, lang: lang_arg, auth, style } => {
             let targets = lang::parse_targets(std::slice::from_ref(&lang_arg)).map_err(Error::Usage)?;
             let [target] = targets[..] else {
                 return Err(Error::Usage("--lang takes exactly one language for `render`".into()));
             };
             let renderer = snipgen::renderer(&style)?;
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-            let relative = path.file_name().map(Path::new).unwrap_or(&path);
-            let loaded = spec::parse(&path, relative, &text).map_err(|d| Error::Specs(vec![d]))?;
+            let loaded = match (path, openapi, operation) {
+                (Some(path), _, _) => {
+                    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                    let relative = path.file_name().map(Path::new).unwrap_or(&path);
+                    spec::parse(&path, relative, &text).map_err(|d| Error::Specs(vec![d]))?
+                }
+                (None, Some(doc), Some(id)) => {
+                    let (imported, warnings) =
+                        import::openapi::import(&doc, &import::openapi::Options { server })
+                            .map_err(Error::Specs)?;
+                    for w in &warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    let ids: Vec<&str> = imported.iter().map(|i| i.id.as_str()).collect();
+                    let one = imported.iter().find(|i| i.id == id).ok_or_else(|| {
+                        Error::Usage(format!(
+                            "{} has no operation `{id}`{}",
+                            doc.display(),
+                            spec::did_you_mean(&id, ids.iter().copied())
+                        ))
+                    })?;
+                    one.load().map_err(|d| Error::Specs(vec![d]))?
+                }
+                _ => {
+                    return Err(Error::Usage(
+                        "render needs a SPEC file, or --openapi FILE --operation ID".into(),
+                    ));
+                }
+            };
             let requests = model::build(&loaded, renderer.settings())
-                .map_err(|m| Error::Specs(vec![Diagnostic::plain(&path, m)]))?;
+                .map_err(|m| Error::Specs(vec![Diagnostic::plain(&loaded.path, m)]))?;
             let request = match &auth {
                 None => &requests[0],
                 Some(name) => requests.iter().find(|r| r.auth.kind == name).ok_or_else(|| {
@@ -134,6 +175,39 @@ fn run(command: Command) -> Result<ExitCode, Error> {
         }
         Command::Verify(args) => {
             Ok(if snipgen::verify::run(&args)? { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Import { format, file, out, force, server } => {
+            let (imported, warnings) = match format {
+                snipgen::cli::ImportFormat::Openapi => {
+                    import::openapi::import(&file, &import::openapi::Options { server })
+                        .map_err(Error::Specs)?
+                }
+                snipgen::cli::ImportFormat::Curl => import::curl::import_file(&file)?,
+            };
+            for w in &warnings {
+                eprintln!("warning: {w}");
+            }
+            let report = import::write(&out, &imported, force)?;
+            if !report.changed.is_empty() && !force {
+                for path in &report.changed {
+                    eprintln!("would change {}", path.display());
+                }
+                eprintln!(
+                    "error: {} existing spec(s) would change; nothing written (use --force to overwrite)",
+                    report.changed.len()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            for path in &report.written {
+                println!("wrote   {}", path.display());
+            }
+            println!(
+                "{} specs: {} written, {} unchanged",
+                imported.len(),
+                report.written.len(),
+                report.unchanged.len()
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
             println!("{}", snipgen::schema::spec_schema());

@@ -38,7 +38,7 @@ impl CheckReport {
 }
 
 /// Rejects any path that could leave the output folder: absolute, `..`, or empty.
-fn checked_relative(path: &str) -> Result<&Path, Error> {
+pub(crate) fn checked_relative(path: &str) -> Result<&Path, Error> {
     let p = Path::new(path);
     let normal = !path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)));
     if normal {
@@ -50,7 +50,7 @@ fn checked_relative(path: &str) -> Result<&Path, Error> {
 
 /// Fails if a folder on the way from `out` to `relative` is a symbolic link, which could
 /// point outside the output folder.
-fn refuse_symlinks(out: &Path, relative: &Path) -> Result<(), Error> {
+pub(crate) fn refuse_symlinks(out: &Path, relative: &Path) -> Result<(), Error> {
     let mut at = out.to_path_buf();
     for part in relative.components() {
         at.push(part);
@@ -102,7 +102,7 @@ fn read_if_exists(path: &Path) -> Result<Option<String>, Error> {
 
 /// Writes `text` to `path` through a temporary file in the same folder and a rename, so a
 /// reader never sees half a file.
-fn write_atomic(path: &Path, text: &str) -> Result<(), Error> {
+pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<(), Error> {
     let dir = path.parent().expect("output files live in a folder");
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut tmp =

@@ -23,7 +23,7 @@ use crate::error::Error;
 use crate::lang::{self, Target};
 use crate::model::{self, Settings};
 use crate::render::Renderer;
-use crate::spec::{self, LoadedSpec};
+use crate::spec::LoadedSpec;
 use compare::Expected;
 use runners::{Context, Mode};
 use server::EchoServer;
@@ -87,10 +87,15 @@ const TIMEOUT: Duration = Duration::from_secs(90);
 pub fn run(args: &VerifyArgs) -> Result<bool, Error> {
     let targets = verify_targets(&args.lang)?;
     let renderer = crate::renderer(&args.style)?;
-    if !args.specs.is_dir() {
-        return Err(Error::Usage(format!("specs folder {} does not exist", args.specs.display())));
+    let sources = crate::import::Sources {
+        specs: args.specs.clone(),
+        openapi: args.openapi.clone(),
+        server: args.server,
+    };
+    let crate::import::Loaded { specs: loaded, warnings } = crate::import::load(&sources)?;
+    for w in &warnings {
+        eprintln!("warning: {w}");
     }
-    let loaded = spec::load_dir(&args.specs).map_err(Error::Specs)?;
     let vars = match &args.vars {
         None => indexmap::IndexMap::new(),
         Some(path) => {
