@@ -977,8 +977,10 @@ impl Ctx<'_> {
                         None
                     }
                     other => {
-                        return Err(docs
-                            .err(&scheme_at.join("type"), format!("unknown security scheme type {other:?}")));
+                        return Err(docs.err(
+                            &scheme_at.join("type"),
+                            format!("unknown security scheme type {other:?}"),
+                        ));
                     }
                 };
                 match method {
