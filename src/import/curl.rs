@@ -155,14 +155,14 @@ pub fn import(name: &str, text: &str) -> Result<(Vec<Imported>, Vec<String>), Ve
         let title = comment.take();
         match command_spec(&at, &command, title, &mut warnings) {
             Ok((id, spec)) => {
-                let mut id = id;
+                // The same request written twice gets `-2`, `-3`, … in file order.
+                let mut unique = id.clone();
                 let mut n = 2;
-                while out.iter().any(|o| o.id == id) {
-                    id = format!("{}-{n}", id.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-'));
+                while out.iter().any(|o| o.id == unique) {
+                    unique = format!("{id}-{n}");
                     n += 1;
                 }
-                let base = id.clone();
-                let _ = base;
+                let id = unique;
                 let header = format!("# Imported by snipgen from {}:{first_line}\n", file_name(name));
                 match super::to_yaml(&header, &spec) {
                     Ok(yaml) => out.push(Imported { id, origin: at, yaml }),

@@ -86,7 +86,6 @@ impl Docs {
             collect_refs(&value, "", &mut refs);
             let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
             let name_dir = Path::new(&name).parent().map(Path::to_path_buf).unwrap_or_default();
-            let index = docs.names.len();
             for (ptr, r) in refs {
                 let file = r.split('#').next().unwrap_or("");
                 if file.is_empty() {
@@ -102,7 +101,6 @@ impl Docs {
                 }
                 queue.push((name_dir.join(file).display().to_string(), dir.join(file), Some(referrer)));
             }
-            let _ = index;
             docs.names.push((name, canonical));
             docs.values.push(value);
         }
@@ -267,10 +265,7 @@ fn scalar_text(v: &Value) -> String {
 }
 
 /// The first media type of `content` whose base type satisfies `want`.
-fn media<'v>(
-    content: &'v Map<String, Value>,
-    want: impl Fn(&str) -> bool,
-) -> Option<(&'v String, &'v Value)> {
+fn media(content: &Map<String, Value>, want: impl Fn(&str) -> bool) -> Option<(&String, &Value)> {
     content.iter().find(|(k, _)| {
         let base = k.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
         want(&base)
@@ -727,7 +722,10 @@ impl Ctx<'_> {
         }
         if let Some((key, mt)) = media(content, |b| b == "multipart/form-data") {
             let mt_at = content_at.join(key);
-            let fields = self.fields(&mt_at, mt, ext, true)?;
+            let mut fields = self.fields(&mt_at, mt, ext, true)?;
+            // Text fields first, then files: RestSharp and HTTP_Request2 send them in that
+            // order whatever the code says, and an HTML form's order is the schema's anyway.
+            fields.sort_by_key(|f| f.file);
             let parts: Vec<Value> = fields
                 .into_iter()
                 .map(|f| {

@@ -2,6 +2,7 @@
 
 mod cli;
 mod errors;
+mod import;
 mod output;
 mod prop;
 mod reference;
