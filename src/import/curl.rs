@@ -7,7 +7,7 @@ use std::path::Path;
 use base64::Engine;
 use serde_json::{Map, Value, json};
 
-use super::{Imported, slug};
+use super::{Imported, pairs, slug};
 use crate::error::{Diagnostic, Error};
 
 /// Reads curl command lines from `file` (`-` for standard input).
@@ -229,15 +229,6 @@ fn form_pairs(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn pairs(list: &[(String, String)]) -> Value {
-    let mut names = std::collections::BTreeSet::new();
-    if list.iter().all(|(k, _)| names.insert(k.as_str())) {
-        Value::Object(list.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect())
-    } else {
-        Value::Array(list.iter().map(|(k, v)| json!({ k.clone(): v })).collect())
-    }
-}
-
 enum Data {
     /// Text as curl sends it (already encoded by the writer of the command).
     Raw(String),
@@ -436,18 +427,8 @@ fn command_spec(
             _ => json!({ "text": text }),
         });
     }
-    // The body's Content-Type: implied by form and multipart, else kept as `content_type`.
     if let Some(b) = body.as_mut() {
-        let obj = b.as_object_mut().expect("body object");
-        if let Some(i) = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case("content-type")) {
-            let (_, t) = headers.remove(i);
-            let implied = obj.contains_key("form")
-                || obj.contains_key("multipart")
-                || (obj.contains_key("json") && t == "application/json");
-            if !implied && !obj.contains_key("content_type") {
-                obj.insert("content_type".into(), Value::String(t));
-            }
-        }
+        super::content_type_into_body(&mut headers, b);
     }
     let method = match method {
         Some(m) => m,

@@ -165,6 +165,32 @@ pub(crate) fn to_yaml(header: &str, value: &serde_json::Value) -> Result<String,
     Err("the spec cannot be written as YAML that reads back exactly".into())
 }
 
+/// Spec pairs: a mapping when no name repeats, else a list of one-entry mappings.
+pub(crate) fn pairs(list: &[(String, String)]) -> serde_json::Value {
+    use serde_json::Value;
+    let mut names = std::collections::BTreeSet::new();
+    if list.iter().all(|(k, _)| names.insert(k.as_str())) {
+        Value::Object(list.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect())
+    } else {
+        Value::Array(list.iter().map(|(k, v)| serde_json::json!({ k.clone(): v })).collect())
+    }
+}
+
+/// Moves a Content-Type header into the body: implied by form and multipart bodies (the spec
+/// refuses it there), else kept as the body's `content_type`.
+pub(crate) fn content_type_into_body(headers: &mut Vec<(String, String)>, body: &mut serde_json::Value) {
+    let Some(obj) = body.as_object_mut() else { return };
+    if let Some(i) = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case("content-type")) {
+        let (_, t) = headers.remove(i);
+        let implied = obj.contains_key("form")
+            || obj.contains_key("multipart")
+            || (obj.contains_key("json") && t == "application/json");
+        if !implied && !obj.contains_key("content_type") {
+            obj.insert("content_type".into(), serde_json::Value::String(t));
+        }
+    }
+}
+
 /// A name usable as a `{{variable}}`: letters, digits, `_`, `.`, `-`; anything else becomes `_`.
 pub(crate) fn variable_name(name: &str) -> String {
     let s: String =

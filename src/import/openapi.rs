@@ -5,12 +5,12 @@
 //! resolves `$ref`s into other files, and a plain value lets every problem be reported at its
 //! JSON pointer. The mapping is documented in README.md ("OpenAPI").
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
-use super::{Imported, slug, slug_words, variable_name};
+use super::{Imported, pairs, slug, slug_words, variable_name};
 use crate::error::Diagnostic;
 
 #[derive(Debug, Clone, Default)]
@@ -244,15 +244,6 @@ struct Draft {
     query: Vec<(String, String)>,
     cookies: Vec<String>,
     variables: Map<String, Value>,
-}
-
-fn pairs(list: &[(String, String)]) -> Value {
-    let names: BTreeSet<&str> = list.iter().map(|(k, _)| k.as_str()).collect();
-    if names.len() == list.len() {
-        Value::Object(list.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect())
-    } else {
-        Value::Array(list.iter().map(|(k, v)| json!({ k.clone(): v })).collect())
-    }
 }
 
 /// A value as text in a URL, header or form field.
