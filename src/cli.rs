@@ -53,7 +53,7 @@ pub enum Command {
         #[command(flatten)]
         style: Style,
     },
-    /// Write spec files from an OpenAPI document or curl command lines.
+    /// Write spec files from an OpenAPI document, a Postman collection or curl command lines.
     Import {
         /// What FILE holds.
         format: ImportFormat,
@@ -146,5 +146,6 @@ pub struct Style {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportFormat {
     Openapi,
+    Postman,
     Curl,
 }

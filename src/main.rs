@@ -182,6 +182,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                     import::openapi::import(&file, &import::openapi::Options { server })
                         .map_err(Error::Specs)?
                 }
+                snipgen::cli::ImportFormat::Postman => import::postman::import_file(&file)?,
                 snipgen::cli::ImportFormat::Curl => import::curl::import_file(&file)?,
             };
             for w in &warnings {

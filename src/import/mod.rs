@@ -1,9 +1,11 @@
-//! Reading what teams already have — OpenAPI documents, curl command lines — into ordinary
+//! Reading what teams already have — OpenAPI documents, Postman collections, curl command
+//! lines — into ordinary
 //! spec YAML. Every importer produces spec text, which then goes through the same
 //! validation (`spec::parse`) and model as a hand-written spec, so every rule applies.
 
 pub mod curl;
 pub mod openapi;
+pub mod postman;
 
 use std::path::{Path, PathBuf};
 
