@@ -150,7 +150,9 @@ impl Ctx<'_> {
         if let Some(b) = body.as_mut() {
             super::content_type_into_body(&mut headers, b);
         }
-        let auth = match auth {
+        // The request's own auth, else its folder's or the collection's.
+        let own = request.get("auth").filter(|a| a.get("type").and_then(Value::as_str) != Some("inherit"));
+        let auth = match own.or(auth) {
             Some(a) => self.auth(a, origin),
             None => None,
         };

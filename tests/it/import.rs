@@ -295,3 +295,15 @@ fn specs_folder_must_exist_without_openapi() {
     assert!(stderr.contains("specs folder specs does not exist"), "{stderr}");
     let _ = SIMPLE;
 }
+
+#[test]
+fn postman_collection_imports_as_pinned_specs() {
+    let path = repo().join("tests/fixtures/postman/storage.postman_collection.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (specs, warnings) = import::postman::import("storage.postman_collection.json", &text).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    for one in &specs {
+        one.load().unwrap();
+        insta::assert_snapshot!(format!("postman__{}", one.id.replace('/', "__")), one.yaml);
+    }
+}
