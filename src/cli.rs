@@ -53,7 +53,7 @@ pub enum Command {
         #[command(flatten)]
         style: Style,
     },
-    /// Write spec files from an OpenAPI document, a Postman collection or curl command lines.
+    /// Write spec files from an OpenAPI document, a Postman collection, a HAR file or curl lines.
     Import {
         /// What FILE holds.
         format: ImportFormat,
@@ -147,5 +147,6 @@ pub struct Style {
 pub enum ImportFormat {
     Openapi,
     Postman,
+    Har,
     Curl,
 }

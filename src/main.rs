@@ -183,6 +183,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                         .map_err(Error::Specs)?
                 }
                 snipgen::cli::ImportFormat::Postman => import::postman::import_file(&file)?,
+                snipgen::cli::ImportFormat::Har => import::har::import_file(&file)?,
                 snipgen::cli::ImportFormat::Curl => import::curl::import_file(&file)?,
             };
             for w in &warnings {

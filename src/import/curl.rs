@@ -4,7 +4,6 @@
 use std::io::Read;
 use std::path::Path;
 
-use base64::Engine;
 use serde_json::{Map, Value, json};
 
 use super::{Imported, pairs, slug};
@@ -201,7 +200,7 @@ fn expand_short(words: Vec<String>) -> Vec<String> {
 }
 
 /// Percent-decodes `application/x-www-form-urlencoded` text (`+` is a space).
-fn form_decode(s: &str) -> String {
+pub(crate) fn form_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -219,7 +218,7 @@ fn form_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn form_pairs(text: &str) -> Vec<(String, String)> {
+pub(crate) fn form_pairs(text: &str) -> Vec<(String, String)> {
     text.split('&')
         .filter(|p| !p.is_empty())
         .map(|p| match p.split_once('=') {
@@ -257,6 +256,7 @@ fn command_spec(
     let mut parts: Vec<Value> = Vec::new();
     let mut basic: Option<(String, String)> = None;
     let mut bearer: Option<String> = None;
+    let mut header_auth: Option<Value> = None;
     let mut get = false;
     let mut head = false;
     let mut upload: Option<String> = None;
@@ -296,19 +296,11 @@ fn command_spec(
             "-H" | "--header" => {
                 let (n, v) = value.split_once(':').ok_or_else(|| format!("header {value:?} has no `:`"))?;
                 let (n, v) = (n.trim().to_string(), v.trim().to_string());
-                if n.eq_ignore_ascii_case("authorization") {
-                    if let Some(token) = v.strip_prefix("Bearer ") {
-                        bearer = Some(token.trim().to_string());
-                        continue;
-                    }
-                    if let Some(b64) = v.strip_prefix("Basic ")
-                        && let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(b64.trim())
-                        && let Ok(text) = String::from_utf8(bytes)
-                        && let Some((u, p)) = text.split_once(':')
-                    {
-                        basic = Some((u.to_string(), p.to_string()));
-                        continue;
-                    }
+                if n.eq_ignore_ascii_case("authorization")
+                    && let Some(a) = super::auth_from_header(&v)
+                {
+                    header_auth = Some(a);
+                    continue;
                 }
                 headers.push((n, v));
             }
@@ -486,6 +478,8 @@ fn command_spec(
         spec.insert("auth".into(), json!({ "bearer": { "token": token } }));
     } else if let Some((u, p)) = basic {
         spec.insert("auth".into(), json!({ "basic": { "username": u, "password": p } }));
+    } else if let Some(a) = header_auth {
+        spec.insert("auth".into(), a);
     }
     Ok((id, Value::Object(spec)))
 }

@@ -4,6 +4,7 @@
 //! validation (`spec::parse`) and model as a hand-written spec, so every rule applies.
 
 pub mod curl;
+pub mod har;
 pub mod openapi;
 pub mod postman;
 
@@ -191,6 +192,19 @@ pub(crate) fn content_type_into_body(headers: &mut Vec<(String, String)>, body: 
             obj.insert("content_type".into(), serde_json::Value::String(t));
         }
     }
+}
+
+/// An `Authorization` header value as an auth method: `Bearer …`, or `Basic …` decoded.
+pub(crate) fn auth_from_header(value: &str) -> Option<serde_json::Value> {
+    use base64::Engine;
+    if let Some(token) = value.strip_prefix("Bearer ") {
+        return Some(serde_json::json!({ "bearer": { "token": token.trim() } }));
+    }
+    let b64 = value.strip_prefix("Basic ")?;
+    let bytes = base64::engine::general_purpose::STANDARD.decode(b64.trim()).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let (u, p) = text.split_once(':')?;
+    Some(serde_json::json!({ "basic": { "username": u, "password": p } }))
 }
 
 /// A name usable as a `{{variable}}`: letters, digits, `_`, `.`, `-`; anything else becomes `_`.
