@@ -307,3 +307,16 @@ fn postman_collection_imports_as_pinned_specs() {
         insta::assert_snapshot!(format!("postman__{}", one.id.replace('/', "__")), one.yaml);
     }
 }
+
+#[test]
+fn har_file_imports_as_pinned_specs() {
+    let path = repo().join("tests/fixtures/har/identity.har");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (specs, warnings) = import::har::import("identity.har", &text).unwrap();
+    assert_eq!(specs.len(), 7, "the repeated discovery request is imported once");
+    for one in &specs {
+        one.load().unwrap();
+        insta::assert_snapshot!(format!("har__{}", one.id.replace('/', "__")), one.yaml);
+    }
+    insta::assert_snapshot!("har__warnings", warnings.join("\n"));
+}
