@@ -217,6 +217,50 @@ struct Extension {
     variables: BTreeMap<String, String>,
 }
 
+/// `<first tag or first path segment>/<operationId or method-path>`, slugged.
+fn default_id(path: &str, method: &str, op: &Value) -> String {
+    let group = match op.get("tags").and_then(|t| t.get(0)).and_then(Value::as_str) {
+        Some(tag) => slug_words(tag),
+        None => slug_words(path.split('/').find(|s| !s.is_empty()).unwrap_or("")),
+    };
+    let group = if group.is_empty() { "root".to_string() } else { group };
+    let name = match op.get("operationId").and_then(Value::as_str) {
+        Some(id) => slug(id),
+        None => slug(&format!("{method} {path}")),
+    };
+    format!("{group}/{name}")
+}
+
+/// One code sample for an operation's `x-codeSamples` (as Redoc and others read it).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CodeSample {
+    pub lang: String,
+    pub label: String,
+    pub source: String,
+}
+
+/// The document with `x-codeSamples` on every operation that has samples, keyed by the
+/// operation's spec id (`x-snipgen.id`, else the default id). Operations inside path items
+/// that live in other files (`$ref`) are not rewritten.
+pub fn with_code_samples(doc: &Value, samples: &BTreeMap<String, Vec<CodeSample>>) -> Value {
+    let mut doc = doc.clone();
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else { return doc };
+    for (path, item) in paths.iter_mut() {
+        let Some(item) = item.as_object_mut() else { continue };
+        for (method, op) in item.iter_mut().filter(|(k, _)| METHODS.contains(&k.as_str())) {
+            let id = op
+                .pointer("/x-snipgen/id")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .unwrap_or_else(|| default_id(path, method, op));
+            if let (Some(list), Some(op)) = (samples.get(&id), op.as_object_mut()) {
+                op.insert("x-codeSamples".into(), serde_json::to_value(list).expect("samples serialise"));
+            }
+        }
+    }
+    doc
+}
+
 /// Reads `file` and maps every operation to a spec; warnings name what was not mapped.
 pub fn import(file: &Path, options: &Options) -> Result<(Vec<Imported>, Vec<String>), Vec<Diagnostic>> {
     let docs = Docs::load(file)?;
@@ -379,16 +423,7 @@ impl Ctx<'_> {
         let item = docs.get(item_at).expect("path item");
 
         let op_id = op.get("operationId").and_then(Value::as_str);
-        let group = match op.get("tags").and_then(|t| t.get(0)).and_then(Value::as_str) {
-            Some(tag) => slug_words(tag),
-            None => slug_words(path.split('/').find(|s| !s.is_empty()).unwrap_or("")),
-        };
-        let group = if group.is_empty() { "root".to_string() } else { group };
-        let name = match op_id {
-            Some(id) => slug(id),
-            None => slug(&format!("{method} {path}")),
-        };
-        let id = ext.id.clone().unwrap_or_else(|| format!("{group}/{name}"));
+        let id = ext.id.clone().unwrap_or_else(|| default_id(path, method, op));
         let title = ext
             .title
             .clone()
@@ -1318,6 +1353,29 @@ fn string_for(format: &str, s: &Map<String, Value>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_samples_go_on_each_operation_by_id() {
+        let doc = json!({"openapi": "3.1.0", "paths": {"/users": {
+            "get": {"tags": ["Users"], "operationId": "listUsers"},
+            "post": {"x-snipgen": {"id": "custom/create"}},
+            "parameters": []
+        }}});
+        let sample = |l: &str| CodeSample { lang: l.into(), label: l.into(), source: format!("{l} code\n") };
+        let samples: BTreeMap<String, Vec<CodeSample>> = [
+            ("users/list-users".to_string(), vec![sample("curl"), sample("python")]),
+            ("custom/create".to_string(), vec![sample("go")]),
+        ]
+        .into_iter()
+        .collect();
+        let out = with_code_samples(&doc, &samples);
+        assert_eq!(
+            out["paths"]["/users"]["get"]["x-codeSamples"],
+            json!([{"lang": "curl", "label": "curl", "source": "curl code\n"}, {"lang": "python", "label": "python", "source": "python code\n"}])
+        );
+        assert_eq!(out["paths"]["/users"]["post"]["x-codeSamples"][0]["lang"], "go");
+        assert!(out["paths"]["/users"]["parameters"].is_array());
+    }
 
     #[test]
     fn query_styles() {
