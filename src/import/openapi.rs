@@ -195,7 +195,9 @@ fn parse_text(path: &Path, text: &str) -> Res<Value> {
             Diagnostic::at(path, e.line() as u64, e.column() as u64, format!("invalid JSON: {e}"))
         })
     } else {
-        serde_saphyr::from_str(text).map_err(|e| crate::spec::yaml_error(path, &e))
+        // OpenAPI 3 documents are YAML 1.2: `on`, `n` or `yes` are strings, not booleans.
+        let options = serde_saphyr::options! { strict_booleans: true };
+        serde_saphyr::from_str_with_options(text, options).map_err(|e| crate::spec::yaml_error(path, &e))
     }
 }
 

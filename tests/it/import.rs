@@ -320,3 +320,15 @@ fn har_file_imports_as_pinned_specs() {
     }
     insta::assert_snapshot!("har__warnings", warnings.join("\n"));
 }
+
+#[test]
+fn yaml_is_read_as_yaml_1_2() {
+    let dir = project(&[]);
+    write(
+        dir.path(),
+        "api.yaml",
+        "openapi: 3.0.0\ninfo: {title: t, version: 1.0}\nservers: [{url: 'https://a.example.com'}]\npaths:\n  /x:\n    get:\n      responses:\n        200: {description: ok}\n      parameters:\n        - {name: n, in: query, required: true, schema: {type: string, enum: [yes, no]}}\n        - {name: on, in: query, required: true, schema: {type: integer}}\n",
+    );
+    let (specs, _) = import::openapi::import(&dir.path().join("api.yaml"), &Default::default()).unwrap();
+    assert!(specs[0].yaml.ends_with("query:\n  \"n\": \"yes\"\n  \"on\": \"1\"\n"), "{}", specs[0].yaml);
+}
