@@ -42,8 +42,18 @@ pub enum Command {
     },
     /// Print one spec's sample for one language to standard output.
     Render {
-        /// The spec file.
-        spec: PathBuf,
+        /// The spec file (or use --openapi FILE --operation ID).
+        #[arg(required_unless_present = "openapi")]
+        spec: Option<PathBuf>,
+        /// Render an operation of this OpenAPI document instead of a spec file.
+        #[arg(long = "openapi", value_name = "FILE", conflicts_with = "spec", requires = "operation")]
+        openapi: Option<PathBuf>,
+        /// The operation's spec id (`<tag>/<operationId>`), with --openapi.
+        #[arg(long, value_name = "ID", requires = "openapi")]
+        operation: Option<String>,
+        /// Which entry of the OpenAPI `servers` list the URL uses, from 1.
+        #[arg(long = "server", value_name = "N")]
+        server: Option<usize>,
         /// Language id, optionally with a client: `python` or `csharp:restsharp`.
         #[arg(long)]
         lang: String,
@@ -52,6 +62,22 @@ pub enum Command {
         auth: Option<String>,
         #[command(flatten)]
         style: Style,
+    },
+    /// Write spec files from an OpenAPI document, a Postman collection, a HAR file or curl lines.
+    Import {
+        /// What FILE holds.
+        format: ImportFormat,
+        /// The file to read (`-` for standard input, curl only).
+        file: PathBuf,
+        /// Folder the specs are written to, as `<id>.yaml`.
+        #[arg(long, default_value = "specs")]
+        out: PathBuf,
+        /// Overwrite existing specs whose content would change.
+        #[arg(long)]
+        force: bool,
+        /// Which entry of the OpenAPI `servers` list the URLs use, from 1.
+        #[arg(long = "server", value_name = "N")]
+        server: Option<usize>,
     },
     /// List the languages and their clients, in tab order.
     Languages {
@@ -84,6 +110,12 @@ pub struct VerifyArgs {
     /// Folder of YAML specs.
     #[arg(long, default_value = "specs")]
     pub specs: PathBuf,
+    /// OpenAPI 3.0/3.1 document (JSON or YAML) read as specs, one per operation; repeatable.
+    #[arg(long = "openapi", value_name = "FILE")]
+    pub openapi: Vec<PathBuf>,
+    /// Which entry of the OpenAPI `servers` list the URLs use, from 1 (default: the first).
+    #[arg(long = "server", value_name = "N")]
+    pub server: Option<usize>,
     /// Languages to verify, comma-separated ids, each optionally `lang:client` (default: all).
     #[arg(long, value_delimiter = ',')]
     pub lang: Vec<String>,
@@ -108,6 +140,12 @@ pub struct Inputs {
     /// Folder of YAML specs.
     #[arg(long, default_value = "specs")]
     pub specs: PathBuf,
+    /// OpenAPI 3.0/3.1 document (JSON or YAML) read as specs, one per operation; repeatable.
+    #[arg(long = "openapi", value_name = "FILE")]
+    pub openapi: Vec<PathBuf>,
+    /// Which entry of the OpenAPI `servers` list the URLs use, from 1 (default: the first).
+    #[arg(long = "server", value_name = "N")]
+    pub server: Option<usize>,
     /// Output folder.
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
@@ -179,6 +217,8 @@ impl From<&VerifyArgs> for crate::verify::Options {
     fn from(args: &VerifyArgs) -> Self {
         crate::verify::Options {
             specs: args.specs.clone(),
+            openapi: args.openapi.clone(),
+            server: args.server,
             lang: args.lang.clone(),
             vars: args.vars.clone(),
             jobs: args.jobs,
@@ -199,4 +239,12 @@ impl From<&Style> for crate::StyleOptions {
             indent: style.indent.clone(),
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    Openapi,
+    Postman,
+    Har,
+    Curl,
 }

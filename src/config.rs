@@ -19,6 +19,9 @@ pub const DEFAULT_FILE: &str = "snipgen.yaml";
 #[serde(deny_unknown_fields)]
 pub struct Config {
     specs: Option<PathBuf>,
+    /// OpenAPI documents read as specs, as `--openapi` (one path or a list).
+    #[serde(default, deserialize_with = "one_or_many")]
+    openapi: Vec<PathBuf>,
     out: Option<PathBuf>,
     /// Language ids, each optionally `lang:client`, as `--lang` takes them.
     #[serde(default)]
@@ -68,6 +71,9 @@ impl Config {
         if let Some(specs) = self.specs.as_deref().filter(|_| defaulted("specs")) {
             inputs.specs = self.resolve(specs);
         }
+        if inputs.openapi.is_empty() {
+            inputs.openapi = self.openapi.iter().map(|p| self.resolve(p)).collect();
+        }
         if let Some(out) = self.out.as_deref().filter(|_| defaulted("out")) {
             inputs.out = self.resolve(out);
         }
@@ -90,6 +96,9 @@ impl Config {
         {
             args.specs = self.resolve(specs);
         }
+        if args.openapi.is_empty() {
+            args.openapi = self.openapi.iter().map(|p| self.resolve(p)).collect();
+        }
         self.apply_style(&mut args.style);
     }
 
@@ -108,4 +117,18 @@ impl Config {
         indent.append(&mut style.indent);
         style.indent = indent;
     }
+}
+
+/// `openapi: api.yaml` or `openapi: [a.yaml, b.json]`.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<PathBuf>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(PathBuf),
+        Many(Vec<PathBuf>),
+    }
+    Ok(match OneOrMany::deserialize(deserializer)? {
+        OneOrMany::One(p) => vec![p],
+        OneOrMany::Many(v) => v,
+    })
 }

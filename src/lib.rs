@@ -9,6 +9,7 @@ pub mod config;
 pub mod encode;
 pub mod error;
 pub mod format;
+pub mod import;
 pub mod init;
 pub mod lang;
 pub mod model;
@@ -95,13 +96,25 @@ pub fn renderer(style: &StyleOptions) -> Result<Renderer, Error> {
 /// Loads every spec below `specs` and normalises it into requests (one per auth method),
 /// grouped by the spec file they come from.
 pub fn load_requests(specs: &Path, settings: &Settings) -> Result<Vec<(PathBuf, Vec<Request>)>, Error> {
+    build_requests(&load_dir(specs)?, settings)
+}
+
+fn load_dir(specs: &Path) -> Result<Vec<spec::LoadedSpec>, Error> {
     if !specs.is_dir() {
         return Err(Error::Usage(format!("specs folder {} does not exist", specs.display())));
     }
-    let loaded = spec::load_dir(specs).map_err(Error::Specs)?;
+    spec::load_dir(specs).map_err(Error::Specs)
+}
+
+/// Normalises loaded specs into requests (one per auth method), grouped by the spec they
+/// come from.
+pub fn build_requests(
+    loaded: &[spec::LoadedSpec],
+    settings: &Settings,
+) -> Result<Vec<(PathBuf, Vec<Request>)>, Error> {
     let mut requests = Vec::new();
     let mut errors = Vec::new();
-    for l in &loaded {
+    for l in loaded {
         match model::build(l, settings) {
             Ok(r) => requests.push((l.path.clone(), r)),
             Err(d) => errors.push(d),
@@ -110,17 +123,31 @@ pub fn load_requests(specs: &Path, settings: &Settings) -> Result<Vec<(PathBuf, 
     if errors.is_empty() { Ok(requests) } else { Err(Error::Specs(errors)) }
 }
 
-/// Everything `generate` would write: every spec rendered for every target, sorted by path,
-/// each file knowing its spec. No spec at all is an error unless `allow_empty`: a mistyped
-/// folder must not look like "remove every sample".
+/// Everything `generate` would write for the specs below `specs`; see [`plan_loaded`].
 pub fn plan(specs: &Path, targets: &[Target], renderer: &Renderer, allow_empty: bool) -> Result<Plan, Error> {
-    let groups = load_requests(specs, renderer.settings())?;
-    if groups.is_empty() && !allow_empty {
-        return Err(Error::Usage(format!(
-            "no specs (*.yaml, *.yml) found in {}; pass --allow-empty if an empty output is what you want",
-            specs.display()
-        )));
+    let loaded = load_dir(specs)?;
+    if loaded.is_empty() && !allow_empty {
+        return Err(no_specs(&specs.display().to_string()));
     }
+    plan_loaded(&loaded, targets, renderer)
+}
+
+/// No spec at all is an error unless asked for: a mistyped folder must not look like
+/// "remove every sample".
+pub fn no_specs(looked_in: &str) -> Error {
+    Error::Usage(format!(
+        "no specs (*.yaml, *.yml) found in {looked_in}; pass --allow-empty if an empty output is what you want"
+    ))
+}
+
+/// Everything `generate` would write for specs already loaded (from specs/ and OpenAPI):
+/// every spec rendered for every target, sorted by path, each file knowing its spec.
+pub fn plan_loaded(
+    loaded: &[spec::LoadedSpec],
+    targets: &[Target],
+    renderer: &Renderer,
+) -> Result<Plan, Error> {
+    let groups = build_requests(loaded, renderer.settings())?;
     let plans: Vec<Result<Plan, Error>> = groups
         .par_iter()
         .map(|(path, requests)| {

@@ -9,7 +9,7 @@ use snipgen::config::Config;
 use snipgen::error::Error;
 use snipgen::render::Rendered;
 use snipgen::report::{self, Reporter};
-use snipgen::{lang, model, output, spec};
+use snipgen::{import, lang, model, output, spec};
 
 fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
@@ -28,7 +28,11 @@ fn main() -> ExitCode {
                 config.apply_style(&mut style);
                 *templates = style.templates;
             }
-            Command::Schema { .. } | Command::Completions { .. } | Command::Man | Command::Init => {}
+            Command::Schema { .. }
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::Init
+            | Command::Import { .. } => {}
         }
         command
     });
@@ -56,7 +60,11 @@ fn plan_inputs(
     if reporter.wants_progress() {
         renderer.show_progress();
     }
-    let plan = snipgen::plan(&inputs.specs, &targets, &renderer, inputs.allow_empty)?;
+    let loaded = load_sources(&inputs.specs, &inputs.openapi, inputs.server)?;
+    if loaded.is_empty() && !inputs.allow_empty {
+        return Err(snipgen::no_specs(&inputs.specs.display().to_string()));
+    }
+    let plan = snipgen::plan_loaded(&loaded, &targets, &renderer)?;
     renderer.finish_progress();
     let files = snipgen::format::render(&plan, &inputs.format_options())?;
     let scope = if inputs.partial {
@@ -65,6 +73,20 @@ fn plan_inputs(
         output::Scope::all()
     };
     Ok((plan, files, scope))
+}
+
+/// The specs folder and OpenAPI documents; what an importer could not map is printed as warnings.
+fn load_sources(
+    specs: &Path,
+    openapi: &[std::path::PathBuf],
+    server: Option<usize>,
+) -> Result<Vec<spec::LoadedSpec>, Error> {
+    let sources = import::Sources { specs: specs.to_path_buf(), openapi: openapi.to_vec(), server };
+    let loaded = import::load(&sources)?;
+    for w in &loaded.warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(loaded.specs)
 }
 
 fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
@@ -81,7 +103,7 @@ fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
             let hint = report::generate_hint(&std::env::args().collect::<Vec<_>>());
             Ok(reporter.checked(&inputs.out, files.len(), &report, &hint))
         }
-        Command::Render { spec: path, lang: lang_arg, auth, style } => {
+        Command::Render { spec: path, openapi, operation, server, lang: lang_arg, auth, style } => {
             let renderer = snipgen::renderer(&(&style).into())?;
             let preset = renderer.settings().preset.as_deref();
             let targets = renderer
@@ -91,9 +113,35 @@ fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
             let [target] = targets[..] else {
                 return Err(Error::Usage("--lang takes exactly one language for `render`".into()));
             };
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-            let relative = path.file_name().map(Path::new).unwrap_or(&path);
-            let loaded = spec::parse(&path, relative, &text).map_err(|d| Error::Specs(vec![d]))?;
+            let loaded = match (path, openapi, operation) {
+                (Some(path), _, _) => {
+                    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                    let relative = path.file_name().map(Path::new).unwrap_or(&path);
+                    spec::parse(&path, relative, &text).map_err(|d| Error::Specs(vec![d]))?
+                }
+                (None, Some(doc), Some(id)) => {
+                    let (imported, warnings) =
+                        import::openapi::import(&doc, &import::openapi::Options { server })
+                            .map_err(Error::Specs)?;
+                    for w in &warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    let ids: Vec<&str> = imported.iter().map(|i| i.id.as_str()).collect();
+                    let one = imported.iter().find(|i| i.id == id).ok_or_else(|| {
+                        Error::Usage(format!(
+                            "{} has no operation `{id}`{}",
+                            doc.display(),
+                            spec::did_you_mean(&id, ids.iter().copied())
+                        ))
+                    })?;
+                    one.load().map_err(|d| Error::Specs(vec![d]))?
+                }
+                _ => {
+                    return Err(Error::Usage(
+                        "render needs a SPEC file, or --openapi FILE --operation ID".into(),
+                    ));
+                }
+            };
             let requests = model::build(&loaded, renderer.settings()).map_err(|d| Error::Specs(vec![d]))?;
             let request = match &auth {
                 None => &requests[0],
@@ -111,6 +159,43 @@ fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
         } else {
             ExitCode::from(report::exit::STALE)
         }),
+        Command::Import { format, file, out, force, server } => {
+            let (imported, warnings) = match format {
+                snipgen::cli::ImportFormat::Openapi => {
+                    import::openapi::import(&file, &import::openapi::Options { server })
+                        .map_err(Error::Specs)?
+                }
+                snipgen::cli::ImportFormat::Postman => import::postman::import_file(&file)?,
+                snipgen::cli::ImportFormat::Har => import::har::import_file(&file)?,
+                snipgen::cli::ImportFormat::Curl => import::curl::import_file(&file)?,
+            };
+            for w in &warnings {
+                eprintln!("warning: {w}");
+            }
+            let report = import::write(&out, &imported, force)?;
+            if !report.changed.is_empty() && !force {
+                for path in &report.changed {
+                    eprintln!("would change {}", path.display());
+                }
+                eprintln!(
+                    "error: {} existing spec(s) would change; nothing written (use --force to overwrite)",
+                    report.changed.len()
+                );
+                return Ok(ExitCode::from(report::exit::STALE));
+            }
+            for path in &report.written {
+                writeln!(std::io::stdout(), "wrote   {}", path.display()).map_err(Error::stdout)?;
+            }
+            writeln!(
+                std::io::stdout(),
+                "{} specs: {} written, {} unchanged",
+                imported.len(),
+                report.written.len(),
+                report.unchanged.len()
+            )
+            .map_err(Error::stdout)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema { settings } => {
             let schema =
                 if settings { snipgen::schema::settings_schema() } else { snipgen::schema::spec_schema() };

@@ -86,7 +86,7 @@ impl Scope {
 }
 
 /// Rejects any path that could leave the output folder: absolute, `..`, or empty.
-fn checked_relative(path: &str) -> Result<&Path, Error> {
+pub(crate) fn checked_relative(path: &str) -> Result<&Path, Error> {
     let p = Path::new(path);
     let normal = !path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)));
     if normal {
@@ -222,6 +222,19 @@ enum OnDisk {
     Other(String),
 }
 
+/// Fails unless `out/relative` is a regular file or missing, reached through folders only:
+/// for writers (such as `import`) that replace files outside the manifest's care.
+pub(crate) fn refuse_symlinks(out: &Path, relative: &Path) -> Result<(), Error> {
+    match inspect(out, relative, false)? {
+        OnDisk::Missing | OnDisk::File { .. } => Ok(()),
+        OnDisk::Link => Err(Error::Usage(format!(
+            "refusing to write through symbolic link {}",
+            out.join(relative).display()
+        ))),
+        OnDisk::Other(what) => Err(Error::Usage(format!("refusing to write there: {what}"))),
+    }
+}
+
 /// Looks at `out/relative` one name at a time with `symlink_metadata`, so no link is
 /// followed; reads the file only if `read` and it is a regular file.
 fn inspect(out: &Path, relative: &Path, read: bool) -> Result<OnDisk, Error> {
@@ -339,7 +352,7 @@ fn manifest_text<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
 /// Writes `text` to `path` through a temporary file in the same folder and a rename, so a
 /// reader never sees half a file. A new file gets the mode the umask gives (as any editor's
 /// file would); a replaced file keeps its mode.
-fn write_atomic(path: &Path, text: &str, keep: Option<&Permissions>) -> Result<(), Error> {
+pub(crate) fn write_atomic(path: &Path, text: &str, keep: Option<&Permissions>) -> Result<(), Error> {
     let dir = path.parent().expect("output files live in a folder");
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut builder = tempfile::Builder::new();

@@ -112,8 +112,8 @@ impl Reporter {
     pub fn error(&self, e: &Error) {
         if !self.json() {
             match e {
-                Error::Specs(all) => all.iter().for_each(|d| esay!("error: {d}")),
-                other => esay!("error: {other}"),
+                Error::Specs(all) => all.iter().for_each(|d| eprintln!("error: {d}")),
+                other => eprintln!("error: {other}"),
             }
             return;
         }
@@ -167,7 +167,7 @@ impl Reporter {
         }
         // Refusals are warnings: shown by default, on stderr.
         for (path, reason) in refused {
-            esay!("refused {}: {reason}", shown(path));
+            eprintln!("refused {}: {reason}", shown(path));
         }
         say!(
             "{files} files: {} written, {} unchanged, {} removed{}",
@@ -233,7 +233,7 @@ impl Reporter {
             }
             if !clean {
                 if self.verbosity == Verbosity::Quiet {
-                    esay!("error: {message}");
+                    eprintln!("error: {message}");
                 } else {
                     let _ = writeln!(stdout, "{message}");
                 }

@@ -35,7 +35,7 @@ fn esc(text: &str) -> String {
 fn syntax<'a>(syntaxes: &'a SyntaxSet, tab: &Tab) -> &'a SyntaxReference {
     let language = tab.target().language;
     syntaxes
-        .find_syntax_by_extension(language.extension)
+        .find_syntax_by_extension(&language.extension)
         .or_else(|| syntaxes.find_syntax_by_token(tab.fence))
         .unwrap_or_else(|| syntaxes.find_syntax_plain_text())
 }
@@ -134,7 +134,7 @@ fn spec_page(syntaxes: &SyntaxSet, page: &Page, refused: RefusedSamples) -> Rend
         out.push_str(&panel);
     }
     out.push_str("</main>\n</body>\n</html>\n");
-    Rendered { path: format!("html/{}.html", page.id), text: out }
+    Rendered { path: format!("html/{}.html", page.id), text: out, spec: Default::default() }
 }
 
 fn index(pages: &[Page]) -> Rendered {
@@ -152,7 +152,7 @@ fn index(pages: &[Page]) -> Rendered {
         );
     }
     out.push_str("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
-    Rendered { path: "html/index.html".into(), text: out }
+    Rendered { path: "html/index.html".into(), text: out, spec: Default::default() }
 }
 
 pub(super) fn site(pages: &[Page], refused: RefusedSamples) -> Vec<Rendered> {
@@ -165,7 +165,12 @@ pub(super) fn site(pages: &[Page], refused: RefusedSamples) -> Vec<Rendered> {
     files.push(Rendered {
         path: "html/snipgen.css".into(),
         text: format!("{STYLE}\n/* Syntax colours: syntect's InspiredGitHub theme. */\n{theme_css}"),
+        spec: Default::default(),
     });
-    files.push(Rendered { path: "html/snipgen.js".into(), text: SCRIPT.to_string() });
+    files.push(Rendered {
+        path: "html/snipgen.js".into(),
+        text: SCRIPT.to_string(),
+        spec: Default::default(),
+    });
     files
 }

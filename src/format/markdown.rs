@@ -146,7 +146,11 @@ pub(super) fn page(format: Format, page: &Page, refused: RefusedSamples) -> Rend
         }
         Format::Files | Format::Json | Format::Html => unreachable!("not a Markdown format"),
     }
-    Rendered { path: format!("{}/{}.{extension}", format.name(), page.id), text: out }
+    Rendered {
+        path: format!("{}/{}.{extension}", format.name(), page.id),
+        text: out,
+        spec: Default::default(),
+    }
 }
 
 #[cfg(test)]

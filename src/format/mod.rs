@@ -101,7 +101,7 @@ pub struct Tab<'a> {
     /// `csharp-httpclient`).
     pub value: String,
     pub label: String,
-    pub fence: &'static str,
+    pub fence: &'a str,
     pub sample: &'a Sample,
 }
 
@@ -276,10 +276,10 @@ fn json_index(pages: &[Page], with_files: bool) -> Rendered {
                         JsonSample {
                             auth: s.request.auth.kind,
                             tab: &tab.value,
-                            language: target.language.id,
-                            client: target.client.id,
+                            language: &target.language.id,
+                            client: &target.client.id,
                             label: &tab.label,
-                            client_label: target.client.label,
+                            client_label: &target.client.label,
                             fence: tab.fence,
                             path: (with_files && sample.outcome.is_ok()).then_some(sample.path.as_str()),
                             text: sample.outcome.as_ref().ok().map(String::as_str),
@@ -293,5 +293,5 @@ fn json_index(pages: &[Page], with_files: bool) -> Rendered {
     let mut text =
         serde_json::to_string_pretty(&JsonIndex { version: 1, specs }).expect("the index is plain data");
     text.push('\n');
-    Rendered { path: "json/index.json".into(), text }
+    Rendered { path: "json/index.json".into(), text, spec: Default::default() }
 }

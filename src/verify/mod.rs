@@ -22,7 +22,7 @@ use crate::error::Error;
 use crate::lang::{Mode, Target};
 use crate::model::{self, Settings};
 use crate::render::Renderer;
-use crate::spec::{self, LoadedSpec};
+use crate::spec::LoadedSpec;
 use compare::Expected;
 use runners::Context;
 use server::EchoServer;
@@ -85,6 +85,10 @@ const TIMEOUT: Duration = Duration::from_secs(90);
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub specs: PathBuf,
+    /// OpenAPI documents read beside (or instead of) `specs`.
+    pub openapi: Vec<PathBuf>,
+    /// `--server N`: which entry of an OpenAPI `servers` list the URLs use, from 1.
+    pub server: Option<usize>,
     /// `lang` or `lang:client` values; empty: every client of every language.
     pub lang: Vec<String>,
     /// A YAML map of `{{variable}}` values, overriding the specs' examples.
@@ -103,10 +107,15 @@ pub struct Options {
 pub fn run(args: &Options) -> Result<bool, Error> {
     let renderer = crate::renderer(&args.style)?;
     let targets = verify_targets(&renderer, &args.lang)?;
-    if !args.specs.is_dir() {
-        return Err(Error::Usage(format!("specs folder {} does not exist", args.specs.display())));
+    let sources = crate::import::Sources {
+        specs: args.specs.clone(),
+        openapi: args.openapi.clone(),
+        server: args.server,
+    };
+    let crate::import::Loaded { specs: loaded, warnings } = crate::import::load(&sources)?;
+    for w in &warnings {
+        eprintln!("warning: {w}");
     }
-    let loaded = spec::load_dir(&args.specs).map_err(Error::Specs)?;
     let vars = match &args.vars {
         None => indexmap::IndexMap::new(),
         Some(path) => {

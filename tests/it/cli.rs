@@ -240,6 +240,8 @@ fn completions_and_man_page_are_printed() {
         "{}",
         &stdout[..200]
     );
+}
+
 /// `--preset modern` (or `preset:` in snipgen.yaml) makes a bare language id mean the client
 /// the records tag `modern`; a language without one keeps its default; `lang:client` wins.
 #[test]
@@ -260,7 +262,7 @@ fn modern_preset_chooses_the_idiomatic_clients() {
     let (_, stdout, _) = render(&["--lang", "python:requests", "--preset", "modern"]);
     assert!(stdout.starts_with("import requests\n"), "{stdout}");
     let (code, _, stderr) = render(&["--lang", "python", "--preset", "retro"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2, "a usage error");
     assert!(stderr.contains("unknown preset `retro`, expected one of modern"), "{stderr}");
 
     std::fs::write(dir.path().join("snipgen.yaml"), "preset: modern\nlang: [python, php]\n").unwrap();

@@ -4,6 +4,7 @@ mod cli;
 mod clients;
 mod errors;
 mod formats;
+mod import;
 mod output;
 mod prop;
 mod reference;

@@ -1,0 +1,572 @@
+//! curl command lines → specs: one command per line (or continued with `\`), words split by
+//! POSIX shell rules (`shlex`). A `# comment` line right before a command becomes its title.
+
+use std::io::Read;
+use std::path::Path;
+
+use serde_json::{Map, Value, json};
+
+use super::{Imported, pairs, slug};
+use crate::error::{Diagnostic, Error};
+
+/// Reads curl command lines from `file` (`-` for standard input).
+pub fn import_file(file: &Path) -> Result<(Vec<Imported>, Vec<String>), Error> {
+    let (name, text) = if file == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| Error::io(file, e))?;
+        ("stdin".to_string(), text)
+    } else {
+        (file.display().to_string(), std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?)
+    };
+    import(&name, &text).map_err(Error::Specs)
+}
+
+/// Options that take no value and change nothing a spec describes.
+const IGNORED_FLAGS: &[&str] = &[
+    "-s",
+    "--silent",
+    "-S",
+    "--show-error",
+    "-L",
+    "--location",
+    "-v",
+    "--verbose",
+    "-i",
+    "--include",
+    "-k",
+    "--insecure",
+    "--compressed",
+    "-f",
+    "--fail",
+    "--fail-with-body",
+    "-#",
+    "--progress-bar",
+    "-N",
+    "--no-buffer",
+    "--http1.1",
+    "--http2",
+    "-g",
+    "--globoff",
+    "-O",
+    "--remote-name",
+    "-J",
+    "--remote-header-name",
+    "--raw",
+    "-4",
+    "-6",
+    "--tr-encoding",
+    "--no-keepalive",
+];
+
+/// Options whose value is ignored.
+const IGNORED_WITH_VALUE: &[&str] = &[
+    "-o",
+    "--output",
+    "-w",
+    "--write-out",
+    "--connect-timeout",
+    "-m",
+    "--max-time",
+    "--retry",
+    "-x",
+    "--proxy",
+    "--cacert",
+    "--cert",
+    "-E",
+    "--key",
+    "-c",
+    "--cookie-jar",
+    "-D",
+    "--dump-header",
+    "--resolve",
+    "--limit-rate",
+    "--max-redirs",
+    "--proto",
+    "--retry-delay",
+    "--retry-max-time",
+    "--interface",
+    "--capath",
+];
+
+/// Options that take a value and map to the spec.
+const WITH_VALUE: &[&str] = &[
+    "-X",
+    "--request",
+    "-H",
+    "--header",
+    "-d",
+    "--data",
+    "--data-ascii",
+    "--data-raw",
+    "--data-binary",
+    "--data-urlencode",
+    "--json",
+    "-F",
+    "--form",
+    "--form-string",
+    "-u",
+    "--user",
+    "-b",
+    "--cookie",
+    "-A",
+    "--user-agent",
+    "-e",
+    "--referer",
+    "--url",
+    "-T",
+    "--upload-file",
+    "--oauth2-bearer",
+    "-r",
+    "--range",
+];
+
+/// Parses every command of `text` (named `name` in messages).
+pub fn import(name: &str, text: &str) -> Result<(Vec<Imported>, Vec<String>), Vec<Diagnostic>> {
+    let mut out: Vec<Imported> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut errors = Vec::new();
+    let mut comment: Option<String> = None;
+    let mut lines = text.lines().enumerate().peekable();
+    while let Some((i, line)) = lines.next() {
+        let first_line = i + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            comment = None;
+            continue;
+        }
+        if let Some(c) = trimmed.strip_prefix('#') {
+            comment = Some(c.trim().to_string());
+            continue;
+        }
+        let mut command = line.to_string();
+        while command.trim_end().ends_with('\\') {
+            let t = command.trim_end();
+            command.truncate(t.len() - 1);
+            match lines.next() {
+                Some((_, next)) => {
+                    command.push(' ');
+                    command.push_str(next);
+                }
+                None => break,
+            }
+        }
+        let at = format!("{name}:{first_line}");
+        let title = comment.take();
+        match command_spec(&at, &command, title, &mut warnings) {
+            Ok((id, spec)) => {
+                // The same request written twice gets `-2`, `-3`, … in file order.
+                let mut unique = id.clone();
+                let mut n = 2;
+                while out.iter().any(|o| o.id == unique) {
+                    unique = format!("{id}-{n}");
+                    n += 1;
+                }
+                let id = unique;
+                let header = format!("# Imported by snipgen from {}:{first_line}\n", file_name(name));
+                match super::to_yaml(&header, &spec) {
+                    Ok(yaml) => out.push(Imported { id, origin: at, yaml }),
+                    Err(m) => errors.push(Diagnostic::plain(Path::new(&at), m)),
+                }
+            }
+            Err(m) => errors.push(Diagnostic::plain(Path::new(&at), m)),
+        }
+    }
+    if errors.is_empty() { Ok((out, warnings)) } else { Err(errors) }
+}
+
+fn file_name(name: &str) -> String {
+    Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_string())
+}
+
+/// Splits `-XPOST` into `-X POST` and `-sSL` into `-s -S -L`.
+fn expand_short(words: Vec<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words {
+        if w.len() > 2 && w.starts_with('-') && !w.starts_with("--") {
+            let flag = &w[..2];
+            if WITH_VALUE.contains(&flag) || IGNORED_WITH_VALUE.contains(&flag) {
+                out.push(flag.to_string());
+                out.push(w[2..].to_string());
+                continue;
+            }
+            if w[1..].chars().all(|c| c.is_ascii_alphanumeric() || c == '#') {
+                out.extend(w[1..].chars().map(|c| format!("-{c}")));
+                continue;
+            }
+        }
+        out.push(w);
+    }
+    out
+}
+
+/// Percent-decodes `application/x-www-form-urlencoded` text (`+` is a space).
+pub(crate) fn form_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) => {
+                out.push(b);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+pub(crate) fn form_pairs(text: &str) -> Vec<(String, String)> {
+    text.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (form_decode(k), form_decode(v)),
+            None => (form_decode(p), String::new()),
+        })
+        .collect()
+}
+
+enum Data {
+    /// Text as curl sends it (already encoded by the writer of the command).
+    Raw(String),
+    /// `--data-urlencode`: curl encodes the value.
+    Encoded(String, String),
+    /// `@file` with `--data-binary` (or `-d`).
+    File(String),
+}
+
+fn command_spec(
+    at: &str,
+    command: &str,
+    title: Option<String>,
+    warnings: &mut Vec<String>,
+) -> Result<(String, Value), String> {
+    let words = shlex::split(command).ok_or("unbalanced quotes")?;
+    let mut words = expand_short(words).into_iter();
+    if words.next().as_deref() != Some("curl") {
+        return Err("a line must start with `curl` (or be a `#` comment)".into());
+    }
+    let mut method: Option<String> = None;
+    let mut url: Option<String> = None;
+    let mut headers: Vec<(String, String)> = Vec::new();
+    let mut data: Vec<Data> = Vec::new();
+    let mut json_body: Option<String> = None;
+    let mut parts: Vec<Value> = Vec::new();
+    let mut basic: Option<(String, String)> = None;
+    let mut bearer: Option<String> = None;
+    let mut header_auth: Option<Value> = None;
+    let mut get = false;
+    let mut head = false;
+    let mut upload: Option<String> = None;
+    let mut ignored: Vec<String> = Vec::new();
+    while let Some(w) = words.next() {
+        let (flag, inline) = match w.split_once('=') {
+            Some((f, v)) if w.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (w.clone(), None),
+        };
+        if !flag.starts_with('-') || flag == "-" {
+            if url.replace(w.clone()).is_some() {
+                return Err(format!("a second URL `{w}`; write one request per command"));
+            }
+            continue;
+        }
+        if IGNORED_FLAGS.contains(&flag.as_str()) {
+            ignored.push(flag);
+            continue;
+        }
+        let takes_value = WITH_VALUE.contains(&flag.as_str()) || IGNORED_WITH_VALUE.contains(&flag.as_str());
+        if !takes_value {
+            match flag.as_str() {
+                "-G" | "--get" => get = true,
+                "-I" | "--head" => head = true,
+                _ => return Err(format!("unknown curl option `{flag}`")),
+            }
+            continue;
+        }
+        let value = match inline {
+            Some(v) => v,
+            None => words.next().ok_or_else(|| format!("`{flag}` needs a value"))?,
+        };
+        match flag.as_str() {
+            f if IGNORED_WITH_VALUE.contains(&f) => ignored.push(f.to_string()),
+            "-X" | "--request" => method = Some(value),
+            "--url" => url = Some(value),
+            "-H" | "--header" => {
+                let (n, v) = value.split_once(':').ok_or_else(|| format!("header {value:?} has no `:`"))?;
+                let (n, v) = (n.trim().to_string(), v.trim().to_string());
+                if n.eq_ignore_ascii_case("authorization")
+                    && let Some(a) = super::auth_from_header(&v)
+                {
+                    header_auth = Some(a);
+                    continue;
+                }
+                headers.push((n, v));
+            }
+            "-A" | "--user-agent" => headers.push(("User-Agent".into(), value)),
+            "-e" | "--referer" => headers.push(("Referer".into(), value)),
+            "-r" | "--range" => headers.push(("Range".into(), format!("bytes={value}"))),
+            "-b" | "--cookie" => {
+                if value.contains('=') {
+                    headers.push(("Cookie".into(), value));
+                } else {
+                    ignored.push(format!("{flag} {value} (a cookie file)"));
+                }
+            }
+            "-u" | "--user" => {
+                let (u, p) = value.split_once(':').unwrap_or((&value, ""));
+                basic = Some((u.to_string(), p.to_string()));
+            }
+            "--oauth2-bearer" => bearer = Some(value),
+            "-d" | "--data" | "--data-ascii" | "--data-binary" => match value.strip_prefix('@') {
+                Some(file) => data.push(Data::File(file.to_string())),
+                None if flag == "--data-binary" => data.push(Data::Raw(value)),
+                // curl drops CR and LF from -d data.
+                None => data.push(Data::Raw(value.replace(['\r', '\n'], ""))),
+            },
+            "--data-raw" => data.push(Data::Raw(value)),
+            "--data-urlencode" => {
+                let (n, v) = match value.split_once('=') {
+                    Some((n, v)) => (n.to_string(), v.to_string()),
+                    None => (String::new(), value.clone()),
+                };
+                if n.contains('@') {
+                    return Err(format!(
+                        "--data-urlencode {value:?} reads a file, which a spec cannot express"
+                    ));
+                }
+                data.push(Data::Encoded(n, v));
+            }
+            "--json" => {
+                json_body = Some(match &json_body {
+                    Some(prev) => format!("{prev}{value}"),
+                    None => value,
+                });
+            }
+            "-F" | "--form" | "--form-string" => parts.push(form_part(&flag, &value)?),
+            "-T" | "--upload-file" => upload = Some(value),
+            other => return Err(format!("`{other}` is not handled")),
+        }
+    }
+    let url = url.ok_or("no URL")?;
+    let url = if url.contains("://") || url.starts_with("{{") { url } else { format!("http://{url}") };
+    let (base, query_text) = match url.split_once('?') {
+        Some((b, q)) => (b.to_string(), Some(q.to_string())),
+        None => (url.clone(), None),
+    };
+    let base = base.split('#').next().unwrap_or("").to_string();
+    let mut query = query_text.as_deref().map(form_pairs).unwrap_or_default();
+
+    let content_type = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case("content-type"));
+    let given_type = content_type.map(|i| headers[i].1.clone());
+    let mut body: Option<Value> = None;
+    if get {
+        for d in &data {
+            match d {
+                Data::Raw(t) => query.extend(form_pairs(t)),
+                Data::Encoded(n, v) if n.is_empty() => query.push((v.clone(), String::new())),
+                Data::Encoded(n, v) => query.push((n.clone(), v.clone())),
+                Data::File(f) => return Err(format!("-G with data from file `{f}` cannot be expressed")),
+            }
+        }
+    } else if let Some(j) = json_body {
+        let value: Value = serde_json::from_str(&j).map_err(|e| format!("--json: invalid JSON: {e}"))?;
+        headers.retain(|(n, v)| !(n.eq_ignore_ascii_case("accept") && v == "application/json"));
+        headers.push(("Accept".into(), "application/json".into()));
+        body = Some(json!({ "json": value }));
+    } else if !parts.is_empty() {
+        body = Some(json!({ "multipart": parts }));
+    } else if let Some(file) = upload.clone() {
+        body = Some(json!({ "binary": file }));
+    } else if let [Data::File(file)] = &data[..] {
+        body = Some(json!({ "binary": file }));
+    } else if !data.is_empty() {
+        let mut text = String::new();
+        for d in &data {
+            if !text.is_empty() {
+                text.push('&');
+            }
+            match d {
+                Data::Raw(t) => text.push_str(t),
+                Data::Encoded(n, v) => {
+                    let encoded = crate::encode::form_urlencoded([("", v.as_str())], true);
+                    let encoded = encoded.trim_start_matches('=');
+                    if !n.is_empty() {
+                        text.push_str(n);
+                        text.push('=');
+                    }
+                    text.push_str(encoded);
+                }
+                Data::File(f) => {
+                    return Err(format!("data from file `{f}` mixed with other data cannot be expressed"));
+                }
+            }
+        }
+        let base_type =
+            given_type.as_deref().map(|t| t.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+        body = Some(match base_type.as_deref() {
+            Some(t) if t == "application/json" || t.ends_with("+json") => {
+                match serde_json::from_str::<Value>(&text) {
+                    Ok(v) => json!({ "json": v }),
+                    Err(_) => json!({ "text": text }),
+                }
+            }
+            None | Some("application/x-www-form-urlencoded") if text.split('&').all(|p| p.contains('=')) => {
+                json!({ "form": pairs(&form_pairs(&text)) })
+            }
+            None => json!({ "text": text, "content_type": "application/x-www-form-urlencoded" }),
+            _ => json!({ "text": text }),
+        });
+    }
+    if let Some(b) = body.as_mut() {
+        super::content_type_into_body(&mut headers, b);
+    }
+    let method = match method {
+        Some(m) => m,
+        None if head => "HEAD".into(),
+        None if get => "GET".into(),
+        None if upload.is_some() => "PUT".into(),
+        None if body.is_some() => "POST".into(),
+        None => "GET".into(),
+    };
+    if !ignored.is_empty() {
+        warnings.push(format!("{at}: ignored {}", ignored.join(", ")));
+    }
+
+    let after_scheme = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let (host, path) = match base[after_scheme..].find('/') {
+        Some(s) => (&base[after_scheme..after_scheme + s], &base[after_scheme + s..]),
+        None => (&base[after_scheme..], "/"),
+    };
+    let group = host
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || "-._".contains(*c))
+        .collect::<String>();
+    let group = if group.is_empty() || group.starts_with('.') { "curl".to_string() } else { group };
+    let mut name = slug(&format!("{method} {path}"));
+    if name.is_empty() {
+        name = "request".into();
+    }
+    let id = format!("{group}/{name}");
+
+    let mut spec = Map::new();
+    spec.insert("title".into(), Value::String(title.unwrap_or_else(|| format!("{method} {path}"))));
+    let method_value = if crate::spec::METHODS.contains(&method.as_str()) {
+        Value::String(method.clone())
+    } else {
+        json!({ "custom": method })
+    };
+    spec.insert("method".into(), method_value);
+    if body.is_some() && matches!(method.as_str(), "GET" | "HEAD") {
+        spec.insert("allow_body".into(), Value::Bool(true));
+    }
+    spec.insert("url".into(), Value::String(base));
+    if !headers.is_empty() {
+        spec.insert("headers".into(), pairs(&headers));
+    }
+    if !query.is_empty() {
+        spec.insert("query".into(), pairs(&query));
+    }
+    if let Some(b) = body {
+        spec.insert("body".into(), b);
+    }
+    if let Some(token) = bearer {
+        spec.insert("auth".into(), json!({ "bearer": { "token": token } }));
+    } else if let Some((u, p)) = basic {
+        spec.insert("auth".into(), json!({ "basic": { "username": u, "password": p } }));
+    } else if let Some(a) = header_auth {
+        spec.insert("auth".into(), a);
+    }
+    Ok((id, Value::Object(spec)))
+}
+
+/// One `-F` argument: `name=value`, `name=@file;type=…;filename=…`.
+fn form_part(flag: &str, arg: &str) -> Result<Value, String> {
+    let (name, rest) = arg.split_once('=').ok_or_else(|| format!("{flag} {arg:?} has no `=`"))?;
+    let mut part = Map::new();
+    part.insert("name".into(), Value::String(name.to_string()));
+    if flag == "--form-string" {
+        part.insert("value".into(), Value::String(rest.to_string()));
+        return Ok(Value::Object(part));
+    }
+    if rest.starts_with('<') {
+        return Err(format!("{flag} {arg:?} sends a file's text as a field, which a spec cannot express"));
+    }
+    let mut fields = rest.split(';');
+    let first = fields.next().unwrap_or("");
+    match first.strip_prefix('@') {
+        Some(file) => part.insert("file".into(), Value::String(file.to_string())),
+        None => part.insert("value".into(), Value::String(first.to_string())),
+    };
+    for f in fields {
+        match f.split_once('=') {
+            Some(("type", t)) => {
+                part.insert("content_type".into(), Value::String(t.to_string()));
+            }
+            Some(("filename", n)) => {
+                part.insert("filename".into(), Value::String(n.trim_matches('"').to_string()));
+            }
+            _ => return Err(format!("{flag} {arg:?}: unknown part option {f:?}")),
+        }
+    }
+    Ok(Value::Object(part))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(line: &str) -> String {
+        let (specs, _) = import("t.sh", line).unwrap();
+        assert_eq!(specs.len(), 1);
+        specs[0].yaml.split_once('\n').unwrap().1.to_string()
+    }
+
+    #[test]
+    fn form_data_with_basic_auth() {
+        let yaml = one(
+            "curl -u 'app:s3cr et' -d grant_type=client_credentials -d 'scope=a%20b' https://id.example.com/oauth/token",
+        );
+        assert_eq!(
+            yaml,
+            "title: POST /oauth/token\nmethod: POST\nurl: https://id.example.com/oauth/token\nbody:\n  form:\n    grant_type: client_credentials\n    scope: a b\nauth:\n  basic:\n    username: app\n    password: s3cr et\n"
+        );
+    }
+
+    #[test]
+    fn get_with_query_and_continuations() {
+        let (specs, warnings) = import(
+            "t.sh",
+            "# List users\ncurl -sS -G 'https://api.example.com/v1/users?limit=10' \\\n  --data-urlencode 'q=name eq \"x\"' \\\n  -H 'Authorization: Bearer {{token}}'\n",
+        )
+        .unwrap();
+        assert_eq!(warnings, ["t.sh:2: ignored -s, -S"]);
+        assert_eq!(specs[0].id, "api.example.com/get-v1-users");
+        assert!(specs[0].yaml.contains("title: List users\n"));
+        assert!(specs[0].yaml.contains("query:\n  limit: \"10\"\n  q: name eq \"x\"\n"), "{}", specs[0].yaml);
+        assert!(specs[0].yaml.contains("bearer:\n    token: \"{{token}}\""));
+    }
+
+    #[test]
+    fn json_multipart_and_binary() {
+        assert!(
+            one("curl --json '{\"a\": 1}' https://x.example.com/a").contains("body:\n  json:\n    a: 1\n")
+        );
+        let m = one("curl -F 'file=@logo.png;type=image/png' -F note=hi https://x.example.com/u");
+        assert!(m.contains("- name: file\n    file: logo.png\n    content_type: image/png\n  - name: note\n    value: hi\n"), "{m}");
+        let b = one(
+            "curl -X PUT --data-binary @cert.pem -H 'Content-Type: application/x-pem-file' https://x.example.com/c",
+        );
+        assert!(b.contains("body:\n  binary: cert.pem\n  content_type: application/x-pem-file\n"), "{b}");
+    }
+
+    #[test]
+    fn unknown_options_are_errors_with_the_line() {
+        let e = import("t.sh", "\ncurl --frobnicate https://x.example.com\n").unwrap_err();
+        assert_eq!(e[0].to_string(), "t.sh:2: unknown curl option `--frobnicate`");
+    }
+}

@@ -1,0 +1,263 @@
+//! HAR 1.2 (what browsers' devtools save) → one spec per request, de-duplicated by method
+//! and URL; cookies and headers only a browser sets are dropped and listed.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde_json::{Map, Value, json};
+
+use super::curl::{form_decode, form_pairs};
+use super::{Imported, pairs, slug};
+use crate::error::{Diagnostic, Error};
+
+/// Headers the browser (or the HTTP library) sets on its own; a sample should not.
+const BROWSER_HEADERS: &[&str] = &[
+    "host",
+    "connection",
+    "content-length",
+    "accept-encoding",
+    "accept-language",
+    "user-agent",
+    "origin",
+    "referer",
+    "cookie",
+    "upgrade-insecure-requests",
+    "dnt",
+    "priority",
+    "pragma",
+    "cache-control",
+    "te",
+    "keep-alive",
+    "x-requested-with",
+];
+
+/// Reads a HAR file.
+pub fn import_file(file: &Path) -> Result<(Vec<Imported>, Vec<String>), Error> {
+    let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
+    import(&file.display().to_string(), &text).map_err(Error::Specs)
+}
+
+fn text(v: Option<&Value>) -> String {
+    v.and_then(Value::as_str).unwrap_or("").to_string()
+}
+
+/// Parses a HAR document (named `name` in messages).
+pub fn import(name: &str, source: &str) -> Result<(Vec<Imported>, Vec<String>), Vec<Diagnostic>> {
+    let doc: Value = serde_json::from_str(source).map_err(|e| {
+        vec![Diagnostic::at(
+            Path::new(name),
+            e.line() as u64,
+            e.column() as u64,
+            format!("invalid JSON: {e}"),
+        )]
+    })?;
+    let Some(entries) = doc.pointer("/log/entries").and_then(Value::as_array) else {
+        return Err(vec![Diagnostic::plain(
+            Path::new(&format!("{name}#/log/entries")),
+            "expected a HAR 1.2 `log.entries` list",
+        )]);
+    };
+    let file = Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut out: Vec<Imported> = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut dropped = BTreeSet::new();
+    let mut errors = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let origin = format!("{name}#/log/entries/{i}/request");
+        let request = entry.get("request").unwrap_or(&Value::Null);
+        let method = text(request.get("method")).to_ascii_uppercase();
+        let url = text(request.get("url"));
+        if !seen.insert((method.clone(), url.clone())) {
+            continue;
+        }
+        match entry_spec(request, &method, &url, &mut dropped) {
+            Ok((id, spec)) => {
+                let mut unique = id.clone();
+                let mut n = 2;
+                while out.iter().any(|o| o.id == unique) {
+                    unique = format!("{id}-{n}");
+                    n += 1;
+                }
+                let header = format!("# Imported by snipgen from {file}#/log/entries/{i}/request\n");
+                match super::to_yaml(&header, &spec) {
+                    Ok(yaml) => out.push(Imported { id: unique, origin, yaml }),
+                    Err(m) => errors.push(Diagnostic::plain(Path::new(&origin), m)),
+                }
+            }
+            Err(m) => errors.push(Diagnostic::plain(Path::new(&origin), m)),
+        }
+    }
+    let mut warnings = Vec::new();
+    if !dropped.is_empty() {
+        warnings.push(format!(
+            "{name}: dropped headers a browser sets on its own: {}",
+            dropped.into_iter().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    if errors.is_empty() { Ok((out, warnings)) } else { Err(errors) }
+}
+
+fn entry_spec(
+    request: &Value,
+    method: &str,
+    url: &str,
+    dropped: &mut BTreeSet<String>,
+) -> Result<(String, Value), String> {
+    if !url.contains("://") {
+        return Err(format!("url {url:?} is not absolute"));
+    }
+    let (base, query_text) = url.split_once('?').unwrap_or((url, ""));
+    let base = base.split('#').next().unwrap_or("");
+    let query = form_pairs(query_text.split('#').next().unwrap_or(""));
+    let mut headers = Vec::new();
+    let mut auth = None;
+    for h in request.get("headers").and_then(Value::as_array).into_iter().flatten() {
+        let n = text(h.get("name"));
+        let v = text(h.get("value"));
+        let lower = n.to_ascii_lowercase();
+        // HTTP/2 pseudo-headers (`:authority`) and the browser's own headers.
+        if n.starts_with(':') || lower.starts_with("sec-") || BROWSER_HEADERS.contains(&lower.as_str()) {
+            if !n.starts_with(':') {
+                dropped.insert(lower);
+            }
+            continue;
+        }
+        if lower == "authorization"
+            && let Some(a) = super::auth_from_header(&v)
+        {
+            auth = Some(a);
+            continue;
+        }
+        headers.push((n, v));
+    }
+    let mut body = match request.get("postData") {
+        None => None,
+        Some(post) => post_body(post)?,
+    };
+    if let Some(b) = body.as_mut() {
+        super::content_type_into_body(&mut headers, b);
+    }
+
+    let after_scheme = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let (host, path) = match base[after_scheme..].find('/') {
+        Some(s) => (&base[after_scheme..after_scheme + s], &base[after_scheme + s..]),
+        None => (&base[after_scheme..], "/"),
+    };
+    let group: String = host
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || "-._".contains(*c))
+        .collect();
+    let group = if group.is_empty() || group.starts_with('.') { "har".to_string() } else { group };
+    let id = format!("{group}/{}", slug(&format!("{method} {path}")));
+
+    let mut spec = Map::new();
+    spec.insert("title".into(), Value::String(format!("{method} {path}")));
+    spec.insert(
+        "method".into(),
+        if crate::spec::METHODS.contains(&method) {
+            Value::String(method.into())
+        } else {
+            json!({ "custom": method })
+        },
+    );
+    if body.is_some() && matches!(method, "GET" | "HEAD") {
+        spec.insert("allow_body".into(), Value::Bool(true));
+    }
+    spec.insert("url".into(), Value::String(base.to_string()));
+    if !headers.is_empty() {
+        spec.insert("headers".into(), pairs(&headers));
+    }
+    if !query.is_empty() {
+        spec.insert("query".into(), pairs(&query));
+    }
+    if let Some(b) = body {
+        spec.insert("body".into(), b);
+    }
+    if let Some(a) = auth {
+        spec.insert("auth".into(), a);
+    }
+    Ok((id, Value::Object(spec)))
+}
+
+/// `postData` by its mimeType: JSON, form, multipart (`params` with `fileName` → file parts),
+/// anything else as text with its type.
+fn post_body(post: &Value) -> Result<Option<Value>, String> {
+    let mime = text(post.get("mimeType"));
+    let base = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let body_text = text(post.get("text"));
+    let params = post.get("params").and_then(Value::as_array);
+    Ok(Some(if base == "application/json" || base.ends_with("+json") {
+        match serde_json::from_str::<Value>(&body_text) {
+            Ok(v) => json!({ "json": v }),
+            Err(_) => json!({ "text": body_text, "content_type": mime }),
+        }
+    } else if base == "application/x-www-form-urlencoded" {
+        let fields: Vec<(String, String)> = match params.filter(|p| !p.is_empty()) {
+            Some(p) => p
+                .iter()
+                .map(|f| (form_decode(&text(f.get("name"))), form_decode(&text(f.get("value")))))
+                .collect(),
+            None => form_pairs(&body_text),
+        };
+        json!({ "form": pairs(&fields) })
+    } else if base == "multipart/form-data" {
+        let Some(params) = params else {
+            return Err("a multipart body without `params` cannot be split into parts".into());
+        };
+        let parts: Vec<Value> = params
+            .iter()
+            .map(|p| {
+                let mut part = Map::new();
+                part.insert("name".into(), Value::String(text(p.get("name"))));
+                match p.get("fileName").and_then(Value::as_str).filter(|f| !f.is_empty()) {
+                    Some(f) => part.insert(
+                        "file".into(),
+                        Value::String(f.rsplit(['/', '\\']).next().unwrap_or(f).to_string()),
+                    ),
+                    None => part.insert("value".into(), Value::String(text(p.get("value")))),
+                };
+                if let Some(t) = p.get("contentType").and_then(Value::as_str).filter(|t| !t.is_empty()) {
+                    part.insert("content_type".into(), Value::String(t.into()));
+                }
+                Value::Object(part)
+            })
+            .collect();
+        json!({ "multipart": parts })
+    } else if body_text.is_empty() {
+        return Ok(None);
+    } else {
+        let mut b = json!({ "text": body_text });
+        if !mime.is_empty() && base != "text/plain" {
+            b["content_type"] = Value::String(mime);
+        }
+        b
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_deduplicated_browser_headers_dropped() {
+        let har = r#"{"log": {"version": "1.2", "entries": [
+          {"request": {"method": "POST", "url": "https://api.example.com/v1/login?next=%2Fhome",
+            "headers": [{"name": ":authority", "value": "api.example.com"}, {"name": "Cookie", "value": "a=1"},
+                        {"name": "Content-Type", "value": "application/json"}, {"name": "Authorization", "value": "Bearer t0k"},
+                        {"name": "X-Client", "value": "web"}, {"name": "sec-fetch-mode", "value": "cors"}],
+            "postData": {"mimeType": "application/json", "text": "{\"user\":\"ada\"}"}}},
+          {"request": {"method": "POST", "url": "https://api.example.com/v1/login?next=%2Fhome", "headers": []}}
+        ]}}"#;
+        let (specs, warnings) = import("s.har", har).unwrap();
+        assert_eq!(specs.len(), 1);
+        assert_eq!(specs[0].id, "api.example.com/post-v1-login");
+        assert_eq!(
+            specs[0].yaml,
+            "# Imported by snipgen from s.har#/log/entries/0/request\ntitle: POST /v1/login\nmethod: POST\nurl: https://api.example.com/v1/login\nheaders:\n  X-Client: web\nquery:\n  next: /home\nbody:\n  json:\n    user: ada\nauth:\n  bearer:\n    token: t0k\n"
+        );
+        assert_eq!(warnings, ["s.har: dropped headers a browser sets on its own: cookie, sec-fetch-mode"]);
+    }
+}

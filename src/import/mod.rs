@@ -1,0 +1,275 @@
+//! Reading what teams already have — OpenAPI documents, Postman collections, curl command
+//! lines — into ordinary
+//! spec YAML. Every importer produces spec text, which then goes through the same
+//! validation (`spec::parse`) and model as a hand-written spec, so every rule applies.
+
+pub mod curl;
+pub mod har;
+pub mod openapi;
+pub mod postman;
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Diagnostic, Error};
+use crate::spec::{self, LoadedSpec};
+
+/// One spec an importer produced: its id, where it came from (`file#/json/pointer`, or
+/// `file:line`) and its YAML text.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub id: String,
+    pub origin: String,
+    pub yaml: String,
+}
+
+impl Imported {
+    /// Validates the text as any spec file is validated. A problem is reported at the origin
+    /// (the operation's JSON pointer), since the generated text is not a file the user has.
+    pub fn load(&self) -> Result<LoadedSpec, Diagnostic> {
+        let origin = Path::new(&self.origin);
+        let relative = PathBuf::from(format!("{}.yaml", self.id));
+        spec::parse(origin, &relative, &self.yaml).map_err(|d| Diagnostic::plain(origin, d.message))
+    }
+}
+
+/// Where specs come from: the specs folder and OpenAPI documents.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub specs: PathBuf,
+    pub openapi: Vec<PathBuf>,
+    /// `--server N`: which entry of an OpenAPI `servers` list (1-based) the URLs use.
+    pub server: Option<usize>,
+}
+
+/// Every spec of the sources, and the warnings about what an importer could not map.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub specs: Vec<LoadedSpec>,
+    pub warnings: Vec<String>,
+}
+
+/// Loads the specs folder (if it exists, or when no OpenAPI document is given) and every
+/// OpenAPI document. A spec file in the folder wins over an operation with the same id.
+pub fn load(sources: &Sources) -> Result<Loaded, Error> {
+    let mut loaded = Loaded::default();
+    if sources.openapi.is_empty() || sources.specs.is_dir() {
+        if !sources.specs.is_dir() {
+            return Err(Error::Usage(format!("specs folder {} does not exist", sources.specs.display())));
+        }
+        loaded.specs = spec::load_dir(&sources.specs).map_err(Error::Specs)?;
+    }
+    let from_files = loaded.specs.len();
+    let mut errors = Vec::new();
+    let options = openapi::Options { server: sources.server };
+    for doc in &sources.openapi {
+        let imported = match openapi::import(doc, &options) {
+            Ok((imported, warnings)) => {
+                loaded.warnings.extend(warnings);
+                imported
+            }
+            Err(mut e) => {
+                errors.append(&mut e);
+                continue;
+            }
+        };
+        for one in imported {
+            if loaded.specs[..from_files].iter().any(|s| s.id == one.id) {
+                continue;
+            }
+            if let Some(first) = loaded.specs.iter().find(|s| s.id == one.id) {
+                errors.push(Diagnostic::plain(
+                    Path::new(&one.origin),
+                    format!(
+                        "id `{}` is already used by {}; set `x-snipgen: {{id: …}}` on one of them",
+                        one.id,
+                        first.path.display()
+                    ),
+                ));
+                continue;
+            }
+            match one.load() {
+                Ok(spec) => loaded.specs.push(spec),
+                Err(d) => errors.push(d),
+            }
+        }
+    }
+    if errors.is_empty() { Ok(loaded) } else { Err(Error::Specs(errors)) }
+}
+
+/// What `import` did or would do with each file.
+#[derive(Debug, Default)]
+pub struct WriteReport {
+    pub written: Vec<PathBuf>,
+    pub unchanged: Vec<PathBuf>,
+    /// Existing files whose content differs; written only with `force`.
+    pub changed: Vec<PathBuf>,
+}
+
+/// Writes imported specs as `<out>/<id>.yaml`. Each is validated first; if any is invalid, or
+/// an existing file would change and `force` is not set, nothing is written.
+pub fn write(out: &Path, imported: &[Imported], force: bool) -> Result<WriteReport, Error> {
+    let mut errors = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for one in imported {
+        if !seen.insert(one.id.as_str()) {
+            errors.push(Diagnostic::plain(
+                Path::new(&one.origin),
+                format!("id `{}` is produced twice", one.id),
+            ));
+        } else if let Err(d) = one.load() {
+            errors.push(d);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Specs(errors));
+    }
+    let mut report = WriteReport::default();
+    let mut pending = Vec::new();
+    for one in imported {
+        let relative = format!("{}.yaml", one.id);
+        let relative = crate::output::checked_relative(&relative)?.to_path_buf();
+        crate::output::refuse_symlinks(out, &relative)?;
+        let path = out.join(&relative);
+        match std::fs::read(&path) {
+            Ok(old) if old == one.yaml.as_bytes() => report.unchanged.push(path),
+            Ok(_) => {
+                report.changed.push(path.clone());
+                pending.push((path, &one.yaml));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => pending.push((path, &one.yaml)),
+            Err(e) => return Err(Error::io(&path, e)),
+        }
+    }
+    if !report.changed.is_empty() && !force {
+        return Ok(report);
+    }
+    for (path, text) in pending {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        crate::output::write_atomic(&path, text, None)?;
+        report.written.push(path);
+    }
+    Ok(report)
+}
+
+/// Serialises a spec built as a JSON value into YAML, and checks that the text reads back as
+/// the same value: a spec's strings are data and must survive byte for byte.
+/// Multi-line text is written as a block scalar where that reads back exactly, else quoted.
+pub(crate) fn to_yaml(header: &str, value: &serde_json::Value) -> Result<String, String> {
+    for blocks in [true, false] {
+        let options =
+            serde_saphyr::ser_options! { prefer_block_scalars: blocks, folded_wrap_chars: 1_000_000 };
+        let Ok(body) = serde_saphyr::to_string_with_options(value, options) else { continue };
+        if serde_saphyr::from_str::<serde_json::Value>(&body).is_ok_and(|back| &back == value) {
+            return Ok(format!("{header}{body}"));
+        }
+    }
+    Err("the spec cannot be written as YAML that reads back exactly".into())
+}
+
+/// Spec pairs: a mapping when no name repeats, else a list of one-entry mappings.
+pub(crate) fn pairs(list: &[(String, String)]) -> serde_json::Value {
+    use serde_json::Value;
+    let mut names = std::collections::BTreeSet::new();
+    if list.iter().all(|(k, _)| names.insert(k.as_str())) {
+        Value::Object(list.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect())
+    } else {
+        Value::Array(list.iter().map(|(k, v)| serde_json::json!({ k.clone(): v })).collect())
+    }
+}
+
+/// Moves a Content-Type header into the body: implied by form and multipart bodies (the spec
+/// refuses it there), else kept as the body's `content_type`.
+pub(crate) fn content_type_into_body(headers: &mut Vec<(String, String)>, body: &mut serde_json::Value) {
+    let Some(obj) = body.as_object_mut() else { return };
+    if let Some(i) = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case("content-type")) {
+        let (_, t) = headers.remove(i);
+        let implied = obj.contains_key("form")
+            || obj.contains_key("multipart")
+            || (obj.contains_key("json") && t == "application/json");
+        if !implied && !obj.contains_key("content_type") {
+            obj.insert("content_type".into(), serde_json::Value::String(t));
+        }
+    }
+}
+
+/// An `Authorization` header value as an auth method: `Bearer …`, or `Basic …` decoded.
+pub(crate) fn auth_from_header(value: &str) -> Option<serde_json::Value> {
+    use base64::Engine;
+    if let Some(token) = value.strip_prefix("Bearer ") {
+        return Some(serde_json::json!({ "bearer": { "token": token.trim() } }));
+    }
+    let b64 = value.strip_prefix("Basic ")?;
+    let bytes = base64::engine::general_purpose::STANDARD.decode(b64.trim()).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let (u, p) = text.split_once(':')?;
+    Some(serde_json::json!({ "basic": { "username": u, "password": p } }))
+}
+
+/// A name usable as a `{{variable}}`: letters, digits, `_`, `.`, `-`; anything else becomes `_`.
+pub(crate) fn variable_name(name: &str) -> String {
+    let s: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || "_.-".contains(c) { c } else { '_' }).collect();
+    if s.is_empty() { "value".into() } else { s }
+}
+
+/// A lower-case id segment: words of letters and digits joined by `-`.
+pub(crate) fn slug_words(text: &str) -> String {
+    let lower: String =
+        text.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' }).collect();
+    lower.split_whitespace().collect::<Vec<_>>().join("-")
+}
+
+/// Like [`slug_words`], and camelCase splits into words (`getUserById` → `get-user-by-id`).
+pub(crate) fn slug(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut pending_dash = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            pending_dash = !out.is_empty();
+            continue;
+        }
+        let prev = if i > 0 { chars[i - 1] } else { ' ' };
+        let next = chars.get(i + 1).copied().unwrap_or(' ');
+        let boundary = c.is_ascii_uppercase()
+            && ((prev.is_ascii_lowercase() || prev.is_ascii_digit())
+                || (prev.is_ascii_uppercase() && next.is_ascii_lowercase()));
+        if (pending_dash || boundary) && !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        pending_dash = false;
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_split_words_and_camel_case() {
+        assert_eq!(slug("getUserById"), "get-user-by-id");
+        assert_eq!(slug("listAPIKeys"), "list-api-keys");
+        assert_eq!(slug("Client Credentials"), "client-credentials");
+        assert_eq!(slug("get /users/{userId}/keys"), "get-users-user-id-keys");
+        assert_eq!(slug("__x__"), "x");
+        assert_eq!(slug("v2"), "v2");
+    }
+
+    #[test]
+    fn variable_names_are_identifiers() {
+        assert_eq!(variable_name("user id"), "user_id");
+        assert_eq!(variable_name("X-Request-Id"), "X-Request-Id");
+    }
+
+    #[test]
+    fn yaml_keeps_strings_that_look_like_other_types() {
+        let v = serde_json::json!({"a": "25", "b": 25, "c": "true", "d": "multi\nline\n", "e": "  pad ", "f": null});
+        let text = to_yaml("", &v).unwrap();
+        let back: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+        assert_eq!(back, v);
+    }
+}

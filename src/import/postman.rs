@@ -1,0 +1,462 @@
+//! Postman Collection v2.0/v2.1 → specs: folders become sub-folders of the id, auth is
+//! inherited from folders and the collection, collection variables become `variables:`.
+
+use std::path::Path;
+
+use serde_json::{Map, Value, json};
+
+use super::{Imported, pairs, slug};
+use crate::error::{Diagnostic, Error};
+
+/// Reads a collection file.
+pub fn import_file(file: &Path) -> Result<(Vec<Imported>, Vec<String>), Error> {
+    let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
+    import(&file.display().to_string(), &text).map_err(Error::Specs)
+}
+
+struct Ctx<'a> {
+    name: &'a str,
+    variables: Vec<(String, String)>,
+    out: Vec<Imported>,
+    warnings: Vec<String>,
+    errors: Vec<Diagnostic>,
+}
+
+/// Parses a collection (named `name` in messages).
+pub fn import(name: &str, text: &str) -> Result<(Vec<Imported>, Vec<String>), Vec<Diagnostic>> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| {
+        vec![Diagnostic::at(
+            Path::new(name),
+            e.line() as u64,
+            e.column() as u64,
+            format!("invalid JSON: {e}"),
+        )]
+    })?;
+    let schema = doc.pointer("/info/schema").and_then(Value::as_str).unwrap_or("");
+    if !(schema.contains("v2.1") || schema.contains("v2.0")) {
+        return Err(vec![Diagnostic::plain(
+            Path::new(&format!("{name}#/info/schema")),
+            "expected a Postman Collection v2.0 or v2.1 (`info.schema`)",
+        )]);
+    }
+    let variables = doc
+        .get("variable")
+        .and_then(Value::as_array)
+        .map(|vars| {
+            vars.iter()
+                .filter(|v| v.get("disabled") != Some(&Value::Bool(true)))
+                .filter_map(|v| Some((v.get("key")?.as_str()?.to_string(), text_of(v.get("value")?))))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut ctx = Ctx { name, variables, out: Vec::new(), warnings: Vec::new(), errors: Vec::new() };
+    let auth = doc.get("auth").cloned();
+    if let Some(items) = doc.get("item").and_then(Value::as_array) {
+        ctx.items(items, "/item", "", auth.as_ref());
+    }
+    if ctx.errors.is_empty() { Ok((ctx.out, ctx.warnings)) } else { Err(ctx.errors) }
+}
+
+fn text_of(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// `description` as a string or `{content: …}`.
+fn description(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Object(o) => o.get("content").and_then(Value::as_str).map(str::to_string),
+        _ => None,
+    }
+}
+
+/// Enabled `{key, value}` entries of a list.
+fn entries(v: Option<&Value>) -> Vec<(String, String)> {
+    v.and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter(|e| e.get("disabled") != Some(&Value::Bool(true)))
+                .filter_map(|e| {
+                    Some((
+                        e.get("key")?.as_str()?.to_string(),
+                        e.get("value").map(text_of).unwrap_or_default(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// An auth parameter: v2.1 lists `{key, value}`, v2.0 maps keys to values.
+fn auth_param(auth: &Value, kind: &str, key: &str) -> Option<String> {
+    match auth.get(kind)? {
+        Value::Array(list) => list
+            .iter()
+            .find(|e| e.get("key").and_then(Value::as_str) == Some(key))
+            .and_then(|e| e.get("value"))
+            .map(text_of),
+        Value::Object(map) => map.get(key).map(text_of),
+        _ => None,
+    }
+}
+
+impl Ctx<'_> {
+    fn items(&mut self, items: &[Value], ptr: &str, folder: &str, auth: Option<&Value>) {
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("{ptr}/{i}");
+            let name = item.get("name").and_then(Value::as_str).unwrap_or("request");
+            // An item's own auth, else the inherited one (`inherit` or absent).
+            let own = item.get("auth").filter(|a| a.get("type").and_then(Value::as_str) != Some("inherit"));
+            let auth = own.or(auth);
+            if let Some(children) = item.get("item").and_then(Value::as_array) {
+                let segment = match slug(name) {
+                    s if s.is_empty() => "folder".to_string(),
+                    s => s,
+                };
+                let folder = if folder.is_empty() { segment } else { format!("{folder}/{segment}") };
+                self.items(children, &format!("{at}/item"), &folder, auth);
+            } else if let Some(request) = item.get("request") {
+                let origin = format!("{}#{at}", self.name);
+                match self.request(item, request, folder, auth, &origin) {
+                    Ok(one) => self.out.push(one),
+                    Err(m) => self.errors.push(Diagnostic::plain(Path::new(&origin), m)),
+                }
+            }
+        }
+    }
+
+    fn request(
+        &mut self,
+        item: &Value,
+        request: &Value,
+        folder: &str,
+        auth: Option<&Value>,
+        origin: &str,
+    ) -> Result<Imported, String> {
+        let title = item.get("name").and_then(Value::as_str).unwrap_or("Request").to_string();
+        let request = match request {
+            // v2 allows a request written as just its URL.
+            Value::String(url) => json!({ "method": "GET", "url": url }),
+            other => other.clone(),
+        };
+        let method = request.get("method").and_then(Value::as_str).unwrap_or("GET").to_ascii_uppercase();
+        let (url, query, path_vars) = url_parts(request.get("url"))?;
+        let mut headers = entries(request.get("header"));
+        let mut body = self.body(request.get("body"), &headers, origin)?;
+        if let Some(b) = body.as_mut() {
+            super::content_type_into_body(&mut headers, b);
+        }
+        // The request's own auth, else its folder's or the collection's.
+        let own = request.get("auth").filter(|a| a.get("type").and_then(Value::as_str) != Some("inherit"));
+        let auth = match own.or(auth) {
+            Some(a) => self.auth(a, origin),
+            None => None,
+        };
+
+        let mut base = match slug(&title) {
+            s if s.is_empty() => "request".to_string(),
+            s => s,
+        };
+        if !folder.is_empty() {
+            base = format!("{folder}/{base}");
+        }
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.out.iter().any(|o| o.id == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+
+        let mut spec = Map::new();
+        spec.insert("title".into(), Value::String(title));
+        if let Some(d) = description(request.get("description")) {
+            spec.insert("description".into(), Value::String(d));
+        }
+        spec.insert(
+            "method".into(),
+            if crate::spec::METHODS.contains(&method.as_str()) {
+                Value::String(method.clone())
+            } else {
+                json!({ "custom": method })
+            },
+        );
+        if body.is_some() && matches!(method.as_str(), "GET" | "HEAD") {
+            spec.insert("allow_body".into(), Value::Bool(true));
+        }
+        spec.insert("url".into(), Value::String(url.clone()));
+        if !headers.is_empty() {
+            spec.insert("headers".into(), pairs(&headers));
+        }
+        if !query.is_empty() {
+            spec.insert("query".into(), pairs(&query));
+        }
+        if let Some(b) = body {
+            spec.insert("body".into(), b);
+        }
+        if let Some(a) = auth {
+            spec.insert("auth".into(), a);
+        }
+        // Values of the variables this request uses: its path variables, then the collection's.
+        let text = Value::Object(spec.clone()).to_string();
+        let mut variables = Map::new();
+        for (k, v) in path_vars.iter().chain(&self.variables) {
+            if text.contains(&format!("{{{{{k}}}}}")) && !variables.contains_key(k) {
+                variables.insert(k.clone(), Value::String(v.clone()));
+            }
+        }
+        if !variables.is_empty() {
+            spec.insert("variables".into(), Value::Object(variables));
+        }
+        let file =
+            Path::new(self.name).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        let ptr = origin.split_once('#').map(|(_, p)| p).unwrap_or("");
+        let header = format!("# Imported by snipgen from {file}#{ptr}\n");
+        let yaml = super::to_yaml(&header, &Value::Object(spec))?;
+        Ok(Imported { id, origin: origin.to_string(), yaml })
+    }
+
+    fn body(
+        &mut self,
+        body: Option<&Value>,
+        headers: &[(String, String)],
+        origin: &str,
+    ) -> Result<Option<Value>, String> {
+        let Some(body) = body.filter(|b| b.get("disabled") != Some(&Value::Bool(true))) else {
+            return Ok(None);
+        };
+        let header_type = headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case("content-type"))
+            .map(|(_, v)| v.to_ascii_lowercase());
+        Ok(match body.get("mode").and_then(Value::as_str) {
+            None => None,
+            Some("raw") => {
+                let raw = body.get("raw").and_then(Value::as_str).unwrap_or("");
+                if raw.is_empty() {
+                    return Ok(None);
+                }
+                let language = body.pointer("/options/raw/language").and_then(Value::as_str);
+                let json_type = header_type.as_deref().is_some_and(|t| {
+                    let base = t.split(';').next().unwrap_or("").trim();
+                    base == "application/json" || base.ends_with("+json")
+                });
+                if language == Some("json") || json_type {
+                    match serde_json::from_str::<Value>(raw) {
+                        Ok(v) => Some(json!({ "json": v })),
+                        // JSON with unquoted `{{variables}}` is sent as the text it is.
+                        Err(_) => Some(json!({ "text": raw, "content_type": "application/json" })),
+                    }
+                } else {
+                    let mut b = json!({ "text": raw });
+                    let implied = match language {
+                        Some("xml") => Some("application/xml"),
+                        Some("html") => Some("text/html"),
+                        Some("javascript") => Some("application/javascript"),
+                        _ => None,
+                    };
+                    if let (None, Some(t)) = (&header_type, implied) {
+                        b["content_type"] = Value::String(t.into());
+                    }
+                    Some(b)
+                }
+            }
+            Some("urlencoded") => {
+                let fields = entries(body.get("urlencoded"));
+                (!fields.is_empty()).then(|| json!({ "form": pairs(&fields) }))
+            }
+            Some("formdata") => {
+                let mut parts = Vec::new();
+                for p in body.get("formdata").and_then(Value::as_array).into_iter().flatten() {
+                    if p.get("disabled") == Some(&Value::Bool(true)) {
+                        continue;
+                    }
+                    let Some(key) = p.get("key").and_then(Value::as_str) else { continue };
+                    let mut part = Map::new();
+                    part.insert("name".into(), Value::String(key.into()));
+                    if p.get("type").and_then(Value::as_str) == Some("file") {
+                        let src = match p.get("src") {
+                            Some(Value::Array(a)) => a.first().map(text_of),
+                            Some(Value::String(s)) => Some(s.clone()),
+                            _ => None,
+                        };
+                        part.insert("file".into(), Value::String(local_file(src.as_deref(), key)));
+                    } else {
+                        part.insert(
+                            "value".into(),
+                            Value::String(p.get("value").map(text_of).unwrap_or_default()),
+                        );
+                    }
+                    if let Some(t) = p.get("contentType").and_then(Value::as_str).filter(|t| !t.is_empty()) {
+                        part.insert("content_type".into(), Value::String(t.into()));
+                    }
+                    parts.push(Value::Object(part));
+                }
+                (!parts.is_empty()).then(|| json!({ "multipart": parts }))
+            }
+            Some("file") => {
+                let src = body.pointer("/file/src").and_then(Value::as_str);
+                Some(json!({ "binary": local_file(src, "body") }))
+            }
+            Some("graphql") => {
+                let query = body.pointer("/graphql/query").and_then(Value::as_str).unwrap_or("");
+                let mut g = json!({ "query": query });
+                match body.pointer("/graphql/variables") {
+                    Some(Value::String(s)) if !s.trim().is_empty() => {
+                        let v: Value = serde_json::from_str(s)
+                            .map_err(|e| format!("graphql variables are not JSON: {e}"))?;
+                        g["variables"] = v;
+                    }
+                    Some(v @ Value::Object(_)) => g["variables"] = v.clone(),
+                    _ => {}
+                }
+                Some(json!({ "graphql": g }))
+            }
+            Some(other) => {
+                self.warnings.push(format!("{origin}: body mode `{other}` is not supported; no body"));
+                None
+            }
+        })
+    }
+
+    fn auth(&mut self, auth: &Value, origin: &str) -> Option<Value> {
+        let kind = auth.get("type").and_then(Value::as_str).unwrap_or("noauth");
+        let p = |key: &str| auth_param(auth, kind, key);
+        match kind {
+            "noauth" => None,
+            "bearer" => {
+                Some(json!({ "bearer": { "token": p("token").unwrap_or_else(|| "{{accessToken}}".into()) } }))
+            }
+            "oauth2" => Some(
+                json!({ "bearer": { "token": p("accessToken").filter(|t| !t.is_empty()).unwrap_or_else(|| "{{accessToken}}".into()) } }),
+            ),
+            "basic" => Some(
+                json!({ "basic": { "username": p("username").unwrap_or_default(), "password": p("password").unwrap_or_default() } }),
+            ),
+            "apikey" => {
+                let name = p("key").unwrap_or_else(|| "X-API-Key".into());
+                let value = p("value").unwrap_or_else(|| "{{apiKey}}".into());
+                if p("in").as_deref() == Some("query") {
+                    Some(json!({ "api_key": { "name": name, "value": value, "in": "query" } }))
+                } else {
+                    Some(json!({ "api_key": { "name": name, "value": value } }))
+                }
+            }
+            other => {
+                self.warnings
+                    .push(format!("{origin}: auth type `{other}` is not supported; sent without auth"));
+                None
+            }
+        }
+    }
+}
+
+/// A file a sample reads: Postman stores absolute paths of the author's machine, so only the
+/// file name is kept (relative to where the sample runs).
+fn local_file(src: Option<&str>, fallback: &str) -> String {
+    let name = src.and_then(|s| s.rsplit(['/', '\\']).next()).filter(|s| !s.is_empty() && *s != "..");
+    name.map(str::to_string).unwrap_or_else(|| format!("{fallback}.bin"))
+}
+
+/// The URL without its query, the enabled query pairs, and the values of `:path` variables
+/// (which become `{{variables}}`).
+type UrlParts = (String, Vec<(String, String)>, Vec<(String, String)>);
+
+fn url_parts(url: Option<&Value>) -> Result<UrlParts, String> {
+    let (raw, query, vars) = match url {
+        Some(Value::String(s)) => (s.clone(), None, Vec::new()),
+        Some(Value::Object(o)) => {
+            let raw = o.get("raw").and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| {
+                let host = match o.get("host") {
+                    Some(Value::Array(h)) => h.iter().map(text_of).collect::<Vec<_>>().join("."),
+                    Some(other) => text_of(other),
+                    None => String::new(),
+                };
+                let path = match o.get("path") {
+                    Some(Value::Array(p)) => p.iter().map(text_of).collect::<Vec<_>>().join("/"),
+                    Some(other) => text_of(other).trim_start_matches('/').to_string(),
+                    None => String::new(),
+                };
+                let protocol =
+                    o.get("protocol").and_then(Value::as_str).map(|p| format!("{p}://")).unwrap_or_default();
+                format!("{protocol}{host}/{path}")
+            });
+            let query = o.get("query").map(|q| entries(Some(q)));
+            (raw, query, entries(o.get("variable")))
+        }
+        _ => return Err("request has no url".into()),
+    };
+    let (base, raw_query) = match raw.split_once('?') {
+        Some((b, q)) => (b.to_string(), Some(q)),
+        None => (raw.clone(), None),
+    };
+    let base = base.split('#').next().unwrap_or("").to_string();
+    let query = query.unwrap_or_else(|| {
+        raw_query
+            .map(|q| {
+                q.split('&')
+                    .filter(|p| !p.is_empty())
+                    .map(|p| {
+                        let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                        (k.to_string(), v.to_string())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    // `:name` path segments are Postman's path variables.
+    let base = base
+        .split('/')
+        .map(|seg| match seg.strip_prefix(':') {
+            Some(name) if !name.is_empty() => format!("{{{{{name}}}}}"),
+            _ => seg.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("/");
+    let base = if base.contains("://") || base.starts_with("{{") { base } else { format!("https://{base}") };
+    Ok((base, query, vars))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_inherited_auth_and_bodies() {
+        let collection = r#"{
+          "info": {"name": "T", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+          "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{token}}", "type": "string"}]},
+          "variable": [{"key": "baseUrl", "value": "https://api.example.com"}],
+          "item": [{
+            "name": "Users",
+            "item": [{
+              "name": "Create user",
+              "request": {
+                "method": "POST",
+                "header": [{"key": "Content-Type", "value": "application/json"}, {"key": "X-Off", "value": "1", "disabled": true}],
+                "url": {"raw": "{{baseUrl}}/users/:team?dry=1", "variable": [{"key": "team", "value": "blue"}]},
+                "body": {"mode": "raw", "raw": "{\"name\": \"Ada\"}", "options": {"raw": {"language": "json"}}}
+              }
+            }, {
+              "name": "Login", "auth": {"type": "noauth"},
+              "request": {"method": "POST", "url": "{{baseUrl}}/login",
+                "body": {"mode": "urlencoded", "urlencoded": [{"key": "user", "value": "ada"}]}}
+            }]
+          }]
+        }"#;
+        let (specs, _) = import("c.json", collection).unwrap();
+        assert_eq!(specs[0].id, "users/create-user");
+        assert_eq!(
+            specs[0].yaml,
+            "# Imported by snipgen from c.json#/item/0/item/0\ntitle: Create user\nmethod: POST\nurl: \"{{baseUrl}}/users/{{team}}\"\nquery:\n  dry: \"1\"\nbody:\n  json:\n    name: Ada\nauth:\n  bearer:\n    token: \"{{token}}\"\nvariables:\n  team: blue\n  baseUrl: https://api.example.com\n"
+        );
+        assert!(
+            specs[1].yaml.contains("body:\n  form:\n    user: ada\n") && !specs[1].yaml.contains("auth:"),
+            "{}",
+            specs[1].yaml
+        );
+    }
+}

@@ -1,0 +1,334 @@
+//! OpenAPI documents and curl files as spec sources: the imported specs pinned by snapshots,
+//! every operation rendered in every language, the CLI (`--openapi`, `import`), overrides and
+//! errors naming the file and JSON pointer.
+
+use std::path::{Path, PathBuf};
+
+use snipgen::import::{self, Sources};
+use snipgen::lang::parse_targets;
+
+use super::{SIMPLE, project, repo, snipgen};
+
+const DOCS: [&str; 3] = ["identity/openapi.yaml", "payments/openapi.json", "storage/openapi.yaml"];
+
+fn doc(name: &str) -> PathBuf {
+    repo().join("tests/fixtures/openapi").join(name)
+}
+
+/// Warnings with the machine's path to the fixtures removed.
+fn portable(warnings: &[String]) -> String {
+    let root = format!("{}/", repo().join("tests/fixtures/openapi").display());
+    warnings.iter().map(|w| w.replace(&root, "")).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn openapi_documents_import_as_pinned_specs() {
+    for name in DOCS {
+        let (specs, warnings) = import::openapi::import(&doc(name), &Default::default()).unwrap();
+        let api = name.split('/').next().unwrap();
+        for one in &specs {
+            insta::assert_snapshot!(format!("openapi__{api}__{}", one.id.replace('/', "__")), one.yaml);
+        }
+        insta::assert_snapshot!(format!("openapi__{api}__warnings"), portable(&warnings));
+    }
+}
+
+#[test]
+fn every_operation_renders_in_every_language() {
+    let sources = Sources {
+        specs: PathBuf::from("/nonexistent/specs"),
+        openapi: DOCS.iter().map(|d| doc(d)).collect(),
+        server: None,
+    };
+    let loaded = import::load(&sources).unwrap();
+    assert!(loaded.specs.len() >= 50, "{} operations", loaded.specs.len());
+    let targets = parse_targets(&[]).unwrap();
+    let renderer = snipgen::renderer(&Default::default()).unwrap();
+    let plan = snipgen::plan_loaded(&loaded.specs, &targets, &renderer).unwrap();
+    // Only what a client cannot send at all: browsers forbid Cookie and Origin, and these
+    // clients cannot type a text part (the upload's JSON metadata part).
+    let refused: Vec<&str> = plan.refused.iter().map(|(path, _)| path.as_str()).collect();
+    assert_eq!(
+        refused,
+        [
+            "objects/preflight-object/jquery.js",
+            "objects/upload-objects/csharp.cs",
+            "objects/upload-objects/jquery.js",
+            "objects/upload-objects/php.php",
+            "objects/upload-objects/ruby.rb",
+            "shares/open-share/jquery.js",
+        ]
+    );
+}
+
+#[test]
+fn curl_file_imports_as_pinned_specs() {
+    let path = repo().join("tests/fixtures/curl/commands.sh");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (specs, warnings) = import::curl::import("commands.sh", &text).unwrap();
+    for one in &specs {
+        one.load().unwrap();
+        insta::assert_snapshot!(format!("curl__{}", one.id.replace('/', "__")), one.yaml);
+    }
+    insta::assert_snapshot!("curl__warnings", warnings.join("\n"));
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+const SMALL: &str = r#"openapi: 3.1.0
+info: {title: Small, version: "1"}
+servers: [{url: "https://api.example.com/v1"}, {url: "https://{env}.example.com", variables: {env: {default: sandbox}}}]
+paths:
+  /users/{id}:
+    get:
+      tags: [Users]
+      operationId: getUser
+      summary: Get a user
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: integer}, example: 42}
+      responses: {"200": {description: OK}}
+    delete:
+      tags: [Users]
+      operationId: deleteUser
+      x-snipgen: {skip: true}
+      responses: {"204": {description: Gone}}
+  /users:
+    post:
+      tags: [Users]
+      operationId: createUser
+      x-snipgen:
+        title: Create a user (custom)
+        parameters: {dryRun: "true"}
+        body: {name: Grace}
+      parameters:
+        - {name: dryRun, in: query, schema: {type: boolean}}
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, required: [name], properties: {name: {type: string}}}
+      responses: {"201": {description: Created}}
+"#;
+
+#[test]
+fn generate_and_check_read_openapi_beside_specs() {
+    let dir = project(&[(
+        "users/create-user.yaml",
+        "title: Hand-written\nmethod: POST\nurl: https://x.example.com/u\n",
+    )]);
+    write(dir.path(), "api.yaml", SMALL);
+    let (code, stdout, stderr) =
+        snipgen(dir.path(), &["generate", "--openapi", "api.yaml", "--lang", "curl"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("2 files: 2 written"), "{stdout}");
+    let get = std::fs::read_to_string(dir.path().join("output/users/get-user/curl.sh")).unwrap();
+    assert!(get.contains("https://api.example.com/v1/users/{{id}}"), "{get}");
+    // The spec in specs/ with the same id wins over the operation.
+    let create = std::fs::read_to_string(dir.path().join("output/users/create-user/curl.sh")).unwrap();
+    assert!(create.contains("https://x.example.com/u"), "{create}");
+    assert!(!dir.path().join("output/users/delete-user").exists(), "x-snipgen skip");
+    let (code, stdout, _) = snipgen(dir.path(), &["check", "--openapi", "api.yaml", "--lang", "curl"]);
+    assert_eq!(code, 0, "{stdout}");
+}
+
+#[test]
+fn openapi_alone_with_settings_file_and_server_choice() {
+    let dir = project(&[]);
+    write(dir.path(), "api.yaml", SMALL);
+    write(dir.path(), "snipgen.yaml", "openapi: api.yaml\nlang: [curl]\n");
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--server", "2"]);
+    assert_eq!(code, 0, "{stderr}");
+    let get = std::fs::read_to_string(dir.path().join("output/users/get-user/curl.sh")).unwrap();
+    assert!(get.contains("https://{{env}}.example.com/users/{{id}}"), "{get}");
+    let create = std::fs::read_to_string(dir.path().join("output/users/create-user/curl.sh")).unwrap();
+    assert!(create.contains("dryRun=true") && create.contains("\"name\": \"Grace\""), "{create}");
+}
+
+#[test]
+fn render_one_operation() {
+    let dir = project(&[]);
+    write(dir.path(), "api.yaml", SMALL);
+    let args = ["render", "--openapi", "api.yaml", "--operation", "users/get-user", "--lang", "python"];
+    let (code, stdout, stderr) = snipgen(dir.path(), &args);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("https://api.example.com/v1/users/{{id}}"), "{stdout}");
+    let args = ["render", "--openapi", "api.yaml", "--operation", "users/get-usr", "--lang", "python"];
+    let (code, _, stderr) = snipgen(dir.path(), &args);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no operation `users/get-usr`; did you mean `users/get-user`?"), "{stderr}");
+}
+
+#[test]
+fn import_writes_specs_and_reimport_is_identical() {
+    let dir = project(&[]);
+    write(dir.path(), "api.yaml", SMALL);
+    let (code, stdout, stderr) = snipgen(dir.path(), &["import", "openapi", "api.yaml", "--out", "specs"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("2 specs: 2 written, 0 unchanged"), "{stdout}");
+    let spec = std::fs::read_to_string(dir.path().join("specs/users/get-user.yaml")).unwrap();
+    assert_eq!(
+        spec,
+        "# Imported by snipgen from api.yaml#/paths/~1users~1{id}/get\ntitle: Get a user\nmethod: GET\nurl: https://api.example.com/v1/users/{{id}}\nvariables:\n  id: \"42\"\n"
+    );
+    let (code, stdout, _) = snipgen(dir.path(), &["import", "openapi", "api.yaml", "--out", "specs"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("2 specs: 0 written, 2 unchanged"), "{stdout}");
+    // The imported specs generate like any other.
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--lang", "go"]);
+    assert_eq!(code, 0, "{stderr}");
+
+    // An edited spec is not overwritten without --force, and nothing else is written.
+    write(dir.path(), "specs/users/get-user.yaml", "title: Mine\nmethod: GET\nurl: https://x.example.com\n");
+    std::fs::remove_file(dir.path().join("specs/users/create-user.yaml")).unwrap();
+    let (code, _, stderr) = snipgen(dir.path(), &["import", "openapi", "api.yaml", "--out", "specs"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("would change specs/users/get-user.yaml"), "{stderr}");
+    assert!(!dir.path().join("specs/users/create-user.yaml").exists());
+    let (code, _, stderr) =
+        snipgen(dir.path(), &["import", "openapi", "api.yaml", "--out", "specs", "--force"]);
+    assert_eq!(code, 0, "{stderr}");
+    let spec = std::fs::read_to_string(dir.path().join("specs/users/get-user.yaml")).unwrap();
+    assert!(spec.contains("title: Get a user"));
+}
+
+#[test]
+fn import_curl_from_a_file() {
+    let dir = project(&[]);
+    write(
+        dir.path(),
+        "docs.sh",
+        &format!(
+            "# Get a user\ncurl -s https://api.example.com/users/{{{{id}}}}\n{}",
+            "curl -X DELETE https://api.example.com/users/7 --compressed\n"
+        ),
+    );
+    let (code, stdout, stderr) = snipgen(dir.path(), &["import", "curl", "docs.sh", "--out", "specs"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("2 specs: 2 written"), "{stdout}");
+    assert!(stderr.contains("warning: docs.sh:3: ignored --compressed"), "{stderr}");
+    assert!(dir.path().join("specs/api.example.com/delete-users-7.yaml").exists());
+    let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+/// Runs generate on a document and returns stderr, which must report an error.
+fn error_of(document: &str, extra: &[(&str, &str)]) -> String {
+    let dir = project(&[]);
+    write(dir.path(), "api.yaml", document);
+    for (name, text) in extra {
+        write(dir.path(), name, text);
+    }
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--openapi", "api.yaml"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!dir.path().join("output").exists(), "nothing written on error");
+    stderr
+}
+
+#[test]
+fn errors_name_the_file_and_json_pointer() {
+    let head =
+        "openapi: 3.0.3\ninfo: {title: T, version: '1'}\nservers: [{url: 'https://api.example.com'}]\n";
+    let stderr = error_of(
+        &format!(
+            "{head}paths:\n  /users:\n    post:\n      requestBody: {{$ref: '#/components/requestBodies/Nope'}}\n      responses: {{}}\n"
+        ),
+        &[],
+    );
+    assert_eq!(
+        stderr.trim(),
+        "error: api.yaml#/paths/~1users/post/requestBody: $ref \"#/components/requestBodies/Nope\" points to nothing"
+    );
+    let stderr = error_of("swagger: '2.0'\npaths: {}\n", &[]);
+    assert_eq!(
+        stderr.trim(),
+        "error: api.yaml#/openapi: expected OpenAPI 3.0.x or 3.1.x, found a Swagger 2.0 document"
+    );
+    let stderr = error_of("openapi: 3.1.0\npaths: [unclosed\n", &[]);
+    assert!(stderr.starts_with("error: api.yaml:2:"), "{stderr}");
+    let stderr = error_of(
+        &format!("{head}paths:\n  /a:\n    get: {{$ref: 'ops.yaml#/missing'}}\n"),
+        &[("ops.yaml", "other: {}\n")],
+    );
+    assert_eq!(stderr.trim(), "error: api.yaml#/paths/~1a/get: $ref \"ops.yaml#/missing\" points to nothing");
+    // A value the spec format refuses is reported at the operation.
+    let stderr = error_of(
+        &format!(
+            "{head}paths:\n  /a:\n    get:\n      parameters: [{{name: X-Name, in: header, required: true, example: \"Zoë\"}}]\n      responses: {{}}\n"
+        ),
+        &[],
+    );
+    assert!(stderr.starts_with("error: api.yaml#/paths/~1a/get: header value contains 'ë'"), "{stderr}");
+    let stderr = error_of(
+        &format!("{head}paths:\n  /a:\n    get:\n      x-snipgen: {{skp: true}}\n      responses: {{}}\n"),
+        &[],
+    );
+    assert!(
+        stderr.starts_with("error: api.yaml#/paths/~1a/get/x-snipgen: x-snipgen: unknown field `skp`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn reference_cycles_are_cut() {
+    let dir = project(&[]);
+    write(
+        dir.path(),
+        "api.yaml",
+        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\nservers: [{url: 'https://api.example.com'}]\npaths:\n  /nodes:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {$ref: '#/components/schemas/Node'}\n      responses: {}\ncomponents:\n  schemas:\n    Node:\n      type: object\n      required: [name, parent, children]\n      properties:\n        name: {type: string}\n        parent: {$ref: '#/components/schemas/Node'}\n        children: {type: array, items: {$ref: '#/components/schemas/Node'}}\n",
+    );
+    let (specs, _) = import::openapi::import(&dir.path().join("api.yaml"), &Default::default()).unwrap();
+    assert!(
+        specs[0].yaml.contains("body:\n  json:\n    name: string\n    children: []\n"),
+        "{}",
+        specs[0].yaml
+    );
+}
+
+#[test]
+fn specs_folder_must_exist_without_openapi() {
+    let dir = project(&[]);
+    let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("specs folder specs does not exist"), "{stderr}");
+    let _ = SIMPLE;
+}
+
+#[test]
+fn postman_collection_imports_as_pinned_specs() {
+    let path = repo().join("tests/fixtures/postman/storage.postman_collection.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (specs, warnings) = import::postman::import("storage.postman_collection.json", &text).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    for one in &specs {
+        one.load().unwrap();
+        insta::assert_snapshot!(format!("postman__{}", one.id.replace('/', "__")), one.yaml);
+    }
+}
+
+#[test]
+fn har_file_imports_as_pinned_specs() {
+    let path = repo().join("tests/fixtures/har/identity.har");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (specs, warnings) = import::har::import("identity.har", &text).unwrap();
+    assert_eq!(specs.len(), 7, "the repeated discovery request is imported once");
+    for one in &specs {
+        one.load().unwrap();
+        insta::assert_snapshot!(format!("har__{}", one.id.replace('/', "__")), one.yaml);
+    }
+    insta::assert_snapshot!("har__warnings", warnings.join("\n"));
+}
+
+#[test]
+fn yaml_is_read_as_yaml_1_2() {
+    let dir = project(&[]);
+    write(
+        dir.path(),
+        "api.yaml",
+        "openapi: 3.0.0\ninfo: {title: t, version: 1.0}\nservers: [{url: 'https://a.example.com'}]\npaths:\n  /x:\n    get:\n      responses:\n        200: {description: ok}\n      parameters:\n        - {name: n, in: query, required: true, schema: {type: string, enum: [yes, no]}}\n        - {name: on, in: query, required: true, schema: {type: integer}}\n",
+    );
+    let (specs, _) = import::openapi::import(&dir.path().join("api.yaml"), &Default::default()).unwrap();
+    assert!(specs[0].yaml.ends_with("query:\n  \"n\": \"yes\"\n  \"on\": \"1\"\n"), "{}", specs[0].yaml);
+}
