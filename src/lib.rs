@@ -14,6 +14,7 @@ pub mod render;
 pub mod schema;
 pub mod spec;
 pub mod verify;
+pub mod yaml_json;
 
 use std::collections::BTreeMap;
 use std::path::Path;

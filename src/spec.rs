@@ -31,7 +31,7 @@ pub struct Spec {
     #[serde(default)]
     pub headers: Pairs<HeaderName, HeaderValue>,
     #[serde(default)]
-    pub query: Pairs<String, String>,
+    pub query: Pairs<Text, Text>,
     #[serde(default)]
     #[schemars(with = "Option<BodySpec>")]
     pub body: Option<Spanned<BodySpec>>,
@@ -48,18 +48,21 @@ pub struct Spec {
 #[serde(deny_unknown_fields)]
 pub struct BodySpec {
     #[serde(default)]
-    form: Option<Pairs<String, Option<String>>>,
-    /// `json: null` is the JSON body `null`, not a missing body.
+    form: Option<Pairs<Text, Option<Text>>>,
+    /// `json: null` is the JSON body `null`, not a missing body. Read with YAML 1.2
+    /// core-schema semantics when the body is built (see `yaml_json`).
     #[serde(default, deserialize_with = "present")]
-    json: Option<serde_json::Value>,
+    #[schemars(with = "Option<serde_json::Value>")]
+    json: Option<crate::yaml_json::Node>,
     #[serde(default)]
-    text: Option<String>,
+    text: Option<Text>,
     #[serde(default)]
     multipart: Option<Vec<PartSpec>>,
     #[serde(default)]
     binary: Option<FilePath>,
     #[serde(default)]
-    graphql: Option<Graphql>,
+    #[schemars(with = "Option<Graphql>")]
+    graphql: Option<GraphqlSpec>,
     /// Overrides the body kind's default Content-Type (not for form or multipart).
     #[serde(default)]
     pub content_type: Option<HeaderValue>,
@@ -84,21 +87,31 @@ pub enum Body {
 pub const BODY_KINDS: [&str; 6] = ["form", "json", "text", "multipart", "binary", "graphql"];
 
 impl BodySpec {
-    /// The one body kind written, or a message naming what is wrong.
-    pub fn into_body(self) -> Result<(Body, Option<String>), String> {
+    /// The one body kind written, or a message naming what is wrong and where (`None`: the
+    /// body as a whole). `source` is the file's text, which JSON values are resolved against.
+    pub fn into_body(
+        self,
+        source: &str,
+    ) -> Result<(Body, Option<String>), (Option<serde_saphyr::Location>, String)> {
+        let json = |node: &crate::yaml_json::Node| {
+            crate::yaml_json::to_json(node, source).map_err(|(at, m)| (Some(at), m))
+        };
         let content_type = self.content_type.map(|c| c.0);
         let mut kinds = Vec::new();
         if let Some(v) = self.form {
             if v.0.iter().any(|(name, _)| name.is_empty()) {
-                return Err("a form field has an empty name, which curl and others cannot send".into());
+                return Err((
+                    None,
+                    "a form field has an empty name, which curl and others cannot send".into(),
+                ));
             }
-            kinds.push(Body::Form(v));
+            kinds.push(Body::Form(Pairs(v.0.into_iter().map(|(k, v)| (k.0, v.map(|v| v.0))).collect())));
         }
-        if let Some(v) = self.json {
-            kinds.push(Body::Json(v));
+        if let Some(v) = &self.json {
+            kinds.push(Body::Json(json(v)?));
         }
         if let Some(v) = self.text {
-            kinds.push(Body::Text(v));
+            kinds.push(Body::Text(v.0));
         }
         if let Some(v) = self.multipart {
             kinds.push(Body::Multipart(v.into_iter().map(|p| p.part).collect()));
@@ -106,25 +119,27 @@ impl BodySpec {
         if let Some(v) = self.binary {
             kinds.push(Body::Binary(v.0));
         }
-        if let Some(v) = self.graphql {
-            kinds.push(Body::Graphql(v));
+        if let Some(g) = self.graphql {
+            let variables = g.variables.as_ref().map(json).transpose()?;
+            kinds.push(Body::Graphql(Graphql { query: g.query, variables }));
         }
         if kinds.len() != 1 {
-            return Err(format!("body needs exactly one of {}", BODY_KINDS.join(", ")));
+            return Err((None, format!("body needs exactly one of {}", BODY_KINDS.join(", "))));
         }
         let body = kinds.pop().expect("one kind");
         if content_type.is_some() && matches!(body, Body::Form(_) | Body::Multipart(_)) {
-            return Err(
+            return Err((
+                None,
                 "content_type is fixed for form and multipart bodies (multipart needs the client's boundary)"
                     .into(),
-            );
+            ));
         }
         Ok((body, content_type))
     }
 }
 
-fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<serde_json::Value>, D::Error> {
-    serde_json::Value::deserialize(deserializer).map(Some)
+fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<crate::yaml_json::Node>, D::Error> {
+    crate::yaml_json::Node::deserialize(deserializer).map(Some)
 }
 
 /// One part of a multipart body: a text `value` or a `file`.
@@ -149,7 +164,7 @@ impl<'de> Deserialize<'de> for PartSpec {
         struct Raw {
             name: DispositionParam,
             #[serde(default)]
-            value: Option<String>,
+            value: Option<Text>,
             #[serde(default)]
             file: Option<FilePath>,
             #[serde(default)]
@@ -179,7 +194,7 @@ impl<'de> Deserialize<'de> for PartSpec {
         Ok(PartSpec {
             part: Part {
                 name: raw.name.0,
-                value: raw.value,
+                value: raw.value.map(|v| v.0),
                 file: raw.file.map(|f| f.0),
                 filename: raw.filename.map(|f| f.0),
                 content_type: raw.content_type.map(|c| c.0),
@@ -208,6 +223,15 @@ impl<'de> Deserialize<'de> for FilePath {
     }
 }
 
+/// `graphql:` as written; `variables` become JSON when the body is built.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GraphqlSpec {
+    query: String,
+    #[serde(default)]
+    variables: Option<crate::yaml_json::Node>,
+}
+
 /// A GraphQL request: sent as JSON `{"query": …, "variables": …}`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -226,7 +250,9 @@ pub enum Auth {
         token: HeaderValue,
     },
     Basic {
+        #[serde(deserialize_with = "sendable")]
         username: String,
+        #[serde(deserialize_with = "sendable")]
         password: String,
     },
     /// A key sent as a header (default) or a query parameter.
@@ -237,23 +263,29 @@ pub enum Auth {
         location: ApiKeyLocation,
     },
     ClientSecretBasic {
+        #[serde(deserialize_with = "sendable")]
         client_id: String,
+        #[serde(deserialize_with = "sendable")]
         client_secret: String,
     },
     ClientSecretPost {
+        #[serde(deserialize_with = "sendable")]
         client_id: String,
+        #[serde(deserialize_with = "sendable")]
         client_secret: String,
     },
     /// RFC 7523 client assertion signed with the client secret.
     ClientSecretJwt {
-        #[serde(default)]
+        #[serde(default, deserialize_with = "sendable_opt")]
         client_id: Option<String>,
+        #[serde(deserialize_with = "sendable")]
         client_assertion: String,
     },
     /// RFC 7523 client assertion signed with the client's private key.
     PrivateKeyJwt {
-        #[serde(default)]
+        #[serde(default, deserialize_with = "sendable_opt")]
         client_id: Option<String>,
+        #[serde(deserialize_with = "sendable")]
         client_assertion: String,
     },
 }
@@ -453,6 +485,7 @@ impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Pairs<K
                 let mut pairs = Vec::new();
                 while let Some(entry) = map.next_entry()? {
                     pairs.push(entry);
+                    check_items(pairs.len())?;
                 }
                 Ok(Pairs(pairs))
             }
@@ -460,12 +493,68 @@ impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Pairs<K
                 let mut pairs = Vec::new();
                 while let Some(OneEntry(k, v)) = seq.next_element()? {
                     pairs.push((k, v));
+                    check_items(pairs.len())?;
                 }
                 Ok(Pairs(pairs))
             }
         }
         deserializer.deserialize_any(PairsVisitor(std::marker::PhantomData))
     }
+}
+
+/// Refuses a list longer than [`limits::ITEMS`].
+fn check_items<E: de::Error>(count: usize) -> Result<(), E> {
+    if count > limits::ITEMS {
+        return Err(E::custom(format!(
+            "more than {} entries in one list, the most a spec may hold",
+            limits::ITEMS
+        )));
+    }
+    Ok(())
+}
+
+/// A value a sample sends as text (query, form and multipart values, text bodies, credentials):
+/// any text without NUL, at most [`limits::VALUE_BYTES`] long. NUL cannot be sent faithfully:
+/// a command-line argument (curl) ends at NUL, so the shell sample would send less.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, JsonSchema)]
+#[schemars(transparent)]
+pub struct Text(pub String);
+
+impl std::ops::Deref for Text {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        check_sendable(&text).map_err(de::Error::custom)?;
+        Ok(Text(text))
+    }
+}
+
+/// Why `text` cannot be sent as a value, if it cannot.
+fn check_sendable(text: &str) -> Result<(), String> {
+    if text.contains('\0') {
+        return Err("the value contains a NUL character (\\0), which a curl sample cannot send (command-line arguments end at NUL)".into());
+    }
+    if text.len() > limits::VALUE_BYTES {
+        return Err(format!(
+            "the value is longer than {} KiB, the most one value may hold",
+            limits::VALUE_BYTES >> 10
+        ));
+    }
+    Ok(())
+}
+
+fn sendable<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Text::deserialize(deserializer).map(|t| t.0)
+}
+
+fn sendable_opt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Option::<Text>::deserialize(deserializer).map(|t| t.map(|t| t.0))
 }
 
 /// A one-entry mapping `name: value`, the list form of [`Pairs`].
@@ -521,6 +610,9 @@ pub struct HeaderValue(pub String);
 impl<'de> Deserialize<'de> for HeaderValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
+        if value.len() > limits::VALUE_BYTES {
+            return Err(de::Error::custom(check_sendable(&value).unwrap_err()));
+        }
         if value.contains(['\r', '\n', '\0']) {
             return Err(de::Error::custom(
                 "header value contains a line break or NUL, which HTTP does not allow",
@@ -576,12 +668,69 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -
         .unwrap_or_default()
 }
 
-/// Turns serde-saphyr's message into ours: location suffix dropped, a hint added for
-/// unknown keys and variants.
+/// What a budget breach means to a spec author.
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Depth { .. } => format!(
+            "mappings and lists are nested more than {} levels deep, the most a spec may nest",
+            limits::DEPTH
+        ),
+        B::Nodes { .. } => format!(
+            "the spec holds more than {} values, mappings and lists, the most a spec may hold; split it",
+            limits::NODES
+        ),
+        B::Documents { .. } => "the file holds too many YAML documents; put one spec per file".into(),
+        B::Aliases { .. } | B::Anchors { .. } | B::AliasAnchorRatio { .. } => {
+            "the spec uses too many anchors (`&name`) or aliases (`*name`)".into()
+        }
+        _ => "the spec is too large (too many values, or aliases that expand too far); split it".into(),
+    }
+}
+
+/// Turns serde-saphyr's message into ours: library wording (option names, Rust types)
+/// replaced by the spec author's, location suffix dropped, a hint added for unknown keys
+/// and variants.
 fn describe(error: &serde_saphyr::Error) -> String {
-    let mut message = error.without_snippet().to_string();
+    use serde_saphyr::Error as E;
+    let error = error.without_snippet();
+    let mut message = match error {
+        E::MultipleDocuments { .. } => {
+            return "the file holds several YAML documents (`---`); put one spec per file".into();
+        }
+        E::DuplicateMappingKey { key: Some(key), .. } => {
+            return format!("key `{key}` appears twice in this mapping; keep one");
+        }
+        E::DuplicateMappingKey { key: None, .. } => {
+            return "a key appears twice in this mapping; keep one".into();
+        }
+        E::NullIntoString { .. } | E::InvalidCharNull { .. } => {
+            return "expected text, found nothing (`~`, `null` or no value); write \"\" for empty text"
+                .into();
+        }
+        E::Budget { breach, .. } => return budget_message(breach),
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => {
+            return "aliases (`*name`) expand too far; write the values out".into();
+        }
+        E::BinaryNotUtf8 { .. } | E::TaggedScalarCannotDeserializeIntoString { .. } => {
+            return "expected text; remove the tag (`!!…`)".into();
+        }
+        E::CannotBorrowTransformedString { .. } => return "expected text".into(),
+        other => other.to_string(),
+    };
     if let Some(at) = message.rfind(" at line ") {
         message.truncate(at);
+    }
+    // serde's derived `expecting` names the Rust type (`struct Spec`, `enum Auth`).
+    for (rust, ours) in
+        [("expected struct ", "expected a mapping"), ("expected enum ", "expected one of the allowed names")]
+    {
+        if let Some(at) = message.find(rust) {
+            message.truncate(at);
+            message.push_str(ours);
+        }
     }
     for prefix in ["unknown field `", "unknown variant `"] {
         if let Some(rest) = message.strip_prefix(prefix)
@@ -693,7 +842,10 @@ pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Dia
         None => (None, None),
         Some(b) => {
             let at = b.referenced;
-            let (body, content_type) = b.value.into_body().map_err(|m| Diagnostic::spanned(path, &at, m))?;
+            let (body, content_type) = b
+                .value
+                .into_body(text)
+                .map_err(|(inner, m)| Diagnostic::spanned(path, inner.as_ref().unwrap_or(&at), m))?;
             let method = spec.method.value.as_str();
             if matches!(method, "GET" | "HEAD") && !spec.allow_body {
                 return Err(Diagnostic::spanned(
@@ -710,8 +862,76 @@ pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Dia
     Ok(LoadedSpec { path: path.to_path_buf(), id, spec, body, body_content_type, source: text.to_string() })
 }
 
+/// Limits on what one spec may hold, so that a hostile or mistaken file fails fast with a
+/// clear message instead of exhausting memory or time. Documented in README (Limits).
+pub mod limits {
+    /// Largest spec file read, checked before reading.
+    pub const SPEC_BYTES: u64 = 4 << 20;
+    /// Largest single value (header, query, form, multipart or text body value).
+    pub const VALUE_BYTES: usize = 1 << 20;
+    /// Most entries in one list: headers, query parameters, form fields or multipart parts.
+    pub const ITEMS: usize = 100_000;
+    /// Deepest nesting of mappings and lists in a file (serde-saphyr's budget), which bounds
+    /// JSON bodies too.
+    pub const DEPTH: usize = 64;
+    /// Most YAML nodes (mappings, lists and scalars) in one file.
+    pub const NODES: usize = 250_000;
+}
+
+/// `line:column` (1-based, in characters) of byte `offset` in `bytes`.
+fn line_column(bytes: &[u8], offset: usize) -> (u64, u64) {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+    let line_start = before.iter().rposition(|b| *b == b'\n').map(|i| i + 1).unwrap_or(0);
+    // The bytes before `offset` on its line are valid UTF-8 (`offset` is the first bad one).
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() as u64 + 1;
+    (line, column)
+}
+
+/// Parses one spec file's bytes: UTF-8 is required, and a bad byte is located.
+pub fn parse_bytes(path: &Path, relative: &Path, bytes: &[u8]) -> Result<LoadedSpec, Diagnostic> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(bytes, e.valid_up_to());
+        Diagnostic::at(
+            path,
+            line,
+            column,
+            format!("the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8", bytes[e.valid_up_to()]),
+        )
+    })?;
+    parse(path, relative, text)
+}
+
+/// Reads a spec file: a regular file, not a link, at most [`limits::SPEC_BYTES`] long.
+fn read_spec_file(file: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let too_large = || {
+        format!(
+            "the file is larger than {} MiB, the most a spec may hold; split it",
+            limits::SPEC_BYTES >> 20
+        )
+    };
+    let meta = std::fs::symlink_metadata(file).map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.file_type().is_file() {
+        return Err("not a regular file".into());
+    }
+    if meta.len() > limits::SPEC_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    // The size may change between the check and the read: never read past the limit.
+    std::fs::File::open(file)
+        .and_then(|f| f.take(limits::SPEC_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > limits::SPEC_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
 /// Loads every `*.yaml`/`*.yml` below `dir`, in path order. Reports every bad spec, not just
-/// the first, and rejects ids used twice.
+/// the first, and rejects ids used twice. Links and special files are errors: snipgen never
+/// follows a link, and skipping one silently would drop specs without a word.
 pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -723,23 +943,33 @@ pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
                     files.push(p.to_path_buf());
                 }
             }
-            Ok(_) => {}
-            Err(e) => errors.push(Diagnostic::plain(dir, format!("cannot read: {e}"))),
+            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) => {
+                let what = if e.path_is_symlink() {
+                    "is a symbolic link; snipgen does not follow links in the specs folder: move or copy the file here instead"
+                } else {
+                    "is not a regular file or folder (a FIFO, socket or device); remove it from the specs folder"
+                };
+                errors.push(Diagnostic::plain(e.path(), what));
+            }
+            Err(e) => errors.push(Diagnostic::plain(e.path().unwrap_or(dir), format!("cannot read: {e}"))),
         }
     }
     let mut specs: Vec<LoadedSpec> = Vec::new();
+    // Id → index in `specs`: the duplicate check stays linear in the number of specs.
+    let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for file in files {
         let relative = file.strip_prefix(dir).unwrap_or(&file).to_path_buf();
-        let text = match std::fs::read_to_string(&file) {
-            Ok(t) => t,
-            Err(e) => {
-                errors.push(Diagnostic::plain(&file, format!("cannot read: {e}")));
+        let bytes = match read_spec_file(&file) {
+            Ok(b) => b,
+            Err(m) => {
+                errors.push(Diagnostic::plain(&file, m));
                 continue;
             }
         };
-        match parse(&file, &relative, &text) {
+        match parse_bytes(&file, &relative, &bytes) {
             Ok(spec) => {
-                if let Some(first) = specs.iter().find(|s| s.id == spec.id) {
+                if let Some(&first) = ids.get(&spec.id) {
                     let (line, column) = spec
                         .spec
                         .id
@@ -750,9 +980,10 @@ pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
                         &file,
                         line,
                         column,
-                        format!("id `{}` is already used by {}", spec.id, first.path.display()),
+                        format!("id `{}` is already used by {}", spec.id, specs[first].path.display()),
                     ));
                 } else {
+                    ids.insert(spec.id.clone(), specs.len());
                     specs.push(spec);
                 }
             }
