@@ -28,7 +28,7 @@ pub struct Spec {
     pub allow_body: bool,
     #[schemars(with = "String")]
     pub url: Spanned<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "headers")]
     pub headers: Pairs<HeaderName, HeaderValue>,
     #[serde(default)]
     pub query: Pairs<Text, Text>,
@@ -65,7 +65,8 @@ pub struct BodySpec {
     graphql: Option<GraphqlSpec>,
     /// Overrides the body kind's default Content-Type (not for form or multipart).
     #[serde(default)]
-    pub content_type: Option<HeaderValue>,
+    #[schemars(with = "Option<String>")]
+    pub content_type: Option<MediaType>,
 }
 
 /// The request body; exactly one kind per spec.
@@ -170,9 +171,12 @@ impl<'de> Deserialize<'de> for PartSpec {
             #[serde(default)]
             filename: Option<DispositionParam>,
             #[serde(default)]
-            content_type: Option<HeaderValue>,
+            content_type: Option<MediaType>,
         }
         let raw = Raw::deserialize(deserializer)?;
+        if let Some(media_type) = &raw.content_type {
+            check_part_media_type(&media_type.0).map_err(de::Error::custom)?;
+        }
         if raw.name.0.contains(['=', ';']) {
             return Err(de::Error::custom(format!(
                 "multipart part name {:?} holds `=` or `;`, which curl's --form reads as syntax",
@@ -627,6 +631,80 @@ impl<'de> Deserialize<'de> for HeaderValue {
     }
 }
 
+/// A media type: `type/subtype` and `; name=value` parameters (RFC 9110 §8.3.1, with RFC 6838's
+/// restricted names), each value a token or a quoted string. Beyond the grammar, what some
+/// client would not send as written is refused: an empty value, a wildcard, and a quoted
+/// string with a backslash escape (OkHttp's parser stops at an escaped quote and drops the
+/// whole type; .NET re-spells escapes).
+#[derive(Debug, Clone)]
+pub struct MediaType(pub String);
+
+impl<'de> Deserialize<'de> for MediaType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let HeaderValue(value) = HeaderValue::deserialize(deserializer)?;
+        check_media_type(&value).map_err(de::Error::custom)?;
+        Ok(MediaType(value))
+    }
+}
+
+/// Why `value` is not a media type every client sends as written, if it is not.
+pub fn check_media_type(value: &str) -> Result<(), String> {
+    let parsed = mediatype::MediaType::parse(value).map_err(|e| {
+        format!("{value:?} is not a media type ({e}); write `type/subtype`, optionally followed by `; name=value` parameters")
+    })?;
+    if parsed.ty.as_str() == "*" || parsed.subty.as_str() == "*" {
+        return Err(format!("{value:?} is a wildcard; a request's content type names one type"));
+    }
+    for (name, param) in parsed.params.iter() {
+        let raw = param.as_str();
+        if raw.is_empty() {
+            return Err(format!("parameter `{}` of {value:?} has no value", name.as_str()));
+        }
+        if raw.starts_with('"') && raw.contains('\\') {
+            return Err(format!(
+                "parameter `{}` of {value:?} holds a backslash escape, which clients read differently (OkHttp drops the whole type)",
+                name.as_str()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A multipart part's media type is also written inside curl's `--form` argument, where
+/// `;type=`, `;filename=`, `;headers=` and `;encoder=` are curl's own syntax (`headers=@file`
+/// reads a local file) and `;` or `,` end the type whatever the quoting.
+fn check_part_media_type(value: &str) -> Result<(), String> {
+    let parsed = mediatype::MediaType::parse(value).map_err(|e| e.to_string())?;
+    for (name, param) in parsed.params.iter() {
+        let name = name.as_str();
+        if ["type", "filename", "headers", "encoder"].iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            return Err(format!(
+                "multipart content_type {value:?} has a `{name}=` parameter, which curl's --form reads as its own option (`headers=@file` reads a local file)"
+            ));
+        }
+        if param.as_str().contains([';', ',']) {
+            return Err(format!(
+                "multipart content_type {value:?} has `;` or `,` inside parameter `{name}`, which ends the type in curl's --form"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `headers:`, with a Content-Type checked as a media type and given at most once (joined, two
+/// would not be one media type).
+fn headers<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Pairs<HeaderName, HeaderValue>, D::Error> {
+    let headers = Pairs::<HeaderName, HeaderValue>::deserialize(deserializer)?;
+    let mut content_types = headers.0.iter().filter(|(name, _)| name.0.eq_ignore_ascii_case("content-type"));
+    if let Some((_, value)) = content_types.next() {
+        check_media_type(&value.0).map_err(|m| de::Error::custom(format!("Content-Type: {m}")))?;
+    }
+    if content_types.next().is_some() {
+        return Err(de::Error::custom("Content-Type is given twice; a request has one content type"));
+    }
+    Ok(headers)
+}
+
 /// A multipart part name or file name: any text but line breaks, quotes, backslashes and NUL,
 /// which clients escape differently inside the part's Content-Disposition header.
 #[derive(Debug, Clone)]
@@ -718,6 +796,11 @@ fn describe(error: &serde_saphyr::Error) -> String {
             return "expected text; remove the tag (`!!…`)".into();
         }
         E::CannotBorrowTransformedString { .. } => return "expected text".into(),
+        E::NonFiniteFloat { value, .. } => {
+            return format!(
+                "`{value}` is infinity or NaN, which JSON cannot hold; quote it to send it as text"
+            );
+        }
         other => other.to_string(),
     };
     if let Some(at) = message.rfind(" at line ") {

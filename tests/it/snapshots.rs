@@ -47,3 +47,13 @@ fn body_and_auth_matrix() {
     let root = super::repo().join("tests/fixtures/matrix");
     insta::glob!("../fixtures/matrix", "*.yaml", |path| snapshot_every_client(&root, path, "matrix__"));
 }
+
+/// YAML 1.1 traps in a JSON body (the Norway problem, octal-looking numbers, big integers…),
+/// as every client sends them.
+#[test]
+fn yaml_traps_in_json_bodies() {
+    let root = super::repo().join("tests/fixtures/adversarial");
+    insta::glob!("../fixtures/adversarial", "yaml-1-1-traps.yaml", |path| snapshot_every_client(
+        &root, path, "traps__"
+    ));
+}
