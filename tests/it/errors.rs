@@ -235,7 +235,7 @@ fn library_messages_are_in_the_spec_authors_words() {
             "title: ~\nmethod: GET\nurl: http://h/x\n".to_string(),
             "bad.yaml:1:8: expected text, found nothing",
         ),
-        ("[1, 2]\n".to_string(), "expected a mapping"),
+        ("[1, 2]\n".to_string(), "bad.yaml:1:1: expected mapping"),
         (
             format!("title: x\nmethod: GET\nurl: http://h/x\nheaders:\n{}", "  - X-A: b\n".repeat(130_000)),
             "the spec holds more than 250000 values",

@@ -121,7 +121,18 @@ struct GenSpec {
 
 fn body() -> BoxedStrategy<GenBody> {
     let pairs = prop::collection::vec((hostile(4), hostile(6)), 0..5);
-    let content_type = move || prop::option::of(header_value());
+    // Media types the loader accepts, with token and quoted parameters.
+    let content_type = move || {
+        prop::option::of(
+            select(vec![
+                "text/plain",
+                "application/vnd.api+json",
+                "text/plain; charset=utf-8",
+                "text/csv; header=present; x-note=\"a b {{c}} $d 'e'\"",
+            ])
+            .prop_map(String::from),
+        )
+    };
     let part =
         prop_oneof![
             (disposition(), hostile(6), content_type())
