@@ -15,12 +15,74 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -
         .unwrap_or_default()
 }
 
-/// Turns serde-saphyr's message into ours: location suffix dropped, a hint added for
-/// unknown keys and variants.
+/// What a budget breach means to a spec author.
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Depth { .. } => format!(
+            "mappings and lists are nested more than {} levels deep, the most a spec may nest",
+            crate::spec::limits::DEPTH
+        ),
+        B::Nodes { .. } => format!(
+            "the spec holds more than {} values, mappings and lists, the most a spec may hold; split it",
+            crate::spec::limits::NODES
+        ),
+        B::Documents { .. } => "the file holds too many YAML documents; put one spec per file".into(),
+        B::Aliases { .. } | B::Anchors { .. } | B::AliasAnchorRatio { .. } => {
+            "the spec uses too many anchors (`&name`) or aliases (`*name`)".into()
+        }
+        _ => "the spec is too large (too many values, or aliases that expand too far); split it".into(),
+    }
+}
+
+/// Turns serde-saphyr's message into ours: library wording (option names, Rust types)
+/// replaced by the spec author's, location suffix dropped, a hint added for unknown keys
+/// and variants.
 fn describe(error: &serde_saphyr::Error) -> String {
-    let mut message = error.without_snippet().to_string();
+    use serde_saphyr::Error as E;
+    let error = error.without_snippet();
+    let mut message = match error {
+        E::MultipleDocuments { .. } => {
+            return "the file holds several YAML documents (`---`); put one spec per file".into();
+        }
+        E::DuplicateMappingKey { key: Some(key), .. } => {
+            return format!("key `{key}` appears twice in this mapping; keep one");
+        }
+        E::DuplicateMappingKey { key: None, .. } => {
+            return "a key appears twice in this mapping; keep one".into();
+        }
+        E::NullIntoString { .. } | E::InvalidCharNull { .. } => {
+            return "expected text, found nothing (`~`, `null` or no value); write \"\" for empty text"
+                .into();
+        }
+        E::Budget { breach, .. } => return budget_message(breach),
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => {
+            return "aliases (`*name`) expand too far; write the values out".into();
+        }
+        E::BinaryNotUtf8 { .. } | E::TaggedScalarCannotDeserializeIntoString { .. } => {
+            return "expected text; remove the tag (`!!…`)".into();
+        }
+        E::CannotBorrowTransformedString { .. } => return "expected text".into(),
+        E::NonFiniteFloat { value, .. } => {
+            return format!(
+                "`{value}` is infinity or NaN, which JSON cannot hold; quote it to send it as text"
+            );
+        }
+        other => other.to_string(),
+    };
     if let Some(at) = message.rfind(" at line ") {
         message.truncate(at);
+    }
+    // serde's derived `expecting` names the Rust type (`struct Spec`, `enum Auth`).
+    for (rust, ours) in
+        [("expected struct ", "expected a mapping"), ("expected enum ", "expected one of the allowed names")]
+    {
+        if let Some(at) = message.find(rust) {
+            message.truncate(at);
+            message.push_str(ours);
+        }
     }
     for prefix in ["unknown field `", "unknown variant `"] {
         if let Some(rest) = message.strip_prefix(prefix)

@@ -19,6 +19,7 @@ pub mod report;
 pub mod schema;
 pub mod spec;
 pub mod verify;
+pub mod yaml_json;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -335,13 +335,20 @@ fn credentials(auth: &Auth, settings: &Settings) -> Result<Credentials, String> 
 /// the same field.
 fn merge_repeated_headers(all: impl Iterator<Item = Pair>) -> Vec<Pair> {
     let mut merged: Vec<Pair> = Vec::new();
+    // Lower-cased name → index in `merged`, so that many headers merge in linear time.
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for header in all {
-        match merged.iter_mut().find(|h| h.name.eq_ignore_ascii_case(&header.name)) {
-            Some(first) => {
+        match index.entry(header.name.to_ascii_lowercase()) {
+            std::collections::hash_map::Entry::Occupied(at) => {
+                let first = &mut merged[*at.get()];
                 let separator = if first.name.eq_ignore_ascii_case("cookie") { "; " } else { ", " };
-                first.value = format!("{}{separator}{}", first.value, header.value);
+                first.value.push_str(separator);
+                first.value.push_str(&header.value);
             }
-            None => merged.push(header),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(merged.len());
+                merged.push(header);
+            }
         }
     }
     merged

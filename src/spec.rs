@@ -30,10 +30,10 @@ pub struct Spec {
     pub allow_body: bool,
     #[schemars(with = "String")]
     pub url: Spanned<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "headers")]
     pub headers: Pairs<HeaderName, HeaderValue>,
     #[serde(default)]
-    pub query: Pairs<String, String>,
+    pub query: Pairs<Text, Text>,
     #[serde(default)]
     #[schemars(with = "Option<BodySpec>")]
     pub body: Option<Spanned<BodySpec>>,
@@ -50,21 +50,25 @@ pub struct Spec {
 #[serde(deny_unknown_fields)]
 pub struct BodySpec {
     #[serde(default)]
-    form: Option<Pairs<String, Option<String>>>,
-    /// `json: null` is the JSON body `null`, not a missing body.
+    form: Option<Pairs<Text, Option<Text>>>,
+    /// `json: null` is the JSON body `null`, not a missing body. Read with YAML 1.2
+    /// core-schema semantics when the body is built (see `yaml_json`).
     #[serde(default, deserialize_with = "present")]
-    json: Option<serde_json::Value>,
+    #[schemars(with = "Option<serde_json::Value>")]
+    json: Option<crate::yaml_json::Node>,
     #[serde(default)]
-    text: Option<String>,
+    text: Option<Text>,
     #[serde(default)]
     multipart: Option<Vec<PartSpec>>,
     #[serde(default)]
     binary: Option<FilePath>,
     #[serde(default)]
-    graphql: Option<Graphql>,
+    #[schemars(with = "Option<Graphql>")]
+    graphql: Option<GraphqlSpec>,
     /// Overrides the body kind's default Content-Type (not for form or multipart).
     #[serde(default)]
-    pub content_type: Option<HeaderValue>,
+    #[schemars(with = "Option<String>")]
+    pub content_type: Option<MediaType>,
 }
 
 /// The request body; exactly one kind per spec.
@@ -86,21 +90,31 @@ pub enum Body {
 pub const BODY_KINDS: [&str; 6] = ["form", "json", "text", "multipart", "binary", "graphql"];
 
 impl BodySpec {
-    /// The one body kind written, or a message naming what is wrong.
-    pub fn into_body(self) -> Result<(Body, Option<String>), String> {
+    /// The one body kind written, or a message naming what is wrong and where (`None`: the
+    /// body as a whole). `source` is the file's text, which JSON values are resolved against.
+    pub fn into_body(
+        self,
+        source: &str,
+    ) -> Result<(Body, Option<String>), (Option<serde_saphyr::Location>, String)> {
+        let json = |node: &crate::yaml_json::Node| {
+            crate::yaml_json::to_json(node, source).map_err(|(at, m)| (Some(at), m))
+        };
         let content_type = self.content_type.map(|c| c.0);
         let mut kinds = Vec::new();
         if let Some(v) = self.form {
             if v.0.iter().any(|(name, _)| name.is_empty()) {
-                return Err("a form field has an empty name, which curl and others cannot send".into());
+                return Err((
+                    None,
+                    "a form field has an empty name, which curl and others cannot send".into(),
+                ));
             }
-            kinds.push(Body::Form(v));
+            kinds.push(Body::Form(Pairs(v.0.into_iter().map(|(k, v)| (k.0, v.map(|v| v.0))).collect())));
         }
-        if let Some(v) = self.json {
-            kinds.push(Body::Json(v));
+        if let Some(v) = &self.json {
+            kinds.push(Body::Json(json(v)?));
         }
         if let Some(v) = self.text {
-            kinds.push(Body::Text(v));
+            kinds.push(Body::Text(v.0));
         }
         if let Some(v) = self.multipart {
             kinds.push(Body::Multipart(v.into_iter().map(|p| p.part).collect()));
@@ -108,25 +122,27 @@ impl BodySpec {
         if let Some(v) = self.binary {
             kinds.push(Body::Binary(v.0));
         }
-        if let Some(v) = self.graphql {
-            kinds.push(Body::Graphql(v));
+        if let Some(g) = self.graphql {
+            let variables = g.variables.as_ref().map(json).transpose()?;
+            kinds.push(Body::Graphql(Graphql { query: g.query, variables }));
         }
         if kinds.len() != 1 {
-            return Err(format!("body needs exactly one of {}", BODY_KINDS.join(", ")));
+            return Err((None, format!("body needs exactly one of {}", BODY_KINDS.join(", "))));
         }
         let body = kinds.pop().expect("one kind");
         if content_type.is_some() && matches!(body, Body::Form(_) | Body::Multipart(_)) {
-            return Err(
+            return Err((
+                None,
                 "content_type is fixed for form and multipart bodies (multipart needs the client's boundary)"
                     .into(),
-            );
+            ));
         }
         Ok((body, content_type))
     }
 }
 
-fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<serde_json::Value>, D::Error> {
-    serde_json::Value::deserialize(deserializer).map(Some)
+fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<crate::yaml_json::Node>, D::Error> {
+    crate::yaml_json::Node::deserialize(deserializer).map(Some)
 }
 
 /// One part of a multipart body: a text `value` or a `file`.
@@ -151,15 +167,18 @@ impl<'de> Deserialize<'de> for PartSpec {
         struct Raw {
             name: DispositionParam,
             #[serde(default)]
-            value: Option<String>,
+            value: Option<Text>,
             #[serde(default)]
             file: Option<FilePath>,
             #[serde(default)]
             filename: Option<DispositionParam>,
             #[serde(default)]
-            content_type: Option<HeaderValue>,
+            content_type: Option<MediaType>,
         }
         let raw = Raw::deserialize(deserializer)?;
+        if let Some(media_type) = &raw.content_type {
+            check_part_media_type(&media_type.0).map_err(de::Error::custom)?;
+        }
         if raw.name.0.contains(['=', ';']) {
             return Err(de::Error::custom(format!(
                 "multipart part name {:?} holds `=` or `;`, which curl's --form reads as syntax",
@@ -181,7 +200,7 @@ impl<'de> Deserialize<'de> for PartSpec {
         Ok(PartSpec {
             part: Part {
                 name: raw.name.0,
-                value: raw.value,
+                value: raw.value.map(|v| v.0),
                 file: raw.file.map(|f| f.0),
                 filename: raw.filename.map(|f| f.0),
                 content_type: raw.content_type.map(|c| c.0),
@@ -210,6 +229,15 @@ impl<'de> Deserialize<'de> for FilePath {
     }
 }
 
+/// `graphql:` as written; `variables` become JSON when the body is built.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GraphqlSpec {
+    query: String,
+    #[serde(default)]
+    variables: Option<crate::yaml_json::Node>,
+}
+
 /// A GraphQL request: sent as JSON `{"query": …, "variables": …}`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -228,7 +256,9 @@ pub enum Auth {
         token: HeaderValue,
     },
     Basic {
+        #[serde(deserialize_with = "sendable")]
         username: String,
+        #[serde(deserialize_with = "sendable")]
         password: String,
     },
     /// A key sent as a header (default) or a query parameter.
@@ -239,23 +269,29 @@ pub enum Auth {
         location: ApiKeyLocation,
     },
     ClientSecretBasic {
+        #[serde(deserialize_with = "sendable")]
         client_id: String,
+        #[serde(deserialize_with = "sendable")]
         client_secret: String,
     },
     ClientSecretPost {
+        #[serde(deserialize_with = "sendable")]
         client_id: String,
+        #[serde(deserialize_with = "sendable")]
         client_secret: String,
     },
     /// RFC 7523 client assertion signed with the client secret.
     ClientSecretJwt {
-        #[serde(default)]
+        #[serde(default, deserialize_with = "sendable_opt")]
         client_id: Option<String>,
+        #[serde(deserialize_with = "sendable")]
         client_assertion: String,
     },
     /// RFC 7523 client assertion signed with the client's private key.
     PrivateKeyJwt {
-        #[serde(default)]
+        #[serde(default, deserialize_with = "sendable_opt")]
         client_id: Option<String>,
+        #[serde(deserialize_with = "sendable")]
         client_assertion: String,
     },
 }
@@ -470,6 +506,7 @@ impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Pairs<K
                 let mut pairs = Vec::new();
                 while let Some(entry) = map.next_entry()? {
                     pairs.push(entry);
+                    check_items(pairs.len())?;
                 }
                 Ok(Pairs(pairs))
             }
@@ -477,12 +514,68 @@ impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Pairs<K
                 let mut pairs = Vec::new();
                 while let Some(OneEntry(k, v)) = seq.next_element()? {
                     pairs.push((k, v));
+                    check_items(pairs.len())?;
                 }
                 Ok(Pairs(pairs))
             }
         }
         deserializer.deserialize_any(PairsVisitor(std::marker::PhantomData))
     }
+}
+
+/// Refuses a list longer than [`limits::ITEMS`].
+fn check_items<E: de::Error>(count: usize) -> Result<(), E> {
+    if count > limits::ITEMS {
+        return Err(E::custom(format!(
+            "more than {} entries in one list, the most a spec may hold",
+            limits::ITEMS
+        )));
+    }
+    Ok(())
+}
+
+/// A value a sample sends as text (query, form and multipart values, text bodies, credentials):
+/// any text without NUL, at most [`limits::VALUE_BYTES`] long. NUL cannot be sent faithfully:
+/// a command-line argument (curl) ends at NUL, so the shell sample would send less.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, JsonSchema)]
+#[schemars(transparent)]
+pub struct Text(pub String);
+
+impl std::ops::Deref for Text {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        check_sendable(&text).map_err(de::Error::custom)?;
+        Ok(Text(text))
+    }
+}
+
+/// Why `text` cannot be sent as a value, if it cannot.
+fn check_sendable(text: &str) -> Result<(), String> {
+    if text.contains('\0') {
+        return Err("the value contains a NUL character (\\0), which a curl sample cannot send (command-line arguments end at NUL)".into());
+    }
+    if text.len() > limits::VALUE_BYTES {
+        return Err(format!(
+            "the value is longer than {} KiB, the most one value may hold",
+            limits::VALUE_BYTES >> 10
+        ));
+    }
+    Ok(())
+}
+
+fn sendable<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Text::deserialize(deserializer).map(|t| t.0)
+}
+
+fn sendable_opt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Option::<Text>::deserialize(deserializer).map(|t| t.map(|t| t.0))
 }
 
 /// A one-entry mapping `name: value`, the list form of [`Pairs`].
@@ -538,6 +631,9 @@ pub struct HeaderValue(pub String);
 impl<'de> Deserialize<'de> for HeaderValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = String::deserialize(deserializer)?;
+        if value.len() > limits::VALUE_BYTES {
+            return Err(de::Error::custom(check_sendable(&value).unwrap_err()));
+        }
         if value.contains(['\r', '\n', '\0']) {
             return Err(de::Error::custom(
                 "header value contains a line break or NUL, which HTTP does not allow",
@@ -550,6 +646,80 @@ impl<'de> Deserialize<'de> for HeaderValue {
         }
         Ok(HeaderValue(value))
     }
+}
+
+/// A media type: `type/subtype` and `; name=value` parameters (RFC 9110 §8.3.1, with RFC 6838's
+/// restricted names), each value a token or a quoted string. Beyond the grammar, what some
+/// client would not send as written is refused: an empty value, a wildcard, and a quoted
+/// string with a backslash escape (OkHttp's parser stops at an escaped quote and drops the
+/// whole type; .NET re-spells escapes).
+#[derive(Debug, Clone)]
+pub struct MediaType(pub String);
+
+impl<'de> Deserialize<'de> for MediaType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let HeaderValue(value) = HeaderValue::deserialize(deserializer)?;
+        check_media_type(&value).map_err(de::Error::custom)?;
+        Ok(MediaType(value))
+    }
+}
+
+/// Why `value` is not a media type every client sends as written, if it is not.
+pub fn check_media_type(value: &str) -> Result<(), String> {
+    let parsed = mediatype::MediaType::parse(value).map_err(|e| {
+        format!("{value:?} is not a media type ({e}); write `type/subtype`, optionally followed by `; name=value` parameters")
+    })?;
+    if parsed.ty.as_str() == "*" || parsed.subty.as_str() == "*" {
+        return Err(format!("{value:?} is a wildcard; a request's content type names one type"));
+    }
+    for (name, param) in parsed.params.iter() {
+        let raw = param.as_str();
+        if raw.is_empty() {
+            return Err(format!("parameter `{}` of {value:?} has no value", name.as_str()));
+        }
+        if raw.starts_with('"') && raw.contains('\\') {
+            return Err(format!(
+                "parameter `{}` of {value:?} holds a backslash escape, which clients read differently (OkHttp drops the whole type)",
+                name.as_str()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A multipart part's media type is also written inside curl's `--form` argument, where
+/// `;type=`, `;filename=`, `;headers=` and `;encoder=` are curl's own syntax (`headers=@file`
+/// reads a local file) and `;` or `,` end the type whatever the quoting.
+fn check_part_media_type(value: &str) -> Result<(), String> {
+    let parsed = mediatype::MediaType::parse(value).map_err(|e| e.to_string())?;
+    for (name, param) in parsed.params.iter() {
+        let name = name.as_str();
+        if ["type", "filename", "headers", "encoder"].iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            return Err(format!(
+                "multipart content_type {value:?} has a `{name}=` parameter, which curl's --form reads as its own option (`headers=@file` reads a local file)"
+            ));
+        }
+        if param.as_str().contains([';', ',']) {
+            return Err(format!(
+                "multipart content_type {value:?} has `;` or `,` inside parameter `{name}`, which ends the type in curl's --form"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `headers:`, with a Content-Type checked as a media type and given at most once (joined, two
+/// would not be one media type).
+fn headers<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Pairs<HeaderName, HeaderValue>, D::Error> {
+    let headers = Pairs::<HeaderName, HeaderValue>::deserialize(deserializer)?;
+    let mut content_types = headers.0.iter().filter(|(name, _)| name.0.eq_ignore_ascii_case("content-type"));
+    if let Some((_, value)) = content_types.next() {
+        check_media_type(&value.0).map_err(|m| de::Error::custom(format!("Content-Type: {m}")))?;
+    }
+    if content_types.next().is_some() {
+        return Err(de::Error::custom("Content-Type is given twice; a request has one content type"));
+    }
+    Ok(headers)
 }
 
 /// A multipart part name or file name: any text but line breaks, quotes, backslashes and NUL,
@@ -671,7 +841,10 @@ pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Dia
         None => (None, None),
         Some(b) => {
             let at = b.referenced;
-            let (body, content_type) = b.value.into_body().map_err(|m| Diagnostic::spanned(path, &at, m))?;
+            let (body, content_type) = b
+                .value
+                .into_body(text)
+                .map_err(|(inner, m)| Diagnostic::spanned(path, inner.as_ref().unwrap_or(&at), m))?;
             let method = spec.method.value.as_str();
             if matches!(method, "GET" | "HEAD") && !spec.allow_body {
                 return Err(Diagnostic::spanned(
@@ -688,8 +861,76 @@ pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Dia
     Ok(LoadedSpec { path: path.to_path_buf(), id, spec, body, body_content_type, source: text.to_string() })
 }
 
+/// Limits on what one spec may hold, so that a hostile or mistaken file fails fast with a
+/// clear message instead of exhausting memory or time. Documented in README (Limits).
+pub mod limits {
+    /// Largest spec file read, checked before reading.
+    pub const SPEC_BYTES: u64 = 4 << 20;
+    /// Largest single value (header, query, form, multipart or text body value).
+    pub const VALUE_BYTES: usize = 1 << 20;
+    /// Most entries in one list: headers, query parameters, form fields or multipart parts.
+    pub const ITEMS: usize = 100_000;
+    /// Deepest nesting of mappings and lists in a file (serde-saphyr's budget), which bounds
+    /// JSON bodies too.
+    pub const DEPTH: usize = 64;
+    /// Most YAML nodes (mappings, lists and scalars) in one file.
+    pub const NODES: usize = 250_000;
+}
+
+/// `line:column` (1-based, in characters) of byte `offset` in `bytes`.
+fn line_column(bytes: &[u8], offset: usize) -> (u64, u64) {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+    let line_start = before.iter().rposition(|b| *b == b'\n').map(|i| i + 1).unwrap_or(0);
+    // The bytes before `offset` on its line are valid UTF-8 (`offset` is the first bad one).
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() as u64 + 1;
+    (line, column)
+}
+
+/// Parses one spec file's bytes: UTF-8 is required, and a bad byte is located.
+pub fn parse_bytes(path: &Path, relative: &Path, bytes: &[u8]) -> Result<LoadedSpec, Diagnostic> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(bytes, e.valid_up_to());
+        Diagnostic::at(
+            path,
+            line,
+            column,
+            format!("the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8", bytes[e.valid_up_to()]),
+        )
+    })?;
+    parse(path, relative, text)
+}
+
+/// Reads a spec file: a regular file, not a link, at most [`limits::SPEC_BYTES`] long.
+fn read_spec_file(file: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let too_large = || {
+        format!(
+            "the file is larger than {} MiB, the most a spec may hold; split it",
+            limits::SPEC_BYTES >> 20
+        )
+    };
+    let meta = std::fs::symlink_metadata(file).map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.file_type().is_file() {
+        return Err("not a regular file".into());
+    }
+    if meta.len() > limits::SPEC_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    // The size may change between the check and the read: never read past the limit.
+    std::fs::File::open(file)
+        .and_then(|f| f.take(limits::SPEC_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > limits::SPEC_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
 /// Loads every `*.yaml`/`*.yml` below `dir`, in path order. Reports every bad spec, not just
-/// the first, and rejects ids used twice.
+/// the first, and rejects ids used twice. Links and special files are errors: snipgen never
+/// follows a link, and skipping one silently would drop specs without a word.
 pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -701,23 +942,33 @@ pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
                     files.push(p.to_path_buf());
                 }
             }
-            Ok(_) => {}
-            Err(e) => errors.push(Diagnostic::plain(dir, format!("cannot read: {e}"))),
+            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) => {
+                let what = if e.path_is_symlink() {
+                    "is a symbolic link; snipgen does not follow links in the specs folder: move or copy the file here instead"
+                } else {
+                    "is not a regular file or folder (a FIFO, socket or device); remove it from the specs folder"
+                };
+                errors.push(Diagnostic::plain(e.path(), what));
+            }
+            Err(e) => errors.push(Diagnostic::plain(e.path().unwrap_or(dir), format!("cannot read: {e}"))),
         }
     }
     let mut specs: Vec<LoadedSpec> = Vec::new();
+    // Id → index in `specs`: the duplicate check stays linear in the number of specs.
+    let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for file in files {
         let relative = file.strip_prefix(dir).unwrap_or(&file).to_path_buf();
-        let text = match std::fs::read_to_string(&file) {
-            Ok(t) => t,
-            Err(e) => {
-                errors.push(Diagnostic::plain(&file, format!("cannot read: {e}")));
+        let bytes = match read_spec_file(&file) {
+            Ok(b) => b,
+            Err(m) => {
+                errors.push(Diagnostic::plain(&file, m));
                 continue;
             }
         };
-        match parse(&file, &relative, &text) {
+        match parse_bytes(&file, &relative, &bytes) {
             Ok(spec) => {
-                if let Some(first) = specs.iter().find(|s| s.id == spec.id) {
+                if let Some(&first) = ids.get(&spec.id) {
                     let (line, column) = spec
                         .spec
                         .id
@@ -728,9 +979,10 @@ pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
                         &file,
                         line,
                         column,
-                        format!("id `{}` is already used by {}", spec.id, first.path.display()),
+                        format!("id `{}` is already used by {}", spec.id, specs[first].path.display()),
                     ));
                 } else {
+                    ids.insert(spec.id.clone(), specs.len());
                     specs.push(spec);
                 }
             }

@@ -183,3 +183,154 @@ fn request_errors_are_located_at_their_key() {
         assert_eq!(err, format!("error: specs/bad.yaml:{expected}"));
     }
 }
+
+#[test]
+fn content_types_are_media_types_and_never_curl_syntax() {
+    let part = |t: &str| {
+        generate_error(&format!(
+            "title: x\nmethod: POST\nurl: https://h/x\nbody:\n  multipart:\n    - name: a\n      value: hello\n      content_type: '{t}'\n"
+        ))
+    };
+    // The issue's exploit: curl would read /etc/hostname into the part's headers.
+    let err = part("text/plain;headers=@/etc/hostname");
+    assert!(err.contains("bad.yaml:8:21:") && err.contains("is not a media type"), "{err}");
+    let err = part("text/plain; headers=x");
+    assert!(err.contains("bad.yaml:6:7:") && err.contains("`headers=` parameter"), "{err}");
+    let err = part("text/plain; FileName=evil.sh");
+    assert!(err.contains("`FileName=` parameter"), "{err}");
+    let err = part("text/plain; x=\"a;type=b\"");
+    assert!(err.contains("`;` or `,` inside parameter `x`"), "{err}");
+
+    let body = |t: &str| {
+        generate_error(&format!(
+            "title: x\nmethod: POST\nurl: https://h/x\nbody:\n  text: hi\n  content_type: '{t}'\n"
+        ))
+    };
+    assert!(body("text plain").contains("bad.yaml:6:17: \"text plain\" is not a media type"));
+    assert!(body("text/*").contains("is a wildcard"));
+    assert!(body("text/plain; a=").contains("parameter `a` of \"text/plain; a=\" has no value"));
+    assert!(body("text/plain; a=\"x\\\"y\"").contains("backslash escape"));
+    let err = generate_error(
+        "title: x\nmethod: POST\nurl: https://h/x\nheaders:\n  Content-Type: json\nbody:\n  text: hi\n",
+    );
+    assert!(
+        err.contains("bad.yaml:5:") && err.contains("Content-Type: \"json\" is not a media type"),
+        "{err}"
+    );
+    let err = generate_error(
+        "title: x\nmethod: POST\nurl: https://h/x\nheaders:\n  Content-Type: text/plain\n  content-type: text/csv\nbody:\n  text: hi\n",
+    );
+    assert!(err.contains("Content-Type is given twice"), "{err}");
+}
+
+#[test]
+fn nul_bytes_are_refused_where_a_client_cannot_send_them() {
+    for (yaml, position) in [
+        ("body:\n  text: \"x\\0y\"\n", "5:9"),
+        ("body:\n  form:\n    a: \"x\\0y\"\n", "6:8"),
+        ("query:\n  q: \"x\\0y\"\n", "5:6"),
+        ("body:\n  multipart:\n    - {name: a, value: \"x\\0y\"}\n", "6:24"),
+        ("auth:\n  basic: {username: u, password: \"p\\0\"}\n", "5:"),
+        ("headers:\n  X-A: \"x\\0y\"\n", "5:8"),
+    ] {
+        let err = generate_error(&format!("title: x\nmethod: POST\nurl: https://h/x\n{yaml}"));
+        assert!(err.contains(&format!("bad.yaml:{position}")) && err.contains("NUL"), "{yaml}: {err}");
+    }
+}
+
+#[test]
+fn json_values_json_cannot_hold_are_located() {
+    let err = generate_error("title: x\nmethod: POST\nurl: https://h/x\nbody:\n  json: {a: [1, .inf]}\n");
+    assert!(err.contains("bad.yaml:5:") && err.contains("infinity or NaN"), "{err}");
+    let err = generate_error("title: x\nmethod: POST\nurl: https://h/x\nbody:\n  json: {1: a, \"1\": b}\n");
+    assert!(err.contains("key `1` appears twice"), "{err}");
+}
+
+/// serde-saphyr's developer wording ("use from_str_multiple", "set DuplicateKeyPolicy in
+/// Options", "use Option<String>", "budget breached: Nodes { … }") never reaches a user.
+#[test]
+fn library_messages_are_in_the_spec_authors_words() {
+    let cases = [
+        (
+            "title: x\nmethod: GET\nurl: http://h/x\n---\ntitle: y\n".to_string(),
+            "bad.yaml:5:1: the file holds several YAML documents",
+        ),
+        (
+            "title: x\ntitle: y\nmethod: GET\nurl: http://h/x\n".to_string(),
+            "bad.yaml:2:1: key `title` appears twice",
+        ),
+        (
+            "title: ~\nmethod: GET\nurl: http://h/x\n".to_string(),
+            "bad.yaml:1:8: expected text, found nothing",
+        ),
+        ("[1, 2]\n".to_string(), "bad.yaml:1:1: expected mapping"),
+        (
+            format!("title: x\nmethod: GET\nurl: http://h/x\nheaders:\n{}", "  - X-A: b\n".repeat(130_000)),
+            "the spec holds more than 250000 values",
+        ),
+        (
+            format!(
+                "title: x\nmethod: POST\nurl: http://h/x\nbody:\n  json: {}{}\n",
+                "[".repeat(70),
+                "]".repeat(70)
+            ),
+            "nested more than 64 levels deep",
+        ),
+    ];
+    for (yaml, want) in cases {
+        let err = generate_error(&yaml);
+        assert!(err.contains(want), "want {want:?} in {err}");
+        for rust in ["from_str", "DuplicateKeyPolicy", "Options", "Option<", "budget", "struct ", "Nodes {"] {
+            assert!(!err.contains(rust), "{rust:?} reached the user: {err}");
+        }
+    }
+}
+
+#[test]
+fn invalid_utf8_is_located_at_the_first_bad_byte() {
+    let dir = project(&[]);
+    std::fs::create_dir_all(dir.path().join("specs")).unwrap();
+    std::fs::write(
+        dir.path().join("specs/bad.yaml"),
+        b"title: x\nmethod: GET\nurl: \"http://h/\xc3\xa9\xff\"\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("specs/bad.yaml:3:17: the file is not valid UTF-8 (byte 0xFF)"), "{stderr}");
+}
+
+#[test]
+fn limits_are_enforced_with_clear_errors() {
+    let dir = project(&[("a.yaml", SIMPLE)]);
+    // Larger than the limit: refused from its size, without reading it.
+    let big = std::fs::File::create(dir.path().join("specs/big.yaml")).unwrap();
+    big.set_len(snipgen::spec::limits::SPEC_BYTES + 1).unwrap();
+    let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("specs/big.yaml: the file is larger than 4 MiB"), "{stderr}");
+
+    let long = "x".repeat(snipgen::spec::limits::VALUE_BYTES + 1);
+    let err = generate_error(&format!("title: x\nmethod: POST\nurl: https://h/x\nbody:\n  text: {long}\n"));
+    assert!(err.contains("bad.yaml:5:9: the value is longer than 1024 KiB"), "{err}");
+    let headers: String = (0..=snipgen::spec::limits::ITEMS).map(|i| format!("  X-{i}: v\n")).collect();
+    let err = generate_error(&format!("title: x\nmethod: GET\nurl: https://h/x\nheaders:\n{headers}"));
+    assert!(err.contains("more than 100000 entries in one list"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn links_and_special_files_in_the_specs_folder_are_errors() {
+    let dir = project(&[("a.yaml", SIMPLE)]);
+    let outside = dir.path().join("elsewhere.yaml");
+    std::fs::write(&outside, SIMPLE.replace("Get a user", "Linked")).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.path().join("specs/linked.yaml")).unwrap();
+    let fifo = std::process::Command::new("mkfifo").arg(dir.path().join("specs/pipe.yaml")).status();
+    let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("specs/linked.yaml: is a symbolic link"), "{stderr}");
+    if fifo.is_ok_and(|s| s.success()) {
+        assert!(stderr.contains("specs/pipe.yaml: is not a regular file"), "{stderr}");
+    }
+    assert!(!dir.path().join("output").exists());
+}
