@@ -134,8 +134,12 @@ fn written<'a>(source: &'a str, at: &Location) -> Written<'a> {
         if trimmed.len() == before.len() {
             break;
         }
-        let token_start =
-            trimmed.rfind(|c: char| c.is_whitespace() || "[{,".contains(c)).map_or(0, |i| i + 1);
+        // Past the separator's whole character: a no-break space is two bytes.
+        let token_start = trimmed
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || "[{,".contains(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         match trimmed[token_start..].chars().next() {
             Some('!') => return Written::Tagged,
             Some('&') => before = &trimmed[..token_start],

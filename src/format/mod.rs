@@ -177,36 +177,14 @@ pub fn render(plan: &Plan, options: &Options) -> Result<Vec<Rendered>, Error> {
             Format::Html => files.extend(html::site(&pages, options.refused)),
         }
     }
+    // Pages of several specs have no one spec file: collisions (checked with every other
+    // rule by `output::validate`) then name the format instead.
+    for file in files.iter_mut().filter(|f| f.spec.as_os_str().is_empty()) {
+        let format = file.path.split('/').next().unwrap_or_default();
+        file.spec = std::path::PathBuf::from(format!("--format {format}"));
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    check_collisions(&files)?;
     Ok(files)
-}
-
-/// Refuses two files at one path, or a file where another needs a folder (`a.md` and
-/// `a.md/curl.sh`), which only spec ids starting with a format's folder can cause.
-fn check_collisions(files: &[Rendered]) -> Result<(), Error> {
-    let paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let mut clashes = Vec::new();
-    for pair in files.windows(2) {
-        if pair[0].path == pair[1].path {
-            clashes.push(format!("{} is written twice", pair[0].path));
-        }
-    }
-    for path in &paths {
-        for (i, _) in path.match_indices('/') {
-            if paths.contains(&path[..i]) {
-                clashes.push(format!("{} needs {} to be a folder", path, &path[..i]));
-            }
-        }
-    }
-    if clashes.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Usage(format!(
-            "output paths collide; give the spec another `id:` (a spec id may not start with a format's folder name):\n  {}",
-            clashes.join("\n  ")
-        )))
-    }
 }
 
 #[derive(Serialize)]

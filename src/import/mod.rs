@@ -160,12 +160,52 @@ pub(crate) fn to_yaml(header: &str, value: &serde_json::Value) -> Result<String,
     for blocks in [true, false] {
         let options =
             serde_saphyr::ser_options! { prefer_block_scalars: blocks, folded_wrap_chars: 1_000_000 };
-        let Ok(body) = serde_saphyr::to_string_with_options(value, options) else { continue };
+        let Ok(body) = serde_saphyr::to_string_with_options(&AsYaml(value), options) else { continue };
         if serde_saphyr::from_str::<serde_json::Value>(&body).is_ok_and(|back| &back == value) {
             return Ok(format!("{header}{body}"));
         }
     }
     Err("the spec cannot be written as YAML that reads back exactly".into())
+}
+
+/// A JSON value as YAML scalars: serde_json keeps each number's text (`arbitrary_precision`)
+/// in a private wrapper that would otherwise be written out as a mapping.
+struct AsYaml<'a>(&'a serde_json::Value);
+
+impl serde::Serialize for AsYaml<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        use serde_json::Value;
+        match self.0 {
+            Value::Null => serializer.serialize_unit(),
+            Value::Bool(b) => serializer.serialize_bool(*b),
+            Value::Number(n) => {
+                let text = n.to_string();
+                if let Ok(i) = text.parse::<i128>() {
+                    serializer.serialize_i128(i)
+                } else if let Ok(u) = text.parse::<u128>() {
+                    serializer.serialize_u128(u)
+                } else {
+                    serializer.serialize_f64(n.as_f64().unwrap_or(f64::NAN))
+                }
+            }
+            Value::String(text) => serializer.serialize_str(text),
+            Value::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(&AsYaml(item))?;
+                }
+                seq.end()
+            }
+            Value::Object(map) => {
+                let mut out = serializer.serialize_map(Some(map.len()))?;
+                for (k, v) in map {
+                    out.serialize_entry(k, &AsYaml(v))?;
+                }
+                out.end()
+            }
+        }
+    }
 }
 
 /// Spec pairs: a mapping when no name repeats, else a list of one-entry mappings.

@@ -80,7 +80,7 @@ fn a_user_language_is_listed_rendered_and_generated() {
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stdout.contains(
-            "py3      Python 3 (stdlib) .py     urllib* (urllib.request), norecipe (no verify recipe)\n"
+            "py3      Python 3 (stdlib) .py     python      urllib* (urllib.request), norecipe (no verify recipe)\n"
         ),
         "{stdout}"
     );
@@ -132,14 +132,16 @@ fn a_user_record_changes_a_builtin_and_a_missing_template_is_named() {
     std::fs::write(dir.path().join("tpl/clients.yaml"), record).unwrap();
     let (code, _, stderr) =
         snipgen(dir.path(), &["render", "specs/create.yaml", "--lang", "python", "--templates", "tpl"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert_eq!(stderr, "error: client `python:urllib` has no template: add python/urllib.tera to tpl\n");
     std::fs::create_dir_all(dir.path().join("tpl/python")).unwrap();
     std::fs::write(dir.path().join("tpl/python/urllib.tera"), URLLIB_TERA).unwrap();
     let (code, stdout, stderr) = snipgen(dir.path(), &["languages", "--templates", "tpl"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.contains("python   Python 3 .py     requests* (requests), httpx (HTTPX), urllib (urllib)\n"),
+        stdout.contains(
+            "python   Python 3 .py     python      requests* (requests), httpx (HTTPX), urllib (urllib)\n"
+        ),
         "{stdout}"
     );
 }
@@ -150,7 +152,7 @@ fn a_bad_clients_yaml_is_located() {
     std::fs::create_dir_all(dir.path().join("tpl")).unwrap();
     std::fs::write(dir.path().join("tpl/clients.yaml"), "languages:\n  - id: py3\n    lable: x\n").unwrap();
     let (code, _, stderr) = snipgen(dir.path(), &["languages", "--templates", "tpl"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 3);
     assert!(stderr.starts_with("error: tpl/clients.yaml:3:5: unknown field `lable`"), "{stderr}");
     assert!(stderr.contains("did you mean `label`?"), "{stderr}");
 }

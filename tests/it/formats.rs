@@ -146,9 +146,11 @@ fn json_index_lists_every_sample_with_its_metadata() {
 fn colliding_output_paths_are_refused_before_writing() {
     let dir = project(&[("index.yaml", USER)]);
     let (code, _, stderr) = snipgen(dir.path(), &["generate", "--format", "html"]);
-    assert_eq!(code, 2);
+    assert_eq!(code, 3);
     assert!(
-        stderr.contains("output paths collide") && stderr.contains("html/index.html is written twice"),
+        stderr.contains(
+            "--format html: output path html/index.html collides with html/index.html from --format html: both write it"
+        ),
         "{stderr}"
     );
     assert!(!dir.path().join("output").exists());

@@ -157,7 +157,7 @@ fn render_one_operation() {
     assert!(stdout.contains("https://api.example.com/v1/users/{{id}}"), "{stdout}");
     let args = ["render", "--openapi", "api.yaml", "--operation", "users/get-usr", "--lang", "python"];
     let (code, _, stderr) = snipgen(dir.path(), &args);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(stderr.contains("no operation `users/get-usr`; did you mean `users/get-user`?"), "{stderr}");
 }
 
@@ -222,7 +222,7 @@ fn error_of(document: &str, extra: &[(&str, &str)]) -> String {
         write(dir.path(), name, text);
     }
     let (code, _, stderr) = snipgen(dir.path(), &["generate", "--openapi", "api.yaml"]);
-    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(code, 3, "{stderr}");
     assert!(!dir.path().join("output").exists(), "nothing written on error");
     stderr
 }
@@ -291,7 +291,7 @@ fn reference_cycles_are_cut() {
 fn specs_folder_must_exist_without_openapi() {
     let dir = project(&[]);
     let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(stderr.contains("specs folder specs does not exist"), "{stderr}");
     let _ = SIMPLE;
 }

@@ -150,7 +150,7 @@ fn refused_before_any_write(specs: &[(&str, &str)], expected: &[&str]) {
     let dir = project(specs);
     for command in ["generate", "check"] {
         let (code, stdout, stderr) = snipgen(dir.path(), &[command]);
-        assert_eq!(code, 1, "{command}: {stdout}");
+        assert_eq!(code, 3, "{command}: {stdout}");
         for e in expected {
             assert!(stderr.contains(e), "{command}: expected {e:?} in\n{stderr}");
         }
@@ -240,7 +240,7 @@ fn links_and_special_files_in_the_output_are_never_followed_or_opened() {
     assert!(stdout.contains("stale    output/a/go.go: a symbolic link"), "{stdout}");
     assert!(stdout.contains("output/a/python.py is a FIFO, not a regular file"), "{stdout}");
     let (code, stdout, stderr) = snipgen(dir.path(), &["generate", "--force"]);
-    assert_eq!(code, 1, "{stdout}");
+    assert_eq!(code, 2, "{stdout}");
     assert!(stderr.contains("output/a/curl.sh is a symbolic link; snipgen writes regular files"), "{stderr}");
     assert!(stderr.contains("output/a/python.py is a FIFO"), "{stderr}");
     assert!(!stderr.contains("TOP-SECRET"));
@@ -256,7 +256,7 @@ fn links_and_special_files_in_the_output_are_never_followed_or_opened() {
     std::fs::remove_file(&manifest).unwrap();
     std::os::unix::fs::symlink(&secret, &manifest).unwrap();
     let (code, stdout, stderr) = snipgen(dir.path(), &["check"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(stderr.contains(".snipgen-manifest is a symbolic link"), "{stderr}");
     assert!(!stdout.contains("TOP-SECRET") && !stderr.contains("TOP-SECRET"));
 }
@@ -272,7 +272,7 @@ fn an_output_folder_that_is_a_link_must_be_given_resolved() {
         [&["generate"][..], &["check"], &["generate", "--out", "output/"], &["generate", "--out", "output/."]]
     {
         let (code, _, stderr) = snipgen(dir.path(), args);
-        assert_eq!(code, 1);
+        assert_eq!(code, 2);
         assert!(
             stderr.contains("is a symbolic link") && stderr.contains("pass the resolved path as --out"),
             "{stderr}"
@@ -359,7 +359,7 @@ fn a_second_run_fails_clearly_while_another_holds_the_lock() {
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{command}: {stderr}");
+        assert_eq!(out.status.code(), Some(2), "{command}: {stderr}");
         assert!(
             stderr.contains("another snipgen run is using output (it holds output/.snipgen-lock); try again when it has finished"),
             "{stderr}"
@@ -412,7 +412,7 @@ fn no_specs_found_is_an_error_unless_allowed() {
     std::fs::create_dir(dir.path().join("empty")).unwrap();
     for command in ["generate", "check"] {
         let (code, _, stderr) = snipgen(dir.path(), &[command, "--specs", "empty"]);
-        assert_eq!(code, 1);
+        assert_eq!(code, 2);
         assert!(stderr.contains("no specs (*.yaml, *.yml) found in empty; pass --allow-empty"), "{stderr}");
     }
     assert!(dir.path().join("output/a/curl.sh").exists(), "a mistyped folder removes nothing");
