@@ -1,6 +1,6 @@
 //! The subcommands other than generate/check: render and languages.
 
-use super::{SIMPLE, project, snipgen};
+use super::{SIMPLE, project, put, snipgen};
 
 #[test]
 fn render_prints_one_sample() {
@@ -49,9 +49,7 @@ fn indent_is_configurable_per_language() {
 #[test]
 fn user_templates_override_builtins_file_by_file() {
     let dir = project(&[("a.yaml", SIMPLE)]);
-    let tpl = dir.path().join("tpl/python");
-    std::fs::create_dir_all(&tpl).unwrap();
-    std::fs::write(tpl.join("requests.tera"), "# custom {{ method }} {{ url | py_double }}\n").unwrap();
+    put(dir.path(), "tpl/python/requests.tera", "# custom {{ method }} {{ url | py_double }}\n");
     let (_, py, _) =
         snipgen(dir.path(), &["render", "specs/a.yaml", "--lang", "python", "--templates", "tpl"]);
     assert_eq!(py, "# custom GET \"https://api.example.com/users/{{id}}\"\n");

@@ -1,7 +1,7 @@
 //! Client records: a user's `clients.yaml` and templates add a language snipgen does not ship,
 //! and `languages`, `render`, `generate` and `verify` all use it without a recompile.
 
-use super::{project, snipgen};
+use super::{project, put, snipgen};
 
 /// A language snipgen does not ship: Python's standard library, run with the system python3.
 const CLIENTS_YAML: &str = r#"languages:
@@ -66,10 +66,9 @@ body:
 
 fn user_project() -> tempfile::TempDir {
     let dir = project(&[("create.yaml", POST_SPEC), ("upload.yaml", UPLOAD_SPEC)]);
-    std::fs::create_dir_all(dir.path().join("tpl/py3")).unwrap();
-    std::fs::write(dir.path().join("tpl/clients.yaml"), CLIENTS_YAML).unwrap();
-    std::fs::write(dir.path().join("tpl/py3/urllib.tera"), URLLIB_TERA).unwrap();
-    std::fs::write(dir.path().join("tpl/py3/norecipe.tera"), URLLIB_TERA).unwrap();
+    put(dir.path(), "tpl/clients.yaml", CLIENTS_YAML);
+    put(dir.path(), "tpl/py3/urllib.tera", URLLIB_TERA);
+    put(dir.path(), "tpl/py3/norecipe.tera", URLLIB_TERA);
     dir
 }
 
@@ -127,15 +126,13 @@ fn a_user_language_is_verified_by_its_recipe() {
 #[test]
 fn a_user_record_changes_a_builtin_and_a_missing_template_is_named() {
     let dir = project(&[("create.yaml", POST_SPEC)]);
-    std::fs::create_dir_all(dir.path().join("tpl")).unwrap();
     let record = "languages:\n  - id: python\n    label: Python 3\n    clients:\n      - id: urllib\n";
-    std::fs::write(dir.path().join("tpl/clients.yaml"), record).unwrap();
+    put(dir.path(), "tpl/clients.yaml", record);
     let (code, _, stderr) =
         snipgen(dir.path(), &["render", "specs/create.yaml", "--lang", "python", "--templates", "tpl"]);
     assert_eq!(code, 2);
     assert_eq!(stderr, "error: client `python:urllib` has no template: add python/urllib.tera to tpl\n");
-    std::fs::create_dir_all(dir.path().join("tpl/python")).unwrap();
-    std::fs::write(dir.path().join("tpl/python/urllib.tera"), URLLIB_TERA).unwrap();
+    put(dir.path(), "tpl/python/urllib.tera", URLLIB_TERA);
     let (code, stdout, stderr) = snipgen(dir.path(), &["languages", "--templates", "tpl"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
@@ -149,8 +146,7 @@ fn a_user_record_changes_a_builtin_and_a_missing_template_is_named() {
 #[test]
 fn a_bad_clients_yaml_is_located() {
     let dir = project(&[("create.yaml", POST_SPEC)]);
-    std::fs::create_dir_all(dir.path().join("tpl")).unwrap();
-    std::fs::write(dir.path().join("tpl/clients.yaml"), "languages:\n  - id: py3\n    lable: x\n").unwrap();
+    put(dir.path(), "tpl/clients.yaml", "languages:\n  - id: py3\n    lable: x\n");
     let (code, _, stderr) = snipgen(dir.path(), &["languages", "--templates", "tpl"]);
     assert_eq!(code, 3);
     assert!(stderr.starts_with("error: tpl/clients.yaml:3:5: unknown field `lable`"), "{stderr}");

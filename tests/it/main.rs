@@ -34,11 +34,17 @@ pub fn snipgen(dir: &Path, args: &[&str]) -> (i32, String, String) {
 pub fn project(specs: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in specs {
-        let path = dir.path().join("specs").join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
+        put(dir.path(), &format!("specs/{name}"), text);
     }
     dir
+}
+
+/// Writes `text` to `rel` below `dir`, creating the folders on the way (user templates,
+/// clients.yaml records).
+pub fn put(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
 }
 
 pub const SIMPLE: &str = "title: Get a user\nmethod: GET\nurl: https://api.example.com/users/{{id}}\n";

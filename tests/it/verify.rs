@@ -9,7 +9,7 @@ use snipgen::verify::compare::{Expected, ExpectedBody, compare};
 use snipgen::verify::runners::{RawBody, raw_http_bytes};
 use snipgen::verify::server::{Captured, EchoServer, RESPONSE_BODY};
 
-use super::{project, repo, snipgen};
+use super::{project, put, repo, snipgen};
 
 /// Sends `bytes` to the server and returns everything it answered.
 fn exchange(server: &EchoServer, bytes: &[u8]) -> String {
@@ -257,20 +257,17 @@ fn vars_file_overrides_examples() {
 #[test]
 fn a_wrong_sample_fails_with_a_diff() {
     let dir = project(&[("token.yaml", FORM_SPEC)]);
-    let tpl = dir.path().join("tpl");
-    std::fs::create_dir_all(tpl.join("curl")).unwrap();
-    std::fs::create_dir_all(tpl.join("http")).unwrap();
     // Forgets the Authorization header and percent-encodes nothing in the form body.
-    std::fs::write(
-        tpl.join("curl/curl.tera"),
+    put(
+        dir.path(),
+        "tpl/curl/curl.tera",
         "curl -s {{ url | sh }} --header {{ 'X-Request-Id: ' ~ headers.0.value | sh }} --data {{ 'grant_type=client_credentials&note=' ~ body.fields.1.value | sh }}\n",
-    )
-    .unwrap();
-    std::fs::write(
-        tpl.join("http/http1.tera"),
+    );
+    put(
+        dir.path(),
+        "tpl/http/http1.tera",
         "{{ method }} /wrong HTTP/1.1{{ crlf }}Host: {{ host }}{{ crlf }}{{ crlf }}",
-    )
-    .unwrap();
+    );
     let (code, stdout, _) = verify(dir.path(), &["--lang", "curl,http", "--templates", "tpl"]);
     assert_eq!(code, 1, "{stdout}");
     assert!(stdout.contains("token  FAIL     FAIL"), "{stdout}");
@@ -290,9 +287,7 @@ fn a_wrong_sample_fails_with_a_diff() {
 #[test]
 fn a_swift_syntax_error_fails() {
     let dir = project(&[("token.yaml", FORM_SPEC)]);
-    std::fs::create_dir_all(dir.path().join("tpl/swift")).unwrap();
-    std::fs::write(dir.path().join("tpl/swift/urlsession.tera"), "let url = URL(string: \"{{ url }}\"\n")
-        .unwrap();
+    put(dir.path(), "tpl/swift/urlsession.tera", "let url = URL(string: \"{{ url }}\"\n");
     let (code, stdout, _) = verify(dir.path(), &["--lang", "swift", "--templates", "tpl"]);
     assert_eq!(code, 1, "{stdout}");
     assert!(stdout.contains("FAIL token [swift]\n  static check failed:\n      1:"), "{stdout}");
@@ -321,9 +316,8 @@ fn a_swift_syntax_error_fails() {
 #[test]
 fn a_client_refusal_is_reported_not_failed() {
     let dir = project(&[("token.yaml", FORM_SPEC)]);
-    std::fs::create_dir_all(dir.path().join("tpl")).unwrap();
     let record = "languages:\n  - id: curl\n    clients:\n      - id: curl\n        refuses:\n          bodies: { except: [json], because: curl cannot do this }\n";
-    std::fs::write(dir.path().join("tpl/clients.yaml"), record).unwrap();
+    put(dir.path(), "tpl/clients.yaml", record);
     let (code, stdout, _) = verify(dir.path(), &["--lang", "curl,http", "--templates", "tpl"]);
     assert_eq!(code, 0, "{stdout}");
     assert!(stdout.contains("token  REFUSED  PASS"), "{stdout}");
