@@ -87,10 +87,11 @@ pub fn load_requests(specs: &Path, settings: &Settings) -> Result<Vec<(PathBuf, 
         return Err(Error::Usage(format!("specs folder {} does not exist", specs.display())));
     }
     let loaded = spec::load_dir(specs).map_err(Error::Specs)?;
+    let built: Vec<_> = loaded.par_iter().map(|l| (l, model::build(l, settings))).collect();
     let mut requests = Vec::new();
     let mut errors = Vec::new();
-    for l in &loaded {
-        match model::build(l, settings) {
+    for (l, outcome) in built {
+        match outcome {
             Ok(r) => requests.push((l.path.clone(), r)),
             Err(d) => errors.push(d),
         }

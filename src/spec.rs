@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -691,19 +692,23 @@ pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
             Err(e) => errors.push(Diagnostic::plain(dir, format!("cannot read: {e}"))),
         }
     }
+    // Read and parsed in parallel; ids are then checked in file order, so the error names
+    // the first file that used an id, as a sequential load would.
+    let parsed: Vec<Result<LoadedSpec, Diagnostic>> = files
+        .par_iter()
+        .map(|file| {
+            let relative = file.strip_prefix(dir).unwrap_or(file);
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| Diagnostic::plain(file, format!("cannot read: {e}")))?;
+            parse(file, relative, &text)
+        })
+        .collect();
     let mut specs: Vec<LoadedSpec> = Vec::new();
-    for file in files {
-        let relative = file.strip_prefix(dir).unwrap_or(&file).to_path_buf();
-        let text = match std::fs::read_to_string(&file) {
-            Ok(t) => t,
-            Err(e) => {
-                errors.push(Diagnostic::plain(&file, format!("cannot read: {e}")));
-                continue;
-            }
-        };
-        match parse(&file, &relative, &text) {
+    let mut first_with_id: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for outcome in parsed {
+        match outcome {
             Ok(spec) => {
-                if let Some(first) = specs.iter().find(|s| s.id == spec.id) {
+                if let Some(&first) = first_with_id.get(&spec.id) {
                     let (line, column) = spec
                         .spec
                         .id
@@ -711,12 +716,13 @@ pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
                         .map(|i| (i.referenced.line(), i.referenced.column()))
                         .unwrap_or((1, 1));
                     errors.push(Diagnostic::at(
-                        &file,
+                        &spec.path,
                         line,
                         column,
-                        format!("id `{}` is already used by {}", spec.id, first.path.display()),
+                        format!("id `{}` is already used by {}", spec.id, specs[first].path.display()),
                     ));
                 } else {
+                    first_with_id.insert(spec.id.clone(), specs.len());
                     specs.push(spec);
                 }
             }
