@@ -141,16 +141,15 @@ impl Renderer {
     /// The sample of `request` for `target`, or `Error::Refused` when the client's record
     /// says it cannot send it.
     pub fn render(&self, request: &Request, target: Target) -> Result<String, Error> {
-        let name = target.language.template_name(target.client);
-        if let Some(reason) = target.refusal(request) {
-            return Err(Error::Refused { name, reason });
-        }
-        let mut context = tera::Context::from_serialize(request).map_err(|e| template_error(&name, &e))?;
-        let unit = self.settings.indent.get(&target.language.id).unwrap_or(&target.language.indent);
-        context.insert("i1", unit);
-        context.insert("i2", &unit.repeat(2));
-        context.insert("i3", &unit.repeat(3));
-        context.insert("i4", &unit.repeat(4));
+        let mut context = self.context(request, target)?;
+        self.render_with(&mut context, request, target)
+    }
+
+    /// What every template sees of `request`. Built once per request and shared by all its
+    /// targets: serialising the request is most of a render's cost.
+    fn context(&self, request: &Request, target: Target) -> Result<tera::Context, Error> {
+        let mut context = tera::Context::from_serialize(request)
+            .map_err(|e| template_error(&target.language.template_name(target.client), &e))?;
         context.insert("settings", &self.settings);
         // Raw HTTP spells its line ends; a template file's own line ends are LF.
         context.insert("crlf", "\r\n");
@@ -158,37 +157,68 @@ impl Renderer {
         context.insert("body_kind", &request.body.as_ref().map_or("none", Body::kind));
         // The body is one string sent as is (json, text, graphql): `body.text`.
         context.insert("text_body", &request.body.as_ref().is_some_and(Body::is_text));
-        let mut text = self.tera.render(&name, &context).map_err(|e| template_error(&name, &e))?;
+        Ok(context)
+    }
+
+    /// Renders `target` with `context` (of `request`), setting the language's indentation.
+    fn render_with(
+        &self,
+        context: &mut tera::Context,
+        request: &Request,
+        target: Target,
+    ) -> Result<String, Error> {
+        let name = target.language.template_name(target.client);
+        if let Some(reason) = target.refusal(request) {
+            return Err(Error::Refused { name, reason });
+        }
+        let unit = self.settings.indent.get(&target.language.id).unwrap_or(&target.language.indent);
+        context.insert("i1", unit);
+        context.insert("i2", &unit.repeat(2));
+        context.insert("i3", &unit.repeat(3));
+        context.insert("i4", &unit.repeat(4));
+        let mut text = self.tera.render(&name, context).map_err(|e| template_error(&name, &e))?;
         if !target.client.verbatim && !text.ends_with('\n') {
             text.push('\n');
         }
         Ok(text)
     }
 
-    /// Renders every request for every target, in parallel; output order is input order.
-    /// A sample its client refuses is listed in `refused` instead of failing the run.
+    /// Renders every request for every target, in parallel over requests; output order is
+    /// input order. A sample its client refuses is listed in `refused` instead of failing the run.
     pub fn render_all(&self, requests: &[Request], targets: &[Target]) -> Result<Plan, Error> {
         let jobs: Vec<(usize, &Request, Target)> =
             requests.iter().enumerate().flat_map(|(i, r)| targets.iter().map(move |t| (i, r, *t))).collect();
         if let Some(bar) = &self.progress {
             bar.inc_length(jobs.len() as u64);
         }
-        let outcomes: Vec<Result<Rendered, Error>> = jobs
+        // In parallel over requests, each request's context shared by its targets; flattened,
+        // the outcomes line up with `jobs`.
+        let outcomes: Vec<Vec<Result<Rendered, Error>>> = requests
             .par_iter()
-            .map(|(_, request, target)| {
-                let path = format!("{}/{}", request.id, target.file_name(targets));
-                if let Some(bar) = &self.progress {
-                    bar.inc(1);
-                }
-                match self.render(request, *target) {
-                    Ok(text) => Ok(Rendered { path, text, spec: Default::default() }),
-                    Err(Error::Refused { reason, .. }) => Err(Error::Refused { name: path, reason }),
-                    Err(e) => Err(e),
-                }
+            .map(|request| {
+                let Some(first) = targets.first() else { return Vec::new() };
+                let mut context = match self.context(request, *first) {
+                    Ok(c) => c,
+                    Err(e) => return vec![Err(e)],
+                };
+                targets
+                    .iter()
+                    .map(|target| {
+                        let path = format!("{}/{}", request.id, target.file_name(targets));
+                        if let Some(bar) = &self.progress {
+                            bar.inc(1);
+                        }
+                        match self.render_with(&mut context, request, *target) {
+                            Ok(text) => Ok(Rendered { path, text, spec: Default::default() }),
+                            Err(Error::Refused { reason, .. }) => Err(Error::Refused { name: path, reason }),
+                            Err(e) => Err(e),
+                        }
+                    })
+                    .collect()
             })
             .collect();
         let mut plan = Plan { requests: requests.to_vec(), ..Plan::default() };
-        for ((request, _, target), outcome) in jobs.iter().zip(outcomes) {
+        for ((request, _, target), outcome) in jobs.iter().zip(outcomes.into_iter().flatten()) {
             let (path, outcome) = match outcome {
                 Ok(file) => {
                     plan.files.push(file.clone());
