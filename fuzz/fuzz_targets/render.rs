@@ -6,7 +6,6 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use snipgen::lang::{LANGUAGES, Target};
 use snipgen::render::Renderer;
 
 fn renderer() -> &'static Renderer {
@@ -20,10 +19,8 @@ fuzz_target!(|data: &[u8]| {
     let renderer = renderer();
     let Ok(requests) = snipgen::model::build(&loaded, renderer.settings()) else { return };
     for request in &requests {
-        for language in LANGUAGES {
-            for client in language.clients {
-                let _ = renderer.render(request, Target { language, client });
-            }
+        for target in renderer.registry().all_clients() {
+            let _ = renderer.render(request, target);
         }
     }
 });
