@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
-use super::{Imported, pairs, slug};
+use super::{Imported, insert_request, pairs, slug};
 use crate::error::{Diagnostic, Error};
 
 /// Reads curl command lines from `file` (`-` for standard input).
@@ -455,25 +455,7 @@ fn command_spec(
 
     let mut spec = Map::new();
     spec.insert("title".into(), Value::String(title.unwrap_or_else(|| format!("{method} {path}"))));
-    let method_value = if crate::spec::METHODS.contains(&method.as_str()) {
-        Value::String(method.clone())
-    } else {
-        json!({ "custom": method })
-    };
-    spec.insert("method".into(), method_value);
-    if body.is_some() && matches!(method.as_str(), "GET" | "HEAD") {
-        spec.insert("allow_body".into(), Value::Bool(true));
-    }
-    spec.insert("url".into(), Value::String(base));
-    if !headers.is_empty() {
-        spec.insert("headers".into(), pairs(&headers));
-    }
-    if !query.is_empty() {
-        spec.insert("query".into(), pairs(&query));
-    }
-    if let Some(b) = body {
-        spec.insert("body".into(), b);
-    }
+    insert_request(&mut spec, &method, base, &headers, &query, body);
     if let Some(token) = bearer {
         spec.insert("auth".into(), json!({ "bearer": { "token": token } }));
     } else if let Some((u, p)) = basic {

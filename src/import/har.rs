@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::{Map, Value, json};
 
 use super::curl::{form_decode, form_pairs};
-use super::{Imported, pairs, slug};
+use super::{Imported, insert_request, pairs, slug};
 use crate::error::{Diagnostic, Error};
 
 /// Headers the browser (or the HTTP library) sets on its own; a sample should not.
@@ -155,27 +155,7 @@ fn entry_spec(
 
     let mut spec = Map::new();
     spec.insert("title".into(), Value::String(format!("{method} {path}")));
-    spec.insert(
-        "method".into(),
-        if crate::spec::METHODS.contains(&method) {
-            Value::String(method.into())
-        } else {
-            json!({ "custom": method })
-        },
-    );
-    if body.is_some() && matches!(method, "GET" | "HEAD") {
-        spec.insert("allow_body".into(), Value::Bool(true));
-    }
-    spec.insert("url".into(), Value::String(base.to_string()));
-    if !headers.is_empty() {
-        spec.insert("headers".into(), pairs(&headers));
-    }
-    if !query.is_empty() {
-        spec.insert("query".into(), pairs(&query));
-    }
-    if let Some(b) = body {
-        spec.insert("body".into(), b);
-    }
+    insert_request(&mut spec, method, base.to_string(), &headers, &query, body);
     if let Some(a) = auth {
         spec.insert("auth".into(), a);
     }

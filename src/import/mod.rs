@@ -208,6 +208,38 @@ impl serde::Serialize for AsYaml<'_> {
     }
 }
 
+/// The request part of a spec every importer writes alike: method (a custom one as
+/// `{custom: NAME}`), `allow_body` for a GET or HEAD with a body, url, headers, query and body.
+pub(crate) fn insert_request(
+    spec: &mut serde_json::Map<String, serde_json::Value>,
+    method: &str,
+    url: String,
+    headers: &[(String, String)],
+    query: &[(String, String)],
+    body: Option<serde_json::Value>,
+) {
+    use serde_json::Value;
+    let method_value = if crate::spec::METHODS.contains(&method) {
+        Value::String(method.into())
+    } else {
+        serde_json::json!({ "custom": method })
+    };
+    spec.insert("method".into(), method_value);
+    if body.is_some() && matches!(method, "GET" | "HEAD") {
+        spec.insert("allow_body".into(), Value::Bool(true));
+    }
+    spec.insert("url".into(), Value::String(url));
+    if !headers.is_empty() {
+        spec.insert("headers".into(), pairs(headers));
+    }
+    if !query.is_empty() {
+        spec.insert("query".into(), pairs(query));
+    }
+    if let Some(b) = body {
+        spec.insert("body".into(), b);
+    }
+}
+
 /// Spec pairs: a mapping when no name repeats, else a list of one-entry mappings.
 pub(crate) fn pairs(list: &[(String, String)]) -> serde_json::Value {
     use serde_json::Value;

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
-use super::{Imported, pairs, slug};
+use super::{Imported, insert_request, pairs, slug};
 use crate::error::{Diagnostic, Error};
 
 /// Reads a collection file.
@@ -176,27 +176,7 @@ impl Ctx<'_> {
         if let Some(d) = description(request.get("description")) {
             spec.insert("description".into(), Value::String(d));
         }
-        spec.insert(
-            "method".into(),
-            if crate::spec::METHODS.contains(&method.as_str()) {
-                Value::String(method.clone())
-            } else {
-                json!({ "custom": method })
-            },
-        );
-        if body.is_some() && matches!(method.as_str(), "GET" | "HEAD") {
-            spec.insert("allow_body".into(), Value::Bool(true));
-        }
-        spec.insert("url".into(), Value::String(url.clone()));
-        if !headers.is_empty() {
-            spec.insert("headers".into(), pairs(&headers));
-        }
-        if !query.is_empty() {
-            spec.insert("query".into(), pairs(&query));
-        }
-        if let Some(b) = body {
-            spec.insert("body".into(), b);
-        }
+        insert_request(&mut spec, &method, url.clone(), &headers, &query, body);
         if let Some(a) = auth {
             spec.insert("auth".into(), a);
         }
