@@ -81,6 +81,9 @@ pub struct Refuses {
     /// A multipart body whose order changes when text parts are sent before files, each
     /// name's parts together (clients keeping fields and files in two maps of lists).
     pub ungrouped_parts: Option<String>,
+    /// A multipart body with a text part before a file part (clients that send every file
+    /// first, then every text field).
+    pub text_parts_before_files: Option<String>,
     /// A header value with leading or trailing space or tab; `{header}` in the reason.
     pub padded_header_values: Option<String>,
 }
@@ -258,6 +261,11 @@ impl Client {
             return Some(l.because.replace("{method}", &request.method));
         }
         if !grouped_in_order && let Some(why) = &r.ungrouped_parts {
+            return Some(why.clone());
+        }
+        if let Some(why) = &r.text_parts_before_files
+            && parts.iter().skip_while(|p| p.file.is_some()).any(|p| p.file.is_some())
+        {
             return Some(why.clone());
         }
         if *repeated_names && let Some(why) = &r.repeated_part_names {

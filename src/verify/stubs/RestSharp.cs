@@ -168,13 +168,14 @@ namespace RestSharp
             else if (request.Files.Count > 0 || request.AlwaysMultipartFormData)
             {
                 var multipart = new MultipartFormDataContent();
-                foreach (var p in request.Parameters) multipart.Add(new StringContent(p.Value), "\"" + p.Key + "\"");
+                // As RestSharp's RequestContent.BuildContent does: every file, then every field.
                 foreach (var f in request.Files)
                 {
                     var file = new ByteArrayContent(f.Bytes);
                     file.Headers.ContentType = MediaTypeHeaderValue.Parse(f.ContentType ?? "application/octet-stream");
                     multipart.Add(file, "\"" + f.Name + "\"", "\"" + f.FileName + "\"");
                 }
+                foreach (var p in request.Parameters) multipart.Add(new StringContent(p.Value), "\"" + p.Key + "\"");
                 content = multipart;
                 contentType = null; // the multipart content's own type carries the boundary
             }
