@@ -185,7 +185,8 @@ pub struct Rename {
 }
 
 /// The driver file: the support file `from`, written as `file`, its `{each}` replaced by
-/// `each` once per sample with `{n}` filled in.
+/// `each` once per sample with `{n}`, `{origin}` (its server) and `{files}` (its body's files
+/// as JSON) filled in.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Driver {

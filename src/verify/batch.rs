@@ -94,8 +94,19 @@ pub(super) fn run(
             runners::write_in(&dir, name, &runners::support_file(from, cx)?)?;
             taken.insert(PathBuf::from(name));
         }
-        let each: String =
-            (1..=members.len()).map(|n| batch.driver.each.replace("{n}", &n.to_string())).collect();
+        // `{files}` last: a file's path is the spec author's text.
+        let each: String = members
+            .iter()
+            .map(|m| {
+                let files = serde_json::to_string(&m.ready.files).expect("plain data serialises");
+                batch
+                    .driver
+                    .each
+                    .replace("{n}", &m.n.to_string())
+                    .replace("{origin}", &m.ready.server.origin())
+                    .replace("{files}", &files)
+            })
+            .collect();
         let driver = runners::support_file(&batch.driver.from, cx)?.replacen("{each}", &each, 1);
         runners::write_in(&dir, &batch.driver.file, &driver)?;
         taken.insert(PathBuf::from(&batch.driver.file));
