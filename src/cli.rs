@@ -17,7 +17,7 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
     /// `json`: one JSON object per line on stdout, as cargo prints them (generate, check,
-    /// languages).
+    /// languages, verify).
     #[arg(long, global = true, value_enum, default_value_t, value_name = "human|json")]
     pub message_format: crate::report::MessageFormat,
     #[command(subcommand)]
@@ -225,6 +225,7 @@ impl From<&VerifyArgs> for crate::verify::Options {
             keep: args.keep.clone(),
             require_all: args.require_all,
             style: (&args.style).into(),
+            message_format: Default::default(),
         }
     }
 }

@@ -147,6 +147,59 @@ pub struct Recipe {
     pub header_values: Option<HeaderValueRule>,
     /// Appended to a missing runtime's reason (`install:` at the top of the file).
     pub install: Option<String>,
+    /// How to run many samples together (one compile, one driver process); `None`: one by one.
+    pub batch: Option<Batch>,
+}
+
+/// Many samples of one client in one folder: each sample (wrapped as `wrap` says) is written
+/// to its own file, with `prefix`/`suffix` around it and `rename` applied, so that they can be
+/// compiled together; the driver calls each in turn and prints `snipgen-batch-ok N` after
+/// sample N returned. A sample without that line (or the whole batch, when a step fails) is
+/// run again alone with `steps`, so a failure is reported exactly as for a single sample.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Batch {
+    /// Each sample's file name in the batch folder; `{n}` is its number in the batch.
+    pub sample: String,
+    /// Text written before the wrapped sample (e.g. `package s{n};`); `{n}` filled in.
+    #[serde(default)]
+    pub prefix: String,
+    /// Text written after it (e.g. the `}` of a namespace); `{n}` filled in.
+    #[serde(default)]
+    pub suffix: String,
+    /// A text replaced once in the wrapped sample (e.g. `func main() {` → `func main{n}() {`);
+    /// a sample without it runs alone.
+    pub rename: Option<Rename>,
+    /// The program that runs the samples.
+    pub driver: Driver,
+    /// Samples per batch at most: several batches of a client run in parallel.
+    #[serde(default = "batch_size")]
+    pub size: usize,
+    /// Commands run in order in the batch folder (the recipe's `env` applies). An argument
+    /// that is exactly `{samples}` stands for every sample's file name.
+    pub steps: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rename {
+    pub from: String,
+    pub to: String,
+}
+
+/// The driver file: the support file `from`, written as `file`, its `{each}` replaced by
+/// `each` once per sample with `{n}`, `{origin}` (its server) and `{files}` (its body's files
+/// as JSON) filled in.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Driver {
+    pub file: String,
+    pub from: String,
+    pub each: String,
+}
+
+fn batch_size() -> usize {
+    40
 }
 
 fn one() -> u32 {
@@ -609,7 +662,8 @@ mod tests {
             assert!(embedded_file(&name).is_some(), "{name} is not shipped");
             assert!(!t.fence().is_empty(), "{name}: no fence");
             let recipe = t.client.verify.as_ref().unwrap_or_else(|| panic!("{name}: no verify recipe"));
-            for file in recipe.files.values().chain(&recipe.wrap) {
+            let driver = recipe.batch.as_ref().map(|b| &b.driver.from);
+            for file in recipe.files.values().chain(&recipe.wrap).chain(driver) {
                 assert!(embedded_file(file).is_some(), "{name}: support file {file} is not shipped");
             }
         }

@@ -154,11 +154,16 @@ fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
             std::io::stdout().write_all(sample.as_bytes()).map_err(Error::stdout)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Verify(args) => Ok(if snipgen::verify::run(&(&args).into())? {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(report::exit::STALE)
-        }),
+        Command::Verify(args) => Ok(
+            if snipgen::verify::run(&snipgen::verify::Options {
+                message_format: reporter.format,
+                ..(&args).into()
+            })? {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(report::exit::STALE)
+            },
+        ),
         Command::Import { format, file, out, force, server } => {
             let (imported, warnings) = match format {
                 snipgen::cli::ImportFormat::Openapi => {

@@ -269,6 +269,21 @@ impl Reporter {
     }
 }
 
+/// `verify --message-format json`: one sample's outcome, as soon as it is known.
+pub fn verified(result: &crate::verify::JobResult, language: &str, client: &str) {
+    let message = result.outcome.reason();
+    line(json!({"reason": "sample", "id": result.id, "column": result.column, "language": language,
+        "client": client, "outcome": result.outcome.label(), "message": message,
+        "seconds": result.elapsed.as_secs_f64()}));
+}
+
+/// `verify --message-format json`: the last line, with the counts the table ends with.
+pub fn verify_summary(success: bool, samples: usize, counts: &crate::verify::Counts, seconds: f64) {
+    line(json!({"reason": "summary", "command": "verify", "success": success, "samples": samples,
+        "passed": counts.passed, "failed": counts.failed, "skipped": counts.skipped,
+        "checked": counts.checked, "refused": counts.refused, "seconds": seconds}));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,10 @@
 //! [`server`] starts an echo server on its own port → the model is built with bindings and
 //! that origin → the sample is rendered → [`runners`] wraps and runs it in a temporary
 //! folder → [`compare`] checks what the server captured against the same model request.
+//! A client whose recipe has `batch:` runs its samples in batches instead (`batch`): each
+//! still has its own server and comparison, but they share one compile and one process.
 
+mod batch;
 pub mod compare;
 pub mod runners;
 pub mod server;
@@ -22,6 +25,7 @@ use crate::error::Error;
 use crate::lang::{Mode, Target};
 use crate::model::{self, Settings};
 use crate::render::Renderer;
+use crate::report::MessageFormat;
 use crate::spec::LoadedSpec;
 use compare::Expected;
 use runners::Context;
@@ -47,7 +51,17 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    fn label(&self) -> &'static str {
+    /// Why it is not a plain PASS or CHECKED: what differed, what is missing, the refusal.
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            Outcome::Pass | Outcome::Checked => None,
+            Outcome::Limited(why) | Outcome::Fail(why) | Outcome::Skip(why) | Outcome::Refused(why) => {
+                Some(why)
+            }
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
         match self {
             Outcome::Pass => "PASS",
             Outcome::Checked | Outcome::Limited(_) => "CHECKED",
@@ -100,6 +114,8 @@ pub struct Options {
     /// A missing runtime (SKIP) fails the run.
     pub require_all: bool,
     pub style: crate::StyleOptions,
+    /// `json`: one line per sample and a summary on stdout instead of the table.
+    pub message_format: MessageFormat,
 }
 
 /// Runs `verify`, printing the table to stdout and progress to stderr; `Ok(true)` when the
@@ -178,62 +194,120 @@ pub fn run(args: &Options) -> Result<bool, Error> {
     let workers =
         args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
 
-    // Slowest runtimes first, so a few JVM starts do not end up alone at the tail.
-    let mut order: Vec<usize> = (0..jobs.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(runners::recipe(jobs[i].target).map_or(0, |r| r.cost)));
+    // What runs together: a client's samples in batches of its recipe's size when it has
+    // `batch:` (not with --keep, which keeps each sample's own folder), else one job each.
+    let mut units: Vec<Vec<usize>> = Vec::new();
+    let mut batches: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, job) in jobs.iter().enumerate() {
+        let recipe = runners::recipe(job.target);
+        let batched = recipe.and_then(|r| r.batch.as_ref()).is_some()
+            && args.keep.is_none()
+            && recipe.is_some_and(|r| matches!(r.mode, Mode::Run | Mode::Stub))
+            && available[&column(job.target)].is_ok();
+        if batched {
+            batches.entry(column(job.target)).or_default().push(i);
+        } else {
+            units.push(vec![i]);
+        }
+    }
+    for indices in batches.into_values() {
+        let recipe = runners::recipe(jobs[indices[0]].target).expect("batched jobs have a recipe");
+        let size = recipe.batch.as_ref().map_or(1, |b| b.size.max(1));
+        // Even chunks, so that two workers finish a client's batches at about the same time.
+        let chunks = indices.len().div_ceil(size);
+        let per = indices.len().div_ceil(chunks);
+        units.extend(indices.chunks(per).map(<[usize]>::to_vec));
+    }
+    // Slowest first, so a few JVM starts or a big batch do not end up alone at the tail.
+    let cost = |u: &Vec<usize>| {
+        let one = runners::recipe(jobs[u[0]].target).map_or(0, |r| r.cost);
+        // A batch pays its compile and start once, then little per sample.
+        if u.len() > 1 { one * 4 + u32::try_from(u.len()).unwrap_or(u32::MAX) / 4 } else { one }
+    };
+    units.sort_by_key(|u| std::cmp::Reverse(cost(u)));
     let started = Instant::now();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<JobResult>>> = Mutex::new(vec![None; jobs.len()]);
+    let finish = |i: usize, outcome: Outcome, elapsed: Duration| {
+        let job = &jobs[i];
+        let result = JobResult { id: job.id.clone(), column: column(job.target), outcome, elapsed };
+        let k = done.fetch_add(1, Ordering::SeqCst) + 1;
+        eprintln!(
+            "[{k}/{}] {:<7} {} {} ({:.1} s)",
+            jobs.len(),
+            result.outcome.label(),
+            result.id,
+            result.column,
+            result.elapsed.as_secs_f64()
+        );
+        if args.message_format == MessageFormat::Json {
+            crate::report::verified(&result, job.target.language.id.as_str(), job.target.client.id.as_str());
+        }
+        results.lock().unwrap()[i] = Some(result);
+    };
+    let alone = |i: usize| {
+        let job = &jobs[i];
+        match &available[&column(job.target)] {
+            Err(reason) => Outcome::Skip(reason.clone()),
+            Ok(()) => {
+                // A bug in one job must not lose the whole table.
+                let run = || run_job(job, &renderer, &cx, args.keep.as_deref(), scratch.path(), i);
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+                    Ok(result) => result.unwrap_or_else(Outcome::Fail),
+                    Err(_) => Outcome::Fail("verify itself panicked on this sample".into()),
+                }
+            }
+        }
+    };
     std::thread::scope(|s| {
-        for _ in 0..workers.min(jobs.len()) {
+        for _ in 0..workers.min(units.len()) {
             s.spawn(|| {
                 loop {
                     let n = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(&i) = order.get(n) else { break };
-                    let job = &jobs[i];
-                    let t0 = Instant::now();
-                    let outcome = match &available[&column(job.target)] {
-                        Err(reason) => Outcome::Skip(reason.clone()),
-                        Ok(()) => {
-                            // A bug in one job must not lose the whole table.
-                            let run =
-                                || run_job(job, &renderer, &cx, args.keep.as_deref(), scratch.path(), i);
-                            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
-                                Ok(result) => result.unwrap_or_else(Outcome::Fail),
-                                Err(_) => Outcome::Fail("verify itself panicked on this sample".into()),
-                            }
+                    let Some(unit) = units.get(n) else { break };
+                    if let [i] = unit[..] {
+                        let t0 = Instant::now();
+                        let outcome = alone(i);
+                        finish(i, outcome, t0.elapsed());
+                        continue;
+                    }
+                    let recipe = runners::recipe(jobs[unit[0]].target).expect("batched jobs have a recipe");
+                    let batch = recipe.batch.as_ref().expect("batched jobs have a batch recipe");
+                    let dir = scratch.path().join(format!("batch{n}"));
+                    let run =
+                        || batch::run(&jobs, unit, recipe, batch, &renderer, &cx, &dir, &alone, &finish);
+                    if std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).is_err() {
+                        // Whatever the batch did not report yet runs alone.
+                        let reported =
+                            results.lock().unwrap().iter().map(Option::is_some).collect::<Vec<_>>();
+                        for &i in unit.iter().filter(|&&i| !reported[i]) {
+                            let t0 = Instant::now();
+                            let outcome = alone(i);
+                            finish(i, outcome, t0.elapsed());
                         }
-                    };
-                    let result = JobResult {
-                        id: job.id.clone(),
-                        column: column(job.target),
-                        outcome,
-                        elapsed: t0.elapsed(),
-                    };
-                    let k = done.fetch_add(1, Ordering::SeqCst) + 1;
-                    eprintln!(
-                        "[{k}/{}] {:<7} {} {} ({:.1} s)",
-                        jobs.len(),
-                        result.outcome.label(),
-                        result.id,
-                        result.column,
-                        result.elapsed.as_secs_f64()
-                    );
-                    results.lock().unwrap()[i] = Some(result);
+                    }
                 }
             });
         }
     });
     let results: Vec<JobResult> = results.into_inner().unwrap().into_iter().map(Option::unwrap).collect();
+    let seconds = started.elapsed().as_secs_f64();
     // Before the table: the counts line must be the last line of the output (CI reads it).
     eprintln!(
-        "verify: {} samples in {:.1} s with {workers} jobs",
+        "verify: {} samples in {seconds:.1} s with {workers} jobs ({:.2} samples/s)",
         results.len(),
-        started.elapsed().as_secs_f64()
+        results.len() as f64 / seconds.max(f64::EPSILON)
     );
-    let mut stdout = std::io::stdout().lock();
-    let counts = report(&mut stdout, &results, &targets).map_err(Error::stdout)?;
+    let counts = if args.message_format == MessageFormat::Json {
+        let counts = report(&mut std::io::sink(), &results, &targets).map_err(Error::stdout)?;
+        let success = counts.failed == 0 && !(require_all && counts.skipped > 0);
+        crate::report::verify_summary(success, results.len(), &counts, seconds);
+        counts
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        report(&mut stdout, &results, &targets).map_err(Error::stdout)?
+    };
     Ok(counts.failed == 0 && !(require_all && counts.skipped > 0))
 }
 
@@ -331,6 +405,35 @@ fn literal_values(request: &model::Request) -> Vec<(String, String)> {
     values
 }
 
+/// A job's sample rendered against its own echo server, which runs as long as this lives.
+struct Ready {
+    server: EchoServer,
+    request: model::Request,
+    sample: String,
+    files: Vec<runners::BodyFile>,
+}
+
+/// Starts the job's server and renders its sample against it; `Err`: the job's outcome
+/// without running anything (refused, not rendered).
+fn ready(job: &Job, renderer: &Renderer, recipe: &crate::lang::Recipe) -> Result<Ready, Outcome> {
+    let server = if recipe.mode == Mode::Raw { EchoServer::start_until_close() } else { EchoServer::start() }
+        .map_err(|e| Outcome::Fail(format!("echo server did not start: {e}")))?;
+    let settings = Settings {
+        bindings: job.bindings.clone(),
+        origin: Some(server.origin()),
+        ..renderer.settings().clone()
+    };
+    let mut requests = model::build(job.spec, &settings).map_err(|d| Outcome::Fail(d.to_string()))?;
+    let request = requests.swap_remove(job.auth);
+    let sample = match renderer.render(&request, job.target) {
+        Ok(sample) => sample,
+        Err(Error::Refused { reason, .. }) => return Err(Outcome::Refused(reason)),
+        Err(e) => return Err(Outcome::Fail(format!("not rendered: {e}"))),
+    };
+    let files = body_files(&request);
+    Ok(Ready { server, request, sample, files })
+}
+
 fn run_job(
     job: &Job,
     renderer: &Renderer,
@@ -340,20 +443,11 @@ fn run_job(
     index: usize,
 ) -> Result<Outcome, String> {
     let recipe = runners::recipe(job.target).expect("targets without a recipe are skipped");
-    let server = if recipe.mode == Mode::Raw { EchoServer::start_until_close() } else { EchoServer::start() }
-        .map_err(|e| format!("echo server did not start: {e}"))?;
-    let settings = Settings {
-        bindings: job.bindings.clone(),
-        origin: Some(server.origin()),
-        ..renderer.settings().clone()
+    let Ready { server, request, sample, files } = match ready(job, renderer, recipe) {
+        Ok(ready) => ready,
+        Err(outcome) => return Ok(outcome),
     };
-    let requests = model::build(job.spec, &settings).map_err(|d| d.to_string())?;
-    let request = &requests[job.auth];
-    let sample = match renderer.render(request, job.target) {
-        Ok(sample) => sample,
-        Err(Error::Refused { reason, .. }) => return Ok(Outcome::Refused(reason)),
-        Err(e) => return Ok(Outcome::Fail(format!("not rendered: {e}"))),
-    };
+    let request = &request;
     if let Some((reason, steps)) = runners::harness_limit(recipe, request) {
         let dir = scratch.join(format!("job{index}"));
         let checked = runners::check_instead(recipe, &sample, &steps, &dir, cx);
@@ -373,7 +467,6 @@ fn run_job(
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     // Absolute, since runtimes get paths inside it through the environment (GOPATH).
     let dir = dir.canonicalize().map_err(|e| format!("{}: {e}", dir.display()))?;
-    let files = body_files(request);
     for rel in files.iter().map(|f| &f.path) {
         // Only plain relative paths: a fixture must never be written outside the job's folder.
         if !Path::new(&rel).components().all(|c| matches!(c, std::path::Component::Normal(_))) {
@@ -418,36 +511,43 @@ fn run_job(
     } else {
         let _ = std::fs::remove_dir_all(&dir);
     }
+    Ok(verdict(&expected, &received, &errors, ran, recipe.mode))
+}
+
+/// The outcome of a sample that ran (`ran`: the steps' result) from what its server captured.
+fn verdict(
+    expected: &Expected,
+    received: &[server::Captured],
+    errors: &[String],
+    ran: Result<String, String>,
+    mode: Mode,
+) -> Outcome {
     if let Err(failure) = ran {
         let seen = match received.len() {
             0 => "no request reached the server".to_string(),
             n => format!("{n} request(s) reached the server"),
         };
-        return Ok(Outcome::Fail(format!("{failure}\n    ({seen})")));
+        return Outcome::Fail(format!("{failure}\n    ({seen})"));
     }
-    let got = match &received[..] {
+    let got = match received {
         [one] => one,
         [] => {
             let why = if errors.is_empty() { String::new() } else { format!(": {}", errors.join("; ")) };
-            return Ok(Outcome::Fail(format!("the sample ran but no request reached the server{why}")));
+            return Outcome::Fail(format!("the sample ran but no request reached the server{why}"));
         }
         many => {
             let lines: Vec<String> = many.iter().map(|r| format!("{} {}", r.method, r.target)).collect();
-            return Ok(Outcome::Fail(format!(
-                "expected one request, got {}: {}",
-                many.len(),
-                lines.join(", ")
-            )));
+            return Outcome::Fail(format!("expected one request, got {}: {}", many.len(), lines.join(", ")));
         }
     };
-    let differences = compare::compare(&expected, got);
-    Ok(if !differences.is_empty() {
+    let differences = compare::compare(expected, got);
+    if !differences.is_empty() {
         Outcome::Fail(differences.join("\n"))
-    } else if recipe.mode == Mode::Stub {
+    } else if mode == Mode::Stub {
         Outcome::Checked
     } else {
         Outcome::Pass
-    })
+    }
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]

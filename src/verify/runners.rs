@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::lang::{Recipe, Target};
+use crate::lang::{Batch, Recipe, Target};
 
 /// Fills a recipe string's placeholders; `{dir}`, `{origin}` and `{files}` only exist once a
 /// sample's folder does.
@@ -85,6 +85,7 @@ pub fn recipe(target: Target) -> Option<&'static Recipe> {
 }
 
 /// What runners share: where the installed runtimes live and one Go build cache per verify.
+#[derive(Clone)]
 pub struct Context {
     pub runtimes: PathBuf,
     pub gocache: PathBuf,
@@ -142,24 +143,9 @@ pub fn prepare(
     files: &[BodyFile],
     cx: &Context,
 ) -> Result<Vec<Step>, String> {
-    let write = |name: &str, text: &str| -> Result<(), String> {
-        // Names come from a user's recipe: never a file outside the sample's folder.
-        if !Path::new(name).components().all(|c| matches!(c, std::path::Component::Normal(_))) {
-            return Err(format!("recipe file name {name:?} must be a relative path without `..`"));
-        }
-        let path = dir.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
-    };
-    match &recipe.wrap {
-        // The wrapper is trusted data: its one `{sample}` is replaced, never the sample's text.
-        Some(wrap) => write(&recipe.sample, &support_file(wrap, cx)?.replacen("{sample}", sample, 1))?,
-        None => write(&recipe.sample, sample)?,
-    }
+    write_in(dir, &recipe.sample, &wrapped(recipe, sample, cx)?)?;
     for (name, from) in &recipe.files {
-        write(name, &support_file(from, cx)?)?;
+        write_in(dir, name, &support_file(from, cx)?)?;
     }
     let files = serde_json::to_string(files).expect("plain data serialises");
     let job = Some((dir, origin, files.as_str()));
@@ -174,9 +160,61 @@ pub fn prepare(
         .collect())
 }
 
+/// Writes `text` as `name` (a recipe's file name) under `dir`.
+pub fn write_in(dir: &Path, name: &str, text: &str) -> Result<(), String> {
+    // Names come from a user's recipe: never a file outside the sample's folder.
+    if !Path::new(name).components().all(|c| matches!(c, std::path::Component::Normal(_))) {
+        return Err(format!("recipe file name {name:?} must be a relative path without `..`"));
+    }
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The sample inside the recipe's `wrap` program, or as it is without one.
+pub fn wrapped(recipe: &Recipe, sample: &str, cx: &Context) -> Result<String, String> {
+    Ok(match &recipe.wrap {
+        // The wrapper is trusted data: its one `{sample}` is replaced, never the sample's text.
+        Some(wrap) => support_file(wrap, cx)?.replacen("{sample}", sample, 1),
+        None => sample.to_string(),
+    })
+}
+
+/// The commands of a batch in its folder `dir`: an argument `{samples}` becomes every sample's
+/// file name; `{origin}` and `{files}` belong to one sample and stay as they are.
+pub fn batch_steps(
+    recipe: &Recipe,
+    batch: &Batch,
+    dir: &Path,
+    samples: &[String],
+    cx: &Context,
+) -> Vec<Step> {
+    let env = recipe
+        .env
+        .iter()
+        .map(|(k, v)| (k.clone(), expand(v, cx, Some((dir, "{origin}", "{files}")))))
+        .collect();
+    batch
+        .steps
+        .iter()
+        .filter_map(|argv| {
+            let argv: Vec<String> = argv
+                .iter()
+                .flat_map(|a| match a.as_str() {
+                    "{samples}" => samples.to_vec(),
+                    _ => vec![expand(a, cx, Some((dir, "{origin}", "{files}")))],
+                })
+                .collect();
+            to_step(&argv, &env)
+        })
+        .collect()
+}
+
 /// A support file a recipe names, relative to the templates folder: the user's first, else
 /// the one shipped under `templates/`.
-fn support_file(name: &str, cx: &Context) -> Result<String, String> {
+pub fn support_file(name: &str, cx: &Context) -> Result<String, String> {
     if let Some(dir) = &cx.templates {
         let path = dir.join(name);
         if path.is_file() {

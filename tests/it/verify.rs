@@ -449,3 +449,127 @@ foreach (array(true, false) as $brackets) {{
     );
     assert_eq!(String::from_utf8_lossy(&requests[3].body), "a=x+y&a=~&b=3");
 }
+
+/// A user client run in batches (python3 standing in for a compiled runtime): the samples
+/// are checked together first (one `py_compile`), then run by one driver; the batch's own
+/// step logs each batch to `log`.
+fn batched_project(log: &Path) -> tempfile::TempDir {
+    let clients = format!(
+        r##"languages:
+  - id: py3
+    label: Python 3 (stdlib)
+    extension: py
+    fence: python
+    clients:
+      - id: urllib
+        label: urllib.request
+        verify:
+          how: python3 (urllib.request)
+          needs: {{ programs: [python3] }}
+          sample: sample.py
+          steps: [[python3, sample.py]]
+          batch:
+            sample: "s{{n}}.py"
+            prefix: "# sample {{n}}\n"
+            driver: {{ file: driver.py, from: driver.py, each: "{{n}}, " }}
+            steps:
+              - [sh, -c, "echo batch >> '{log}'"]
+              - [python3, -m, py_compile, "{{samples}}"]
+              - [python3, driver.py]
+"##,
+        log = log.display()
+    );
+    let driver = r#"for n in [{each}]:
+    try:
+        exec(compile(open(f"s{n}.py").read(), f"s{n}.py", "exec"), {"__name__": "__main__"})
+        print(f"\nsnipgen-batch-ok {n}", flush=True)
+    except BaseException as e:
+        print(f"\nsnipgen-batch-failed {n}: {e!r}", flush=True)
+"#;
+    // A `crash` URL exits the sample with status 3; a `broken` one does not compile.
+    let template = r#"import urllib.request
+{% if url is containing("crash") %}raise SystemExit(3)
+{% endif %}{% if url is containing("broken") %}print(
+{% endif %}request = urllib.request.Request({{ url | py_double }}, method={{ method | py_double }})
+with urllib.request.urlopen(request) as response:
+    print(response.read().decode('utf-8'))
+"#;
+    let get = |path: &str| format!("title: T\nmethod: GET\nurl: https://api.example.com/{path}\n");
+    let dir = project(&[("a.yaml", &get("a")), ("b.yaml", &get("b")), ("crash.yaml", &get("crash"))]);
+    put(dir.path(), "tpl/clients.yaml", &clients);
+    put(dir.path(), "tpl/driver.py", driver);
+    put(dir.path(), "tpl/py3/urllib.tera", template);
+    dir
+}
+
+/// In a batch, a sample that fails (at run time, or when the batch does not compile) fails
+/// alone, with the message a run without batching gives, and the others pass.
+#[test]
+fn a_broken_sample_in_a_batch_fails_alone() {
+    if Command::new("python3").arg("-V").output().is_err() {
+        eprintln!("python3 not installed; skipped");
+        return;
+    }
+    let logs = tempfile::tempdir().unwrap();
+    let log = logs.path().join("batches.log");
+    let dir = batched_project(&log);
+    let (code, stdout, stderr) = verify(dir.path(), &["--lang", "py3", "--templates", "tpl"]);
+    assert_eq!(code, 1, "{stdout}\n{stderr}");
+    assert!(stdout.contains("a      PASS\nb      PASS\ncrash  FAIL\n"), "{stdout}");
+    assert!(stdout.contains("FAIL crash [py3]\n  `python3 sample.py` failed (exit status: 3)"), "{stdout}");
+    assert!(stdout.ends_with("\n2 passed, 1 failed, 0 skipped\n"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), "batch\n", "one batch for the three samples");
+
+    // A sample that does not compile fails the batch's compile: each sample then runs alone.
+    put(dir.path(), "specs/broken.yaml", "title: T\nmethod: GET\nurl: https://api.example.com/broken\n");
+    let (code, stdout, stderr) = verify(dir.path(), &["--lang", "py3", "--templates", "tpl"]);
+    assert_eq!(code, 1, "{stdout}\n{stderr}");
+    assert!(stdout.contains("a       PASS\nb       PASS\nbroken  FAIL\ncrash   FAIL\n"), "{stdout}");
+    assert!(stdout.contains("FAIL broken [py3]\n  `python3 sample.py` failed (exit status: 1):"), "{stdout}");
+    assert!(stdout.contains("SyntaxError"), "{stdout}");
+    assert!(stdout.ends_with("\n2 passed, 2 failed, 0 skipped\n"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), "batch\nbatch\n");
+
+    // With --keep every sample runs alone in its own kept folder.
+    let (_, stdout, _) = verify(dir.path(), &["--lang", "py3", "--templates", "tpl", "--keep", "kept"]);
+    assert!(stdout.ends_with("\n2 passed, 2 failed, 0 skipped\n"), "{stdout}");
+    assert!(dir.path().join("kept/a/py3/sample.py").is_file());
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), "batch\nbatch\n");
+}
+
+/// `--message-format json`: a line per sample as it finishes, then the summary.
+#[test]
+fn verify_prints_json_lines() {
+    let dir = project(&[("token.yaml", FORM_SPEC)]);
+    put(
+        dir.path(),
+        "tpl/clients.yaml",
+        "languages:\n  - id: curl\n    clients:\n      - id: curl\n        refuses:\n          bodies: { except: [json], because: curl cannot do this }\n",
+    );
+    let (code, stdout, stderr) =
+        verify(dir.path(), &["--lang", "curl,http", "--templates", "tpl", "--message-format", "json"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let lines: Vec<serde_json::Value> =
+        stdout.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}"))).collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    let mut samples: Vec<&serde_json::Value> = lines[..2].iter().collect();
+    samples.sort_by_key(|v| v["column"].as_str().unwrap().to_string());
+    assert_eq!(samples[0]["reason"], "sample");
+    assert_eq!(samples[0]["id"], "token");
+    assert_eq!(samples[0]["column"], "curl");
+    assert_eq!(samples[0]["language"], "curl");
+    assert_eq!(samples[0]["client"], "curl");
+    assert_eq!(samples[0]["outcome"], "REFUSED");
+    assert_eq!(samples[0]["message"], "curl cannot do this");
+    assert_eq!(samples[1]["column"], "http");
+    assert_eq!(samples[1]["client"], "http1");
+    assert_eq!(samples[1]["outcome"], "PASS");
+    assert_eq!(samples[1]["message"], serde_json::Value::Null);
+    assert!(samples[1]["seconds"].as_f64().unwrap() >= 0.0);
+    let summary = &lines[2];
+    assert_eq!(summary["reason"], "summary");
+    assert_eq!(summary["command"], "verify");
+    assert_eq!(summary["success"], true);
+    assert_eq!((summary["samples"].as_u64(), summary["passed"].as_u64()), (Some(2), Some(1)));
+    assert_eq!((summary["failed"].as_u64(), summary["refused"].as_u64()), (Some(0), Some(1)));
+}
