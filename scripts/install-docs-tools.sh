@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the docs tools the page formats are tested with (Debian 12, as root or with sudo):
-# MkDocs Material and openapi-spec-validator (PyPI, in their own venv), @mdx-js/mdx and
-# playwright-core (npm) and Debian's headless Chromium. Idempotent: a second run installs nothing and takes about a second.
+# MkDocs Material and openapi-spec-validator (PyPI, in their own venv), @mdx-js/mdx,
+# playwright-core and Redocly's CLI (npm) and Debian's headless Chromium. Idempotent: a second run installs nothing and takes about a second.
 #
 # Env:
 #   SNIPGEN_RUNTIMES  where the venv and npm packages go (default: $HOME/.cache/snipgen-runtimes),
@@ -16,7 +16,7 @@ PYTHON="${SNIPGEN_PYTHON:-python3}"
 
 # Pinned, so a release of any of them cannot change what CI tests.
 PIP_PKGS=(mkdocs-material==9.8.2 openapi-spec-validator==0.9.0)
-NPM_PKGS=(@mdx-js/mdx@3.1.1 playwright-core@1.65.1)
+NPM_PKGS=(@mdx-js/mdx@3.1.1 playwright-core@1.65.1 @redocly/cli@2.77.0)
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

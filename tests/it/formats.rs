@@ -503,7 +503,8 @@ fn openapi_output_validates_with_openapi_spec_validator() {
         return;
     };
     let fixtures = repo().join("tests/fixtures/openapi");
-    let docs = ["identity/openapi.yaml", "payments/openapi.json", "storage/openapi.yaml"];
+    let docs =
+        ["identity/openapi.yaml", "payments/openapi.json", "storage/openapi.yaml", "forge/openapi.yaml"];
     let dir = oas_project();
     let mut args = vec!["generate", "--format", "openapi"];
     let paths: Vec<String> = docs.iter().map(|d| fixtures.join(d).display().to_string()).collect();
@@ -530,4 +531,49 @@ fn openapi_output_validates_with_openapi_spec_validator() {
     let broken = dir.path().join("broken.yaml");
     std::fs::write(&broken, read(&written[0]).replacen("paths:", "paths: 7\nnot-paths:", 1)).unwrap();
     assert!(!Command::new(&validator).arg(&broken).output().unwrap().status.success());
+}
+
+#[test]
+fn redoc_builds_the_openapi_output_with_its_code_samples() {
+    let modules = runtimes().join("docs-node/node_modules");
+    let Some(redocly) = tool(modules.join(".bin/redocly"), "Redocly CLI") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let forge = repo().join("tests/fixtures/openapi/forge/openapi.yaml");
+    let forge = forge.display().to_string();
+    let args = ["generate", "--format", "openapi", "--openapi", forge.as_str(), "--out", "build"];
+    let (code, stdout, stderr) = snipgen(dir.path(), &args);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    // The recipe of the README: Redoc's bundler resolves the split files and embeds the
+    // document the page renders.
+    run(Command::new(redocly)
+        .current_dir(dir.path())
+        .env("REDOCLY_TELEMETRY", "off")
+        .env("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true")
+        .args(["build-docs", "build/openapi/openapi.yaml", "-o", "api.html"]));
+    let html = read(&dir.path().join("api.html"));
+    let definition = html
+        .split_once("const __redoc_definition = ")
+        .and_then(|(_, rest)| rest.split_once(";\n"))
+        .map(|(json, _)| json)
+        .expect("the page embeds the definition");
+    let definition: Value = serde_json::from_str(definition).unwrap();
+    let mut operations = 0;
+    for (path, item) in definition["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            if !["get", "put", "post", "patch", "delete"].contains(&method.as_str()) {
+                continue;
+            }
+            operations += 1;
+            let samples = op["x-codeSamples"].as_array().unwrap_or_else(|| panic!("{method} {path}"));
+            let labels: Vec<&str> = samples.iter().map(|s| s["label"].as_str().unwrap()).collect();
+            // Search takes a token or an app key: one entry per language and method.
+            if path.starts_with("/search/") {
+                assert_eq!(labels[..2], ["cURL: Bearer token", "cURL: API key"]);
+                assert_eq!(labels.len(), 22);
+            } else {
+                assert_eq!(labels, LABELS, "{method} {path}");
+            }
+        }
+    }
+    assert_eq!(operations, 82);
 }
