@@ -577,3 +577,19 @@ fn redoc_builds_the_openapi_output_with_its_code_samples() {
     }
     assert_eq!(operations, 82);
 }
+
+#[test]
+fn openapi_format_from_snipgen_yaml_writes_one_document_at_its_folder() {
+    let dir = oas_project();
+    super::put(dir.path(), "snipgen.yaml", "openapi: api/shop.yaml\nformats: [openapi]\nlang: [curl]\n");
+    let (code, stdout, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let out = dir.path().join("output/openapi");
+    for path in ["shop.yaml", "paths/orders.yaml", "components.yaml"] {
+        assert!(out.join(path).is_file(), "{path} missing");
+    }
+    assert!(!dir.path().join("output/orders").exists(), "files is not among the formats");
+    let shop: Value = serde_saphyr::from_str(&read(&out.join("shop.yaml"))).unwrap();
+    assert_eq!(shop["paths"]["/orders"]["post"]["x-codeSamples"][0]["label"], "cURL");
+    assert_eq!(snipgen(dir.path(), &["check"]).0, 0);
+}
