@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the docs tools the page formats are tested with (Debian 12, as root or with sudo):
-# MkDocs Material (PyPI, in its own venv), @mdx-js/mdx and playwright-core (npm) and Debian's
-# headless Chromium. Idempotent: a second run installs nothing and takes about a second.
+# MkDocs Material and openapi-spec-validator (PyPI, in their own venv), @mdx-js/mdx,
+# playwright-core and Redocly's CLI (npm) and Debian's headless Chromium. Idempotent: a second run installs nothing and takes about a second.
 #
 # Env:
 #   SNIPGEN_RUNTIMES  where the venv and npm packages go (default: $HOME/.cache/snipgen-runtimes),
@@ -15,8 +15,8 @@ DOCS_NODE="$RUNTIMES_DIR/docs-node"
 PYTHON="${SNIPGEN_PYTHON:-python3}"
 
 # Pinned, so a release of any of them cannot change what CI tests.
-PIP_PKGS=(mkdocs-material==9.8.2)
-NPM_PKGS=(@mdx-js/mdx@3.1.1 playwright-core@1.65.1)
+PIP_PKGS=(mkdocs-material==9.8.2 openapi-spec-validator==0.9.0)
+NPM_PKGS=(@mdx-js/mdx@3.1.1 playwright-core@1.65.1 @redocly/cli@2.77.0)
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -54,20 +54,30 @@ else
   npm install --prefix "$DOCS_NODE" --no-audit --no-fund --loglevel=error "${missing[@]}"
 fi
 
-# MkDocs Material in a venv of its own, so it cannot clash with the samples' `requests` venv.
-want_material="${PIP_PKGS[0]#*==}"
-if [ -x "$DOCS_VENV/bin/python" ] \
-  && [ "$("$DOCS_VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("mkdocs-material"))' 2>/dev/null)" = "$want_material" ]; then
-  log "mkdocs-material $want_material already in $DOCS_VENV"
-else
-  if ! "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1; then
-    $SUDO apt-get update -qq
-    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 python3-venv >/dev/null
-    PYTHON=/usr/bin/python3
+# MkDocs Material and openapi-spec-validator in a venv of their own, so they cannot clash with
+# the samples' `requests` venv.
+missing=()
+for spec in "${PIP_PKGS[@]}"; do
+  name="${spec%==*}"; want="${spec#*==}"; have=""
+  if [ -x "$DOCS_VENV/bin/python" ]; then
+    have="$("$DOCS_VENV/bin/python" -c "import importlib.metadata as m; print(m.version('$name'))" 2>/dev/null || true)"
   fi
-  log "creating $DOCS_VENV with ${PIP_PKGS[*]} ..."
-  mkdir -p "$RUNTIMES_DIR"
-  "$PYTHON" -m venv --clear "$DOCS_VENV"
-  "$DOCS_VENV/bin/python" -m pip install -q "${PIP_PKGS[@]}"
+  [ "$have" = "$want" ] || missing+=("$spec")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  log "${PIP_PKGS[*]} already in $DOCS_VENV"
+else
+  if [ ! -x "$DOCS_VENV/bin/python" ]; then
+    if ! "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1; then
+      $SUDO apt-get update -qq
+      $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 python3-venv >/dev/null
+      PYTHON=/usr/bin/python3
+    fi
+    log "creating $DOCS_VENV ..."
+    mkdir -p "$RUNTIMES_DIR"
+    "$PYTHON" -m venv --clear "$DOCS_VENV"
+  fi
+  log "pip install ${missing[*]} into $DOCS_VENV ..."
+  "$DOCS_VENV/bin/python" -m pip install -q "${missing[@]}"
 fi
 log "mkdocs: $("$DOCS_VENV/bin/mkdocs" --version | cut -d' ' -f1-3); $(/usr/bin/chromium --version 2>/dev/null)"

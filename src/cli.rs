@@ -186,6 +186,7 @@ impl Inputs {
         crate::format::Options {
             formats: self.formats.clone(),
             refused: self.refused_samples.unwrap_or_default(),
+            openapi: self.openapi.clone(),
         }
     }
 }

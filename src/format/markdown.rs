@@ -144,7 +144,9 @@ pub(super) fn page(format: Format, page: &Page, refused: RefusedSamples) -> Rend
                 out.push_str("</Tabs>\n");
             }
         }
-        Format::Files | Format::Json | Format::Html => unreachable!("not a Markdown format"),
+        Format::Files | Format::Json | Format::Html | Format::Openapi => {
+            unreachable!("not a Markdown format")
+        }
     }
     Rendered {
         path: format!("{}/{}.{extension}", format.name(), page.id),

@@ -4,12 +4,14 @@
 //!
 //! Layout, relative to the output folder: `files` writes `<id>/<lang>.<ext>` as always; every
 //! other format writes below a folder named after it (`mkdocs/<id>.md`, `mdx/<id>.mdx`,
-//! `markdown/<id>.md`, `json/index.json`, `html/index.html` and `html/<id>.html`). Paths that
+//! `markdown/<id>.md`, `json/index.json`, `html/index.html` and `html/<id>.html`,
+//! `openapi/<document>`). Paths that
 //! would still collide (a spec whose id starts with a format's name) are refused before
 //! anything is written.
 
 mod html;
 mod markdown;
+mod openapi;
 
 use std::collections::BTreeSet;
 
@@ -47,6 +49,8 @@ pub enum Format {
     Json,
     /// `html/`: a static preview site.
     Html,
+    /// `openapi/`: each `--openapi` document with `x-codeSamples` on every operation.
+    Openapi,
 }
 
 impl Format {
@@ -58,6 +62,7 @@ impl Format {
             Format::Mdx => "mdx",
             Format::Json => "json",
             Format::Html => "html",
+            Format::Openapi => "openapi",
         }
     }
 }
@@ -78,6 +83,8 @@ pub struct Options {
     /// Formats to write; empty means `files`.
     pub formats: Vec<Format>,
     pub refused: RefusedSamples,
+    /// The OpenAPI documents read, which `openapi` writes copies of.
+    pub openapi: Vec<std::path::PathBuf>,
 }
 
 /// One docs page: a spec with its requests (one per auth method, in the spec's order).
@@ -175,6 +182,7 @@ pub fn render(plan: &Plan, options: &Options) -> Result<Vec<Rendered>, Error> {
             }
             Format::Json => files.push(json_index(&pages, formats.contains(&Format::Files))),
             Format::Html => files.extend(html::site(&pages, options.refused)),
+            Format::Openapi => files.extend(openapi::documents(&options.openapi, &pages)?),
         }
     }
     // Pages of several specs have no one spec file: collisions (checked with every other

@@ -42,6 +42,8 @@ struct Docs {
     /// Display name (as the user would write it) and canonical path, per file.
     names: Vec<(String, PathBuf)>,
     values: Vec<Value>,
+    /// Each file's text as read, for `--format openapi` to copy files it does not change.
+    texts: Vec<String>,
 }
 
 type Res<T> = Result<T, Diagnostic>;
@@ -56,7 +58,7 @@ impl Docs {
     }
 
     fn load(root: &Path) -> Result<Docs, Vec<Diagnostic>> {
-        let mut docs = Docs { names: Vec::new(), values: Vec::new() };
+        let mut docs = Docs { names: Vec::new(), values: Vec::new(), texts: Vec::new() };
         let mut errors = Vec::new();
         let mut queue = vec![(root.display().to_string(), root.to_path_buf(), None::<String>)];
         while let Some((name, path, referrer)) = queue.pop() {
@@ -103,6 +105,7 @@ impl Docs {
             }
             docs.names.push((name, canonical));
             docs.values.push(value);
+            docs.texts.push(text);
         }
         if errors.is_empty() { Ok(docs) } else { Err(errors) }
     }
@@ -241,26 +244,57 @@ pub struct CodeSample {
     pub source: String,
 }
 
-/// The document with `x-codeSamples` on every operation that has samples, keyed by the
-/// operation's spec id (`x-snipgen.id`, else the default id). Operations inside path items
-/// that live in other files (`$ref`) are not rewritten.
-pub fn with_code_samples(doc: &Value, samples: &BTreeMap<String, Vec<CodeSample>>) -> Value {
-    let mut doc = doc.clone();
-    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else { return doc };
-    for (path, item) in paths.iter_mut() {
-        let Some(item) = item.as_object_mut() else { continue };
-        for (method, op) in item.iter_mut().filter(|(k, _)| METHODS.contains(&k.as_str())) {
-            let id = op
-                .pointer("/x-snipgen/id")
-                .and_then(Value::as_str)
-                .map(str::to_string)
-                .unwrap_or_else(|| default_id(path, method, op));
-            if let (Some(list), Some(op)) = (samples.get(&id), op.as_object_mut()) {
-                op.insert("x-codeSamples".into(), serde_json::to_value(list).expect("samples serialise"));
+/// One file of a document: the root or a file its `$ref`s reach.
+#[derive(Debug, Clone)]
+pub struct DocFile {
+    /// As the user would write it (the root as given, others relative to it).
+    pub name: String,
+    pub canonical: PathBuf,
+    pub text: String,
+    pub value: Value,
+}
+
+/// Where an operation lives: its spec id, and the file (index into the files) and JSON
+/// pointer of the operation object, `$ref`s followed.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub id: String,
+    pub file: usize,
+    pub pointer: String,
+}
+
+/// Every file of the document `file` (the root first) and the site of every operation that
+/// `import` turns into a spec (the same ids; skipped and `trace` operations left out).
+pub fn operation_sites(file: &Path) -> Result<(Vec<DocFile>, Vec<Site>), Vec<Diagnostic>> {
+    let docs = Docs::load(file)?;
+    let root = At { file: 0, ptr: String::new() };
+    let mut sites = Vec::new();
+    if let Some(paths) = docs.get(&root).and_then(|d| d.get("paths")).and_then(Value::as_object) {
+        for path in paths.keys() {
+            let (item_at, item) = docs.resolve(&root.join("paths").join(path)).map_err(|d| vec![d])?;
+            let Some(item) = item.as_object() else { continue };
+            for method in item.keys().filter(|k| METHODS.contains(&k.as_str()) && *k != "trace") {
+                let (op_at, op) = docs.resolve(&item_at.join(method)).map_err(|d| vec![d])?;
+                if op.pointer("/x-snipgen/skip").and_then(Value::as_bool) == Some(true) {
+                    continue;
+                }
+                let id = op
+                    .pointer("/x-snipgen/id")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| default_id(path, method, op));
+                sites.push(Site { id, file: op_at.file, pointer: op_at.ptr });
             }
         }
     }
-    doc
+    let files = docs
+        .names
+        .into_iter()
+        .zip(docs.texts)
+        .zip(docs.values)
+        .map(|(((name, canonical), text), value)| DocFile { name, canonical, text, value })
+        .collect();
+    Ok((files, sites))
 }
 
 /// Reads `file` and maps every operation to a spec; warnings name what was not mapped.
@@ -1355,29 +1389,6 @@ fn string_for(format: &str, s: &Map<String, Value>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn code_samples_go_on_each_operation_by_id() {
-        let doc = json!({"openapi": "3.1.0", "paths": {"/users": {
-            "get": {"tags": ["Users"], "operationId": "listUsers"},
-            "post": {"x-snipgen": {"id": "custom/create"}},
-            "parameters": []
-        }}});
-        let sample = |l: &str| CodeSample { lang: l.into(), label: l.into(), source: format!("{l} code\n") };
-        let samples: BTreeMap<String, Vec<CodeSample>> = [
-            ("users/list-users".to_string(), vec![sample("curl"), sample("python")]),
-            ("custom/create".to_string(), vec![sample("go")]),
-        ]
-        .into_iter()
-        .collect();
-        let out = with_code_samples(&doc, &samples);
-        assert_eq!(
-            out["paths"]["/users"]["get"]["x-codeSamples"],
-            json!([{"lang": "curl", "label": "curl", "source": "curl code\n"}, {"lang": "python", "label": "python", "source": "python code\n"}])
-        );
-        assert_eq!(out["paths"]["/users"]["post"]["x-codeSamples"][0]["lang"], "go");
-        assert!(out["paths"]["/users"]["parameters"].is_array());
-    }
 
     #[test]
     fn query_styles() {

@@ -334,3 +334,267 @@ fn html_preview_remembers_the_language_in_chromium() {
     assert_eq!(seen["external"], serde_json::json!([]), "the preview loads nothing from elsewhere");
     assert!(screenshot.is_file());
 }
+
+// ---- --format openapi ------------------------------------------------------------------
+
+/// A YAML document whose path item and schema live in other files: two auth alternatives,
+/// a cookie parameter (which jQuery refuses) and an operation a spec in specs/ overrides.
+const OAS_ROOT: &str = r#"openapi: 3.1.0
+info: {title: Shop, version: "1"}
+servers:
+  - url: https://{region}.shop.example.com/v1
+    variables: {region: {default: eu}}
+security:
+  - bearer: []
+  - key: []
+paths:
+  /orders/{id}:
+    $ref: paths/orders.yaml
+  /orders:
+    post:
+      tags: [Orders]
+      operationId: createOrder
+      security: [{bearer: []}]
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "components.yaml#/schemas/Order"}
+      responses: {"201": {description: Created}}
+components:
+  securitySchemes:
+    bearer: {type: http, scheme: bearer}
+    key: {type: apiKey, in: header, name: X-Key}
+"#;
+const OAS_ORDERS: &str = r#"# The path item of /orders/{id}.
+get:
+  tags: [Orders]
+  operationId: getOrder
+  summary: Get an order
+  parameters:
+    - {name: id, in: path, required: true, schema: {type: string}, example: ord_1}
+    - {name: session, in: cookie, required: true, schema: {type: string}, example: s1}
+  responses: {"200": {description: OK}}
+"#;
+const OAS_COMPONENTS: &str = "schemas:\n  Order:\n    type: object\n    required: [sku]\n    properties: {sku: {type: string, example: A-1}}\n";
+/// JSON with four-space indentation and keys in no sorted order.
+const OAS_JSON: &str = r#"{
+    "openapi": "3.0.3",
+    "info": {"version": "2", "title": "Ping"},
+    "servers": [{"url": "https://ping.example.com"}],
+    "paths": {
+        "/ping": {
+            "get": {"operationId": "ping", "responses": {"200": {"description": "pong"}}, "tags": ["Health"]}
+        }
+    }
+}
+"#;
+
+fn oas_project() -> tempfile::TempDir {
+    let dir = project(&[(
+        "orders/create-order.yaml",
+        "title: Hand-written\nmethod: POST\nurl: https://shop.example.com/custom\n",
+    )]);
+    super::put(dir.path(), "api/shop.yaml", OAS_ROOT);
+    super::put(dir.path(), "api/paths/orders.yaml", OAS_ORDERS);
+    super::put(dir.path(), "api/components.yaml", OAS_COMPONENTS);
+    super::put(dir.path(), "ping/ping.json", OAS_JSON);
+    dir
+}
+
+const OAS_ARGS: [&str; 8] = [
+    "--format",
+    "openapi",
+    "--openapi",
+    "api/shop.yaml",
+    "--openapi",
+    "ping/ping.json",
+    "--lang",
+    "curl,jquery,python",
+];
+
+fn oas_args(command: &str) -> Vec<&str> {
+    std::iter::once(command).chain(OAS_ARGS).collect()
+}
+
+#[test]
+fn openapi_format_adds_code_samples_to_each_document() {
+    let dir = oas_project();
+    let (code, stdout, stderr) = snipgen(dir.path(), &oas_args("generate"));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let out = dir.path().join("output/openapi");
+    // Every file the documents reach, below the folder they share; a file without operations
+    // is copied byte for byte (its comment kept).
+    let mut written: Vec<String> = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(&out).unwrap().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["api/components.yaml", "api/paths/orders.yaml", "api/shop.yaml", "ping/ping.json"]);
+    assert_eq!(read(&out.join("api/components.yaml")), OAS_COMPONENTS);
+
+    let orders: Value = serde_saphyr::from_str(&read(&out.join("api/paths/orders.yaml"))).unwrap();
+    let samples = orders["get"]["x-codeSamples"].as_array().unwrap();
+    let labels: Vec<&str> = samples.iter().map(|s| s["label"].as_str().unwrap()).collect();
+    // Languages in tab order, one entry per auth method; jQuery cannot set a Cookie header.
+    assert_eq!(labels, ["cURL: Bearer token", "cURL: API key", "Python: Bearer token", "Python: API key"]);
+    assert_eq!(samples[0]["lang"], "bash");
+    assert_eq!(samples[2]["lang"], "python");
+    let curl = samples[1]["source"].as_str().unwrap();
+    assert!(
+        curl.contains("https://{{region}}.shop.example.com/v1/orders/{{id}}") && curl.contains("X-Key"),
+        "{curl}"
+    );
+    assert_eq!(orders.as_object().unwrap().keys().next().unwrap(), "get");
+
+    let shop_text = read(&out.join("api/shop.yaml"));
+    let shop: Value = serde_saphyr::from_str(&shop_text).unwrap();
+    // The spec in specs/ with the operation's id wins, here too.
+    let create = shop["paths"]["/orders"]["post"]["x-codeSamples"].as_array().unwrap();
+    assert_eq!(create.len(), 3);
+    assert!(create[0]["source"].as_str().unwrap().contains("https://shop.example.com/custom"), "{create:?}");
+    let keys: Vec<&str> = shop.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["openapi", "info", "servers", "security", "paths", "components"]);
+    assert_eq!(shop["paths"]["/orders/{id}"]["$ref"], "paths/orders.yaml");
+
+    // JSON stays JSON, with its indentation and key order.
+    let ping_text = read(&out.join("ping/ping.json"));
+    assert!(
+        ping_text.starts_with("{\n    \"openapi\": \"3.0.3\",\n    \"info\": {\n        \"version\": \"2\","),
+        "{ping_text}"
+    );
+    let ping: Value = serde_json::from_str(&ping_text).unwrap();
+    let op = ping["paths"]["/ping"]["get"].as_object().unwrap();
+    assert_eq!(op.keys().collect::<Vec<_>>(), ["operationId", "responses", "tags", "x-codeSamples"]);
+    assert_eq!(op["x-codeSamples"][1]["label"], "jQuery");
+
+    // Written through the output machinery: in the manifest, checked, and deterministic.
+    let manifest = read(&dir.path().join("output/.snipgen-manifest"));
+    assert!(manifest.contains("\nopenapi/api/shop.yaml\n"), "{manifest}");
+    assert_eq!(snipgen(dir.path(), &oas_args("check")).0, 0);
+    let (code, stdout, _) = snipgen(dir.path(), &oas_args("generate"));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("0 written"), "{stdout}");
+    super::put(
+        dir.path(),
+        "specs/orders/create-order.yaml",
+        "title: Changed\nmethod: POST\nurl: https://shop.example.com/changed\n",
+    );
+    let (code, stdout, _) = snipgen(dir.path(), &oas_args("check"));
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("stale    output/openapi/api/shop.yaml"), "{stdout}");
+}
+
+#[test]
+fn openapi_format_needs_an_openapi_document() {
+    let dir = docs_project();
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--format", "files,openapi"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("--format openapi writes a copy of each OpenAPI document with x-codeSamples: give the document with --openapi FILE"), "{stderr}");
+    assert!(!dir.path().join("output").exists());
+}
+
+#[test]
+fn openapi_output_validates_with_openapi_spec_validator() {
+    let Some(validator) =
+        tool(runtimes().join("docs-venv/bin/openapi-spec-validator"), "openapi-spec-validator")
+    else {
+        return;
+    };
+    let fixtures = repo().join("tests/fixtures/openapi");
+    let docs =
+        ["identity/openapi.yaml", "payments/openapi.json", "storage/openapi.yaml", "forge/openapi.yaml"];
+    let dir = oas_project();
+    let mut args = vec!["generate", "--format", "openapi"];
+    let paths: Vec<String> = docs.iter().map(|d| fixtures.join(d).display().to_string()).collect();
+    for p in &paths {
+        args.extend(["--openapi", p.as_str()]);
+    }
+    args.extend(["--openapi", "api/shop.yaml", "--openapi", "ping/ping.json"]);
+    let (code, stdout, stderr) = snipgen(dir.path(), &args);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let out = dir.path().join("output/openapi");
+    // The fixtures and the project share only `/`: the layout keeps the whole path below it.
+    let written: Vec<PathBuf> = docs
+        .iter()
+        .map(|d| out.join(fixtures.join(d).strip_prefix("/").unwrap()))
+        .chain([out.join(dir.path().join("api/shop.yaml").strip_prefix("/").unwrap())])
+        .collect();
+    for doc in &written {
+        // The samples are in the document or, for forge, in the path files it refers to.
+        let with_samples = walkdir::WalkDir::new(doc.parent().unwrap())
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .any(|e| read(e.path()).contains("x-codeSamples"));
+        assert!(with_samples, "{}", doc.display());
+        let stdout = run(Command::new(&validator).arg(doc));
+        assert!(stdout.contains(": OK"), "{stdout}");
+    }
+    // The validator does reject a document that breaks the schema.
+    let broken = dir.path().join("broken.yaml");
+    std::fs::write(&broken, read(&written[0]).replacen("paths:", "paths: 7\nnot-paths:", 1)).unwrap();
+    assert!(!Command::new(&validator).arg(&broken).output().unwrap().status.success());
+}
+
+#[test]
+fn redoc_builds_the_openapi_output_with_its_code_samples() {
+    let modules = runtimes().join("docs-node/node_modules");
+    let Some(redocly) = tool(modules.join(".bin/redocly"), "Redocly CLI") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let forge = repo().join("tests/fixtures/openapi/forge/openapi.yaml");
+    let forge = forge.display().to_string();
+    let args = ["generate", "--format", "openapi", "--openapi", forge.as_str(), "--out", "build"];
+    let (code, stdout, stderr) = snipgen(dir.path(), &args);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    // The recipe of the README: Redoc's bundler resolves the split files and embeds the
+    // document the page renders.
+    run(Command::new(redocly)
+        .current_dir(dir.path())
+        .env("REDOCLY_TELEMETRY", "off")
+        .env("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true")
+        .args(["build-docs", "build/openapi/openapi.yaml", "-o", "api.html"]));
+    let html = read(&dir.path().join("api.html"));
+    let definition = html
+        .split_once("const __redoc_definition = ")
+        .and_then(|(_, rest)| rest.split_once(";\n"))
+        .map(|(json, _)| json)
+        .expect("the page embeds the definition");
+    let definition: Value = serde_json::from_str(definition).unwrap();
+    let mut operations = 0;
+    for (path, item) in definition["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            if !["get", "put", "post", "patch", "delete"].contains(&method.as_str()) {
+                continue;
+            }
+            operations += 1;
+            let samples = op["x-codeSamples"].as_array().unwrap_or_else(|| panic!("{method} {path}"));
+            let labels: Vec<&str> = samples.iter().map(|s| s["label"].as_str().unwrap()).collect();
+            // Search takes a token or an app key: one entry per language and method.
+            if path.starts_with("/search/") {
+                assert_eq!(labels[..2], ["cURL: Bearer token", "cURL: API key"]);
+                assert_eq!(labels.len(), 22);
+            } else {
+                assert_eq!(labels, LABELS, "{method} {path}");
+            }
+        }
+    }
+    assert_eq!(operations, 82);
+}
+
+#[test]
+fn openapi_format_from_snipgen_yaml_writes_one_document_at_its_folder() {
+    let dir = oas_project();
+    super::put(dir.path(), "snipgen.yaml", "openapi: api/shop.yaml\nformats: [openapi]\nlang: [curl]\n");
+    let (code, stdout, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let out = dir.path().join("output/openapi");
+    for path in ["shop.yaml", "paths/orders.yaml", "components.yaml"] {
+        assert!(out.join(path).is_file(), "{path} missing");
+    }
+    assert!(!dir.path().join("output/orders").exists(), "files is not among the formats");
+    let shop: Value = serde_saphyr::from_str(&read(&out.join("shop.yaml"))).unwrap();
+    assert_eq!(shop["paths"]["/orders"]["post"]["x-codeSamples"][0]["label"], "cURL");
+    assert_eq!(snipgen(dir.path(), &["check"]).0, 0);
+}

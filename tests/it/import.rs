@@ -9,7 +9,8 @@ use snipgen::lang::parse_targets;
 
 use super::{SIMPLE, project, repo, snipgen};
 
-const DOCS: [&str; 3] = ["identity/openapi.yaml", "payments/openapi.json", "storage/openapi.yaml"];
+const DOCS: [&str; 4] =
+    ["identity/openapi.yaml", "payments/openapi.json", "storage/openapi.yaml", "forge/openapi.yaml"];
 
 fn doc(name: &str) -> PathBuf {
     repo().join("tests/fixtures/openapi").join(name)
