@@ -313,12 +313,17 @@ pub fn csharp_text(s: &str) -> String {
     format!("@\"{}\"", s.replace('"', "\"\""))
 }
 
-/// Kotlin string literal: `$` is escaped so nothing interpolates, and controls, U+0085,
-/// U+2028, U+2029 and the byte order mark are written as `\uXXXX` (Kotlin has no `\x`).
+/// Kotlin string literal: a `$` that would start a template (before `{`, a letter, `_` or
+/// a backtick) is escaped; controls, U+0085, U+2028, U+2029 and the byte order mark are
+/// written as `\uXXXX` (Kotlin has no `\x`).
 pub fn kotlin_string(s: &str) -> String {
+    let next = std::cell::RefCell::new(s.chars().skip(1));
     quoted(s, "\"", |c| {
+        let after = next.borrow_mut().next();
         common_escape(c, '"').or_else(|| match c {
-            '$' => Some("\\$".into()),
+            '$' if after.is_some_and(|n| n == '{' || n == '_' || n == '`' || n.is_alphabetic()) => {
+                Some("\\$".into())
+            }
             c if is_control(c) || is_csharp_line_end(c) || c == '\u{feff}' => {
                 Some(format!("\\u{:04x}", c as u32))
             }
@@ -493,7 +498,7 @@ mod tests {
 
     #[test]
     fn kotlin_c_and_rust_literals() {
-        assert_eq!(kotlin_string("$x ${y}\u{1}"), "\"\\$x \\${y}\\u0001\"");
+        assert_eq!(kotlin_string("$x ${y}\u{1}$ $1"), "\"\\$x \\${y}\\u0001$ $1\"");
         assert_eq!(c_string("a\u{1}7??=?"), "\"a\\0017?\\?=?\"");
         assert_eq!(c_text("{\n  \"a\": 1\n}"), "\"{\\n\"\n\"  \\\"a\\\": 1\\n\"\n\"}\"");
         assert_eq!(rust_string("\u{0}\u{2028}"), "\"\\u{0}\\u{2028}\"");

@@ -440,7 +440,11 @@ impl Registry {
 
     /// Every language rendered by default, with its default client, in tab order.
     pub fn defaults(&'static self) -> Vec<Target> {
-        self.languages.iter().filter(|l| l.by_default).map(|l| Target { language: l, client: l.default_client() }).collect()
+        self.languages
+            .iter()
+            .filter(|l| l.by_default)
+            .map(|l| Target { language: l, client: l.default_client() })
+            .collect()
     }
 
     /// Every client of every language, in tab order.
