@@ -621,6 +621,21 @@ mod tests {
         }
     }
 
+    /// Languages added after the reference page's eleven are rendered only when asked for,
+    /// unless a record says otherwise.
+    #[test]
+    fn the_default_set_is_the_records_choice() {
+        let ids = |targets: Vec<Target>| targets.iter().map(|t| t.language.id.clone()).collect::<Vec<_>>();
+        let defaults = ids(builtin().parse_targets(&[]).unwrap());
+        assert_eq!(defaults.len(), 11);
+        assert!(!defaults.contains(&"kotlin".to_string()));
+        assert_eq!(ids(builtin().parse_targets(&["kotlin".into()]).unwrap()), ["kotlin"]);
+        let mut registry = builtin().clone();
+        registry.merge(Path::new("clients.yaml"), "languages:\n  - id: kotlin\n    default: true\n").unwrap();
+        let registry: &'static Registry = Box::leak(Box::new(registry));
+        assert!(ids(registry.parse_targets(&[]).unwrap()).contains(&"kotlin".to_string()));
+    }
+
     #[test]
     fn user_records_change_fields_and_append_clients() {
         let mut registry = builtin().clone();
