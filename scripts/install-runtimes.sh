@@ -4,7 +4,8 @@
 # and takes about a second. See scripts/RUNTIMES.md for how to run each sample.
 #
 # Usage: scripts/install-runtimes.sh [RUNTIME...]
-#   RUNTIME is any of: curl go java php ruby csharp node python (default: all)
+#   RUNTIME is any of: curl go java php ruby csharp node python kotlin c rust
+#   (default: all)
 # Env:
 #   SNIPGEN_RUNTIMES  where npm packages and the Python venv go
 #                     (default: $HOME/.cache/snipgen-runtimes)
@@ -21,7 +22,7 @@ PYTHON="${SNIPGEN_PYTHON:-python3}"
 NPM_PKGS=(request@2.88.2 jquery@3.7.1 jsdom@26.1.0)
 PIP_PKGS=(requests httpx)
 
-ALL=(curl go java php ruby csharp node python)
+ALL=(curl go java php ruby csharp node python kotlin c rust)
 if [ "$#" -gt 0 ]; then WANT=("$@"); else WANT=("${ALL[@]}"); fi
 for r in "${WANT[@]}"; do
   case " ${ALL[*]} " in *" $r "*) ;; *) echo "unknown runtime: $r (known: ${ALL[*]})" >&2; exit 2;; esac
@@ -134,6 +135,44 @@ step_python() {
   INSTALLED+=("python: venv + ${PIP_PKGS[*]} ($(elapsed "$t")s)")
 }
 
+# Kotlin 1.3 (Debian's kotlin) with the OkHttp jars Java uses.
+step_kotlin() { apt_ensure kotlin kotlin libokhttp-java; }
+step_c()      { apt_ensure c gcc libc6-dev libcurl4-openssl-dev; }
+
+# rust:reqwest samples are compiled with rustc against reqwest and its dependencies, which
+# are fetched and built here once (pinned by scripts/rust-reqwest/Cargo.lock). $RUNTIMES_DIR/rust/rustc-args holds the flags that name
+# them (`rustc @rustc-args main.rs`), so a sample's build compiles only the sample, offline,
+# and samples build in parallel. Needs cargo and rustc (rustup): Debian's rustc is older
+# than reqwest supports.
+RUST_DIR="$RUNTIMES_DIR/rust"
+RUST_PROJECT="$(cd "$(dirname "${BASH_SOURCE[0]}")/rust-reqwest" && pwd)"
+step_rust() {
+  if ! command -v cargo >/dev/null 2>&1 || ! command -v rustc >/dev/null 2>&1; then
+    echo "rust: cargo or rustc not found on PATH (install a Rust toolchain with rustup)" >&2
+    exit 1
+  fi
+  local stamp t rlib
+  stamp="$(cat "$RUST_PROJECT/Cargo.toml" "$RUST_PROJECT/Cargo.lock" | sha256sum | cut -c1-16) $(rustc --version)"
+  if [ -f "$RUST_DIR/rustc-args" ] && [ -f "$RUST_DIR/ready" ] && [ "$(cat "$RUST_DIR/ready")" = "$stamp" ]; then
+    log "rust: reqwest and its dependencies already built in $RUST_DIR"
+    return 0
+  fi
+  t=$EPOCHREALTIME
+  log "rust: fetching and building reqwest and its dependencies in $RUST_DIR ..."
+  mkdir -p "$RUST_DIR/project/src"
+  cp "$RUST_PROJECT/Cargo.toml" "$RUST_DIR/project/Cargo.toml"
+  cp "$RUST_PROJECT/Cargo.lock" "$RUST_DIR/project/Cargo.lock"
+  echo 'fn main() { let _ = reqwest::blocking::multipart::Form::new(); }' > "$RUST_DIR/project/src/main.rs"
+  rlib="$(cd "$RUST_DIR/project" && CARGO_BUILD_BUILD_DIR="$RUST_DIR/build" CARGO_TARGET_DIR="$RUST_DIR/target" \
+    cargo build --locked --message-format=json | grep -o '"[^"]*/libreqwest-[0-9a-f]*\.rlib"' | tr -d '"' | head -n1)"
+  if [ -z "$rlib" ]; then echo "rust: cargo build did not report libreqwest's rlib" >&2; exit 1; fi
+  rlib="$(realpath "$rlib")"
+  printf '%s\n' --edition=2024 -L "dependency=$(dirname "$rlib")" --extern "reqwest=$rlib" > "$RUST_DIR/rustc-args"
+  echo "$stamp" > "$RUST_DIR/ready"
+  log "rust: done in $(elapsed "$t")s"
+  INSTALLED+=("rust: reqwest and dependencies ($(elapsed "$t")s)")
+}
+
 for r in "${ALL[@]}"; do
   if want "$r"; then
     t=$EPOCHREALTIME
@@ -158,5 +197,8 @@ want php    && echo "php     $(php -r 'echo PHP_VERSION;'); curl ext $(php -r 'e
 want ruby   && echo "ruby    $(ruby -e 'print RUBY_VERSION'); faraday $(dpkg_ver ruby-faraday)"
 want csharp && echo "csharp  mcs $(mcs --version | awk '{print $NF}'), mono $(mono --version | head -n1 | awk '{print $5}')"
 want node   && echo "node    $(node -v); request $(npm_ver request), jquery $(npm_ver jquery), jsdom $(npm_ver jsdom) (NODE_PATH=$NODE_PREFIX/node_modules)"
+want kotlin && echo "kotlin  $(dpkg_ver kotlin) (kotlinc, kotlin); okhttp $(dpkg_ver libokhttp-java)"
+want c      && echo "c       gcc $(gcc -dumpfullversion); libcurl $(dpkg_ver libcurl4-openssl-dev)"
+want rust   && echo "rust    $(cargo --version | cut -d' ' -f2); reqwest $(grep -A1 '^name = "reqwest"' "$RUST_PROJECT/Cargo.lock" | sed -n 's/version = "\(.*\)"/\1/p') (rustc @$RUST_DIR/rustc-args)"
 want python && echo "python  $("$VENV_DIR/bin/python" -c 'import sys,requests,httpx; print(sys.version.split()[0], "requests", requests.__version__, "httpx", httpx.__version__)') ($VENV_DIR/bin/python)"
 echo "total: $(elapsed "$T0")s"

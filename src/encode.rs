@@ -313,6 +313,76 @@ pub fn csharp_text(s: &str) -> String {
     format!("@\"{}\"", s.replace('"', "\"\""))
 }
 
+/// Kotlin string literal: a `$` that would start a template (before `{`, a letter, `_` or
+/// a backtick) is escaped; controls, U+0085, U+2028, U+2029 and the byte order mark are
+/// written as `\uXXXX` (Kotlin has no `\x`).
+pub fn kotlin_string(s: &str) -> String {
+    let next = std::cell::RefCell::new(s.chars().skip(1));
+    quoted(s, "\"", |c| {
+        let after = next.borrow_mut().next();
+        common_escape(c, '"').or_else(|| match c {
+            '$' if after.is_some_and(|n| n == '{' || n == '_' || n == '`' || n.is_alphabetic()) => {
+                Some("\\$".into())
+            }
+            c if is_control(c) || is_csharp_line_end(c) || c == '\u{feff}' => {
+                Some(format!("\\u{:04x}", c as u32))
+            }
+            _ => None,
+        })
+    })
+}
+
+/// C string literal, for any compiler mode: controls as three-digit octal escapes (a hex
+/// escape would swallow a hex digit after it), and `?` after `?` as `\?` so no trigraph forms.
+/// Other characters are kept as UTF-8, which gcc's execution character set keeps byte for byte.
+pub fn c_string(s: &str) -> String {
+    let previous = std::cell::Cell::new('\0');
+    quoted(s, "\"", |c| {
+        let out = common_escape(c, '"').or_else(|| match c {
+            '?' if previous.get() == '?' => Some("\\?".into()),
+            c if is_control(c) => Some(format!("\\{:03o}", c as u32)),
+            _ => None,
+        });
+        previous.set(c);
+        out
+    })
+}
+
+/// C text: one literal per line, adjacent literals that the compiler joins, so a multi-line
+/// body reads as its lines; each line as `c_string` writes it.
+pub fn c_text(s: &str) -> String {
+    if !s.trim_end_matches('\n').contains('\n') {
+        return c_string(s);
+    }
+    let lines: Vec<&str> = s.split_inclusive('\n').collect();
+    // A `?` ending one literal and one starting the next are in different literals, so the
+    // trigraph rule (translation phase 1, before literals join) does not see them together.
+    lines.iter().map(|l| c_string(l)).collect::<Vec<_>>().join("\n")
+}
+
+/// Rust string literal on one line: `\u{…}` for controls, U+0085, U+2028, U+2029 and the byte
+/// order mark (rustc warns about neither, but readers cannot see them).
+pub fn rust_string(s: &str) -> String {
+    quoted(s, "\"", |c| {
+        common_escape(c, '"').or_else(|| {
+            (is_control(c) || is_csharp_line_end(c) || c == '\u{feff}')
+                .then(|| format!("\\u{{{:x}}}", c as u32))
+        })
+    })
+}
+
+/// Rust text: a string literal keeping newlines raw (Rust strings may span lines); a line
+/// never ends in a lone `\`, since every `\` is escaped.
+pub fn rust_text(s: &str) -> String {
+    quoted(s, "\"", |c| match c {
+        '\n' => None,
+        c => common_escape(c, '"').or_else(|| {
+            (is_control(c) || is_csharp_line_end(c) || c == '\u{feff}')
+                .then(|| format!("\\u{{{:x}}}", c as u32))
+        }),
+    })
+}
+
 /// A MIME quoted-string (`"…"` with `\` and `"` backslash-escaped), as multipart
 /// Content-Disposition parameters and curl's `--form` values take it.
 pub fn mime_quote(s: &str) -> String {
@@ -424,6 +494,15 @@ mod tests {
         assert_eq!(csharp_text("say \"hi\"\nbye"), "@\"say \"\"hi\"\"\nbye\"");
         assert_eq!(csharp_text("a\r\nb"), "\"a\\r\\nb\"");
         assert_eq!(mime_quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    }
+
+    #[test]
+    fn kotlin_c_and_rust_literals() {
+        assert_eq!(kotlin_string("$x ${y}\u{1}$ $1"), "\"\\$x \\${y}\\u0001$ $1\"");
+        assert_eq!(c_string("a\u{1}7??=?"), "\"a\\0017?\\?=?\"");
+        assert_eq!(c_text("{\n  \"a\": 1\n}"), "\"{\\n\"\n\"  \\\"a\\\": 1\\n\"\n\"}\"");
+        assert_eq!(rust_string("\u{0}\u{2028}"), "\"\\u{0}\\u{2028}\"");
+        assert_eq!(rust_text("a\n\"\r"), "\"a\n\\\"\\r\"");
     }
 
     #[test]

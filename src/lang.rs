@@ -39,6 +39,9 @@ pub struct Language {
     pub indent: String,
     /// The first client is the default.
     pub clients: Vec<Client>,
+    /// Rendered when no `--lang` is given (`default: false` in the record: only on request),
+    /// so a language added after the reference page's eleven leaves that page as it is.
+    pub by_default: bool,
 }
 
 /// One way of writing a request in a language (a library or tool).
@@ -360,6 +363,7 @@ struct LanguageRecord {
     extension: Option<String>,
     fence: Option<String>,
     indent: Option<String>,
+    default: Option<bool>,
     #[serde(default)]
     clients: Vec<ClientRecord>,
 }
@@ -428,6 +432,7 @@ impl Registry {
                         indent: DEFAULT_INDENT.to_string(),
                         id: record.id.clone(),
                         clients: Vec::new(),
+                        by_default: true,
                     });
                     self.languages.len() - 1
                 }
@@ -444,6 +449,9 @@ impl Registry {
             }
             if let Some(v) = record.indent {
                 language.indent = v;
+            }
+            if let Some(v) = record.default {
+                language.by_default = v;
             }
             for c in record.clients {
                 let mut verify = c.verify;
@@ -491,9 +499,13 @@ impl Registry {
         self.languages.iter().find(|l| l.id == id)
     }
 
-    /// Every language with its default client, in tab order.
+    /// Every language rendered by default, with its default client, in tab order.
     pub fn defaults(&'static self) -> Vec<Target> {
-        self.languages.iter().map(|l| Target { language: l, client: l.default_client() }).collect()
+        self.languages
+            .iter()
+            .filter(|l| l.by_default)
+            .map(|l| Target { language: l, client: l.default_client() })
+            .collect()
     }
 
     /// Every client of every language, in tab order.
@@ -504,7 +516,8 @@ impl Registry {
             .collect()
     }
 
-    /// Parses `--lang` values: comma-separated `lang` or `lang:client`; empty means all defaults.
+    /// Parses `--lang` values: comma-separated `lang` or `lang:client`; empty means every
+    /// language rendered by default.
     pub fn parse_targets(&'static self, specs: &[String]) -> Result<Vec<Target>, String> {
         self.parse_targets_with(specs, None)
     }
@@ -551,6 +564,7 @@ impl Registry {
             return Ok(self
                 .languages
                 .iter()
+                .filter(|l| l.by_default)
                 .map(|l| Target { language: l, client: Self::preset_client(l, preset) })
                 .collect());
         }
@@ -667,6 +681,21 @@ mod tests {
                 assert!(embedded_file(file).is_some(), "{name}: support file {file} is not shipped");
             }
         }
+    }
+
+    /// Languages added after the reference page's eleven are rendered only when asked for,
+    /// unless a record says otherwise.
+    #[test]
+    fn the_default_set_is_the_records_choice() {
+        let ids = |targets: Vec<Target>| targets.iter().map(|t| t.language.id.clone()).collect::<Vec<_>>();
+        let defaults = ids(builtin().parse_targets(&[]).unwrap());
+        assert_eq!(defaults.len(), 11);
+        assert!(!defaults.contains(&"kotlin".to_string()));
+        assert_eq!(ids(builtin().parse_targets(&["kotlin".into()]).unwrap()), ["kotlin"]);
+        let mut registry = builtin().clone();
+        registry.merge(Path::new("clients.yaml"), "languages:\n  - id: kotlin\n    default: true\n").unwrap();
+        let registry: &'static Registry = Box::leak(Box::new(registry));
+        assert!(ids(registry.parse_targets(&[]).unwrap()).contains(&"kotlin".to_string()));
     }
 
     #[test]

@@ -68,7 +68,7 @@ impl Renderer {
                     .map_err(|e| template_error(&path.display().to_string(), &e))?;
             }
         }
-        let filters: [(&'static str, StringFn); 19] = [
+        let filters: [(&'static str, StringFn); 24] = [
             ("go_text", encode::go_text),
             ("py_text", encode::py_text),
             ("js_text", encode::js_text),
@@ -88,6 +88,11 @@ impl Renderer {
             ("rb_str", encode::ruby_double),
             ("swift_str", encode::swift_string),
             ("encode_component", encode_component_all),
+            ("kt_str", encode::kotlin_string),
+            ("c_str", encode::c_string),
+            ("c_text", encode::c_text),
+            ("rs_str", encode::rust_string),
+            ("rs_text", encode::rust_text),
         ];
         for (name, f) in filters {
             tera.register_filter(name, string_filter(name, f));

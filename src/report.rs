@@ -252,7 +252,7 @@ impl Reporter {
                     .map(|(i, c)| json!({"id": c.id, "label": c.label, "default": i == 0}))
                     .collect();
                 line(json!({"reason": "language", "id": l.id, "label": l.label, "extension": l.extension,
-                    "fence": l.fence, "clients": clients}));
+                    "fence": l.fence, "clients": clients, "by_default": l.by_default}));
                 continue;
             }
             let clients: Vec<String> = l
@@ -261,7 +261,15 @@ impl Reporter {
                 .enumerate()
                 .map(|(i, c)| format!("{}{} ({})", c.id, if i == 0 { "*" } else { "" }, c.label))
                 .collect();
-            say!("{:<8} {:<8} .{:<6} {:<11} {}", l.id, l.label, l.extension, l.fence, clients.join(", "));
+            let only_asked = if l.by_default { "" } else { "  (only with --lang)" };
+            say!(
+                "{:<8} {:<8} .{:<6} {:<11} {}{only_asked}",
+                l.id,
+                l.label,
+                l.extension,
+                l.fence,
+                clients.join(", ")
+            );
         }
         if !self.json() {
             say!("* default client; columns: id, label, extension, fence language, clients");

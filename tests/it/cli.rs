@@ -200,11 +200,17 @@ fn message_format_json_prints_one_object_per_line() {
 
     let (_, stdout, _) = snipgen(dir.path(), &["languages", "--message-format", "json"]);
     let languages = json_lines(&stdout);
-    assert_eq!(languages.len(), 11);
+    let by_default: Vec<&str> =
+        languages.iter().filter(|l| l["by_default"] == true).filter_map(|l| l["id"].as_str()).collect();
+    assert_eq!(by_default.len(), 11, "the reference page's languages: {by_default:?}");
+    let on_request: Vec<&str> =
+        languages.iter().filter(|l| l["by_default"] == false).filter_map(|l| l["id"].as_str()).collect();
+    assert!(["kotlin", "c", "rust"].iter().all(|id| on_request.contains(id)), "{on_request:?}");
     assert_eq!(
         languages[1],
         serde_json::json!({"reason": "language", "id": "csharp", "label": "C#", "extension": "cs", "fence": "csharp",
-            "clients": [{"id": "restsharp", "label": "RestSharp", "default": true}, {"id": "httpclient", "label": "HttpClient", "default": false}]})
+            "clients": [{"id": "restsharp", "label": "RestSharp", "default": true}, {"id": "httpclient", "label": "HttpClient", "default": false}],
+            "by_default": true})
     );
 }
 

@@ -92,6 +92,17 @@ pub fn grammar(lang: &str) -> Option<Grammar> {
             &["\\(", "interpolated_expression", ")"],
             decode::swift,
         ),
+        "kotlin" => g(
+            tree_sitter_kotlin_ng::LANGUAGE.into(),
+            &["string_literal", "multiline_string_literal"],
+            &[],
+            decode::kotlin,
+        ),
+        // Adjacent literals are one string to the compiler: decoded together.
+        "c" => g(tree_sitter_c::LANGUAGE.into(), &["concatenated_string", "string_literal"], &[], decode::c),
+        "rust" => {
+            g(tree_sitter_rust::LANGUAGE.into(), &["string_literal", "raw_string_literal"], &[], decode::rust)
+        }
         _ => None,
     }
 }

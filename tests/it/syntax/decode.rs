@@ -528,6 +528,144 @@ pub fn swift(lit: &str) -> Decoded {
     out.finish()
 }
 
+/// Kotlin string literal (`"…"`, no raw `"""` strings): escapes `\t \b \n \r \' \" \\ \$` and
+/// `\uXXXX`; a `$` before an identifier or `{` interpolates, which is an error here.
+pub fn kotlin(lit: &str) -> Decoded {
+    if lit.starts_with("\"\"\"") {
+        return Err("raw Kotlin strings are not expected".into());
+    }
+    let body = chars(inner(lit, "\"", "\"", "Kotlin")?);
+    let mut cs = Chars::new(&body);
+    let mut out = Out::default();
+    let mut units: Vec<u16> = Vec::new();
+    while let Some(c) = cs.next() {
+        if c != '\\' || cs.peek() != Some('u') {
+            utf16(&units, &mut out)?;
+            units.clear();
+        }
+        match c {
+            '\n' | '\r' => return Err("raw line break in Kotlin string".into()),
+            '"' => return Err("unescaped `\"`".into()),
+            '$' if cs.peek().is_some_and(|n| n == '{' || n == '_' || n.is_alphabetic() || n == '`') => {
+                return Err("`$` interpolates in Kotlin".into());
+            }
+            '\\' => match cs.next().ok_or("dangling `\\`")? {
+                't' => out.char('\t'),
+                'b' => out.char('\x08'),
+                'n' => out.char('\n'),
+                'r' => out.char('\r'),
+                '\'' => out.char('\''),
+                '"' => out.char('"'),
+                '\\' => out.char('\\'),
+                '$' => out.char('$'),
+                'u' => units.push(cs.digits(16, 4, 4)? as u16),
+                other => return Err(format!("invalid Kotlin escape `\\{other}`")),
+            },
+            c => out.char(c),
+        }
+    }
+    utf16(&units, &mut out)?;
+    out.finish()
+}
+
+/// C string literal, or adjacent literals the compiler joins (separated by white space only),
+/// read as a C99 compiler in strict mode does: a trigraph (`??` and one of `=(/)'<!>-`) is
+/// replaced before the literal is read, so one left in the source is an error; `\x` takes
+/// every hex digit after it; no prefixes (`L`, `u8`).
+pub fn c(lit: &str) -> Decoded {
+    let all = chars(lit);
+    let mut cs = Chars::new(&all);
+    let mut out = Out::default();
+    let mut literals = 0;
+    loop {
+        while cs.peek().is_some_and(|c| c == ' ' || c == '\n' || c == '\t') {
+            cs.i += 1;
+        }
+        match cs.next() {
+            None if literals > 0 => break,
+            Some('"') => literals += 1,
+            _ => return Err("not a C string literal (or adjacent literals)".into()),
+        }
+        loop {
+            match cs.next().ok_or("unterminated C string")? {
+                '"' => break,
+                '\n' => return Err("raw line break in C string".into()),
+                '?' if cs.peek() == Some('?') && cs.peek_at(1).is_some_and(|t| "=(/)'<!>-".contains(t)) => {
+                    return Err("a trigraph in a C string".into());
+                }
+                '\\' => match cs.next().ok_or("dangling `\\`")? {
+                    'a' => out.char('\x07'),
+                    'b' => out.char('\x08'),
+                    'f' => out.char('\x0c'),
+                    'n' => out.char('\n'),
+                    'r' => out.char('\r'),
+                    't' => out.char('\t'),
+                    'v' => out.char('\x0b'),
+                    c @ ('\\' | '\'' | '"' | '?') => out.char(c),
+                    '0'..='7' => {
+                        cs.i -= 1;
+                        out.byte(cs.digits(8, 1, 3)?)?
+                    }
+                    'x' => out.byte(cs.digits(16, 1, usize::MAX)?)?,
+                    'u' => out.code(cs.digits(16, 4, 4)?)?,
+                    'U' => out.code(cs.digits(16, 8, 8)?)?,
+                    other => return Err(format!("unknown C escape `\\{other}`")),
+                },
+                c => out.char(c),
+            }
+        }
+    }
+    out.finish()
+}
+
+/// Rust string literal: `"…"` (raw line breaks kept, `\` at a line's end skips the break and
+/// the white space after it, a raw CR is an error) or raw `r#"…"#`.
+pub fn rust(lit: &str) -> Decoded {
+    if let Some(raw) = lit.strip_prefix('r') {
+        let hashes = raw.len() - raw.trim_start_matches('#').len();
+        let fence = "#".repeat(hashes);
+        let body = inner(raw, &format!("{fence}\""), &format!("\"{fence}"), "Rust raw")?;
+        if body.contains('\r') {
+            return Err("raw CR in Rust string".into());
+        }
+        return Ok(body.to_string());
+    }
+    let body = chars(inner(lit, "\"", "\"", "Rust")?);
+    let mut cs = Chars::new(&body);
+    let mut out = Out::default();
+    while let Some(c) = cs.next() {
+        match c {
+            '\r' => return Err("raw CR in Rust string".into()),
+            '"' => return Err("unescaped `\"`".into()),
+            '\\' => match cs.next().ok_or("dangling `\\`")? {
+                'n' => out.char('\n'),
+                'r' => out.char('\r'),
+                't' => out.char('\t'),
+                '\\' => out.char('\\'),
+                '0' => out.char('\0'),
+                '\'' => out.char('\''),
+                '"' => out.char('"'),
+                'x' => {
+                    let b = cs.digits(16, 2, 2)?;
+                    if b > 0x7f {
+                        return Err("`\\x` over 7F in a Rust str".into());
+                    }
+                    out.byte(b)?
+                }
+                'u' => out.code(cs.braced_hex(6)?)?,
+                '\n' => {
+                    while cs.peek().is_some_and(|c| c.is_whitespace()) {
+                        cs.i += 1;
+                    }
+                }
+                other => return Err(format!("unknown Rust escape `\\{other}`")),
+            },
+            c => out.char(c),
+        }
+    }
+    out.finish()
+}
+
 /// One POSIX shell word (`'…'`, `"…"`, `$'…'`, backslash escapes and plain characters,
 /// concatenated). Any expansion, glob or history character outside single quotes is an error:
 /// the reader pastes the sample into an interactive shell.
@@ -642,5 +780,14 @@ mod tests {
         assert_eq!(shell_word(r"'it'\''s'").unwrap(), "it's");
         assert_eq!(shell_word(r#""a\$b"$'\x01'"#).unwrap(), "a$b\u{1}");
         assert!(shell_word("a*").is_err());
+        assert_eq!(kotlin(r#""\$x \u00e9$ 1""#).unwrap(), "$x é$ 1");
+        assert!(kotlin(r#""$x""#).is_err() && kotlin(r#""${x}""#).is_err());
+        assert_eq!(c("\"a\\0017\\x41g\\?\"\n  \"?\"").unwrap(), "a\u{1}7Ag??");
+        assert!(c(r#""??=""#).is_err(), "a trigraph in strict C");
+        assert!(c(r#""\x417""#).is_err(), "\\x takes every hex digit");
+        assert!(c(r#"L"a""#).is_err());
+        assert_eq!(rust("\"a\nb\\\n   c\\u{e9}\"").unwrap(), "a\nbcé");
+        assert_eq!(rust(r##"r#"a"b"#"##).unwrap(), "a\"b");
+        assert!(rust(r#""\x80""#).is_err());
     }
 }

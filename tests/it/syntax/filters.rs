@@ -57,6 +57,9 @@ pub const HOSTILE: &[&str] = &[
     "~",
     "*",
     "?",
+    // C trigraphs (`??=` is `#`, `??/` a backslash) in a compiler's strict mode.
+    "??=",
+    "??/",
     "#",
     "/",
     ":",
@@ -119,6 +122,11 @@ const CASES: &[Case] = &[
     Case { filter: "rb_text", f: encode::ruby_text, lang: "ruby", program: "s = @\n" },
     Case { filter: "php_text", f: encode::php_text, lang: "php", program: "<?php\n$s = @;\n" },
     Case { filter: "cs_text", f: encode::csharp_text, lang: "csharp", program: "var s = @;\n" },
+    Case { filter: "kt_str", f: encode::kotlin_string, lang: "kotlin", program: "val s = @\n" },
+    Case { filter: "c_str", f: encode::c_string, lang: "c", program: "const char s[] = @;\n" },
+    Case { filter: "c_text", f: encode::c_text, lang: "c", program: "const char s[] = @;\n" },
+    Case { filter: "rs_str", f: encode::rust_string, lang: "rust", program: "const S: &str = @;\n" },
+    Case { filter: "rs_text", f: encode::rust_text, lang: "rust", program: "const S: &str = @;\n" },
 ];
 
 /// Why `filter(input)` is not a faithful literal, if it is not.

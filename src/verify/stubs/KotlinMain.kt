@@ -1,0 +1,7 @@
+import java.io.File
+import okhttp3.*
+
+fun main() {
+{sample}
+println(response.body()!!.string())
+}
