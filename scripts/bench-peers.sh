@@ -9,18 +9,32 @@
 #      best of 3 runs);
 #   4. prints tool, snippets, seconds, snippets/s, peak RSS and snipgen's speed-up over each peer.
 #
-# Usage: scripts/bench-peers.sh [N]          (N requests, default 2000)
+#   5. prints issue 13's render targets as ratios of this run: snipgen on one thread over
+#      httpsnippet (per core, target >= 3) and snipgen on all cores over httpsnippet (>= 5),
+#      each MET or NOT MET;
+#   6. with --scale, runs scripts/bench-scale.sh (cold, warm and check at 5k/10k/50k synthetic
+#      specs, and its own targets) after the table.
+#
+# Usage: scripts/bench-peers.sh [--scale] [N]   (N requests, default 2000)
 # Env:
 #   SNIPGEN_RUNTIMES  cache dir (default $HOME/.cache/snipgen-runtimes); the peers go in peers/
 #   BENCH_RUNS        timed runs per peer, best one reported (default 3)
+#   SCALE_SIZES       spec counts for --scale, space-separated (default: bench-scale.sh's own)
 # Needs: cargo, node >= 20 and npm (httpsnippet 3 requires Node 20).
 #
 # On a shared 2-core machine the numbers are noisy (anything else compiling steals a core):
 # compare rows of one run of this script, not across runs.
 set -euo pipefail
 
-N="${1:-2000}"
-case "$N" in ''|*[!0-9]*) echo "usage: $0 [N]" >&2; exit 2;; esac
+N=2000
+SCALE=0
+for arg in "$@"; do
+  case "$arg" in
+    --scale) SCALE=1;;
+    ''|*[!0-9]*) echo "usage: $0 [--scale] [N]" >&2; exit 2;;
+    *) N="$arg";;
+  esac
+done
 RUNS="${BENCH_RUNS:-3}"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -151,3 +165,32 @@ awk '
 echo "snipgen: best of 5, whole pipeline from N YAML files on disk (read, parse, validate, render on rayon);"
 echo "peers: best of $RUNS, one thread, from request objects already in memory (build the peer's request, 11 snippets)."
 echo "A shared 2-core machine: anything else running (cargo builds) makes these numbers noisy."
+
+# ---- 5. issue 13's render targets, from the rows above ----
+
+echo
+echo "issue 13 render targets (this run):"
+awk -v cores="$(nproc)" '
+  function field(k,   i, kv) {
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) return kv[2] }
+    return ""
+  }
+  { rate[field("tool")] = field("rate") }
+  function target(label, num, want,   r) {
+    r = num / rate["httpsnippet"]
+    printf "  %-44s %5.2fx  (target >= %d)  %s\n", label, r, want, (r >= want ? "MET" : "NOT MET")
+  }
+  END {
+    if (rate["httpsnippet"] == "") { print "  no httpsnippet result"; exit }
+    target("per core: snipgen 1 thread / httpsnippet", rate["snipgen-1-thread"], 3)
+    target("all cores (" cores "): snipgen / httpsnippet", rate["snipgen"], 5)
+  }' "$TMP/results.txt"
+
+# ---- 6. --scale: incremental, memory and linearity at 5k/10k/50k specs ----
+
+if [ "$SCALE" = 1 ]; then
+  echo
+  log "scale: scripts/bench-scale.sh ${SCALE_SIZES:-}"
+  # shellcheck disable=SC2086 # SCALE_SIZES is a list of numbers
+  "$ROOT/scripts/bench-scale.sh" ${SCALE_SIZES:-}
+fi

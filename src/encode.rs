@@ -105,14 +105,22 @@ pub fn form_urlencoded<'a>(
 
 /// Wraps `s` in `quote`, replacing each character for which `escape` returns a spelling.
 fn quoted(s: &str, quote: &str, escape: impl Fn(char) -> Option<String>) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
+    let mut out = String::with_capacity(s.len() + 2 * quote.len());
     out.push_str(quote);
-    for c in s.chars() {
-        match escape(c) {
-            Some(spelled) => out.push_str(&spelled),
-            None => out.push(c),
+    // Runs of characters that need no escape are copied whole. No language escapes an ASCII
+    // letter or digit, so those skip `escape` (most of a typical value).
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii_alphanumeric() {
+            continue;
+        }
+        if let Some(spelled) = escape(c) {
+            out.push_str(&s[run..i]);
+            out.push_str(&spelled);
+            run = i + c.len_utf8();
         }
     }
+    out.push_str(&s[run..]);
     out.push_str(quote);
     out
 }
@@ -135,7 +143,16 @@ fn common_escape(c: char, quote: char) -> Option<String> {
 
 /// POSIX shell single-quoted word: nothing is special inside but the closing quote.
 pub fn sh_single(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    for (i, piece) in s.split('\'').enumerate() {
+        if i > 0 {
+            out.push_str(r"'\''");
+        }
+        out.push_str(piece);
+    }
+    out.push('\'');
+    out
 }
 
 /// Go literal. gc refuses a byte order mark anywhere but the start of a file, so U+FEFF is
@@ -172,7 +189,7 @@ pub fn csharp_string(s: &str) -> String {
 }
 
 fn js_string(s: &str, quote: char) -> String {
-    quoted(s, &quote.to_string(), |c| {
+    quoted(s, quote.encode_utf8(&mut [0; 4]), |c| {
         common_escape(c, quote).or_else(|| match c {
             '\u{2028}' | '\u{2029}' => Some(format!("\\u{:04x}", c as u32)),
             c if is_control(c) => Some(format!("\\x{:02x}", c as u32)),
@@ -190,7 +207,7 @@ pub fn js_double(s: &str) -> String {
 }
 
 fn py_string(s: &str, quote: char) -> String {
-    quoted(s, &quote.to_string(), |c| {
+    quoted(s, quote.encode_utf8(&mut [0; 4]), |c| {
         common_escape(c, quote).or_else(|| is_control(c).then(|| format!("\\x{:02x}", c as u32)))
     })
 }

@@ -113,10 +113,12 @@ pub fn build_requests(
     loaded: &[spec::LoadedSpec],
     settings: &Settings,
 ) -> Result<Vec<(PathBuf, Vec<Request>)>, Error> {
+    // Built in parallel, collected in spec order.
+    let built: Vec<_> = loaded.par_iter().map(|l| (l, model::build(l, settings))).collect();
     let mut requests = Vec::new();
     let mut errors = Vec::new();
-    for l in loaded {
-        match model::build(l, settings) {
+    for (l, outcome) in built {
+        match outcome {
             Ok(r) => requests.push((l.path.clone(), r)),
             Err(d) => errors.push(d),
         }

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -954,19 +955,21 @@ pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
             Err(e) => errors.push(Diagnostic::plain(e.path().unwrap_or(dir), format!("cannot read: {e}"))),
         }
     }
+    // Read and parsed in parallel; ids are then checked in file order, so the error names the
+    // first file that used an id, as a sequential load would.
+    let parsed: Vec<Result<LoadedSpec, Diagnostic>> = files
+        .par_iter()
+        .map(|file| {
+            let relative = file.strip_prefix(dir).unwrap_or(file);
+            let bytes = read_spec_file(file).map_err(|m| Diagnostic::plain(file, m))?;
+            parse_bytes(file, relative, &bytes)
+        })
+        .collect();
     let mut specs: Vec<LoadedSpec> = Vec::new();
     // Id → index in `specs`: the duplicate check stays linear in the number of specs.
     let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for file in files {
-        let relative = file.strip_prefix(dir).unwrap_or(&file).to_path_buf();
-        let bytes = match read_spec_file(&file) {
-            Ok(b) => b,
-            Err(m) => {
-                errors.push(Diagnostic::plain(&file, m));
-                continue;
-            }
-        };
-        match parse_bytes(&file, &relative, &bytes) {
+    for outcome in parsed {
+        match outcome {
             Ok(spec) => {
                 if let Some(&first) = ids.get(&spec.id) {
                     let (line, column) = spec
@@ -976,7 +979,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
                         .map(|i| (i.referenced.line(), i.referenced.column()))
                         .unwrap_or((1, 1));
                     errors.push(Diagnostic::at(
-                        &file,
+                        &spec.path,
                         line,
                         column,
                         format!("id `{}` is already used by {}", spec.id, specs[first].path.display()),
