@@ -39,6 +39,9 @@ pub struct Language {
     pub indent: String,
     /// The first client is the default.
     pub clients: Vec<Client>,
+    /// Rendered only when `--lang` (or `lang:`) names it: not one of the reference page's
+    /// languages, so a default run's output stays the reference page's. Verified always.
+    pub opt_in: bool,
 }
 
 /// One way of writing a request in a language (a library or tool).
@@ -83,6 +86,26 @@ pub struct Refuses {
     pub ungrouped_parts: Option<String>,
     /// A header value with leading or trailing space or tab; `{header}` in the reason.
     pub padded_header_values: Option<String>,
+    /// A header value holding one of `any`; `{header}` in the reason.
+    pub header_values_containing: Option<Containing>,
+    /// A method with a character not in `only`; `{method}` in the reason.
+    pub method_chars: Option<Chars>,
+}
+
+/// Substrings a client cannot spell in a value, and the reason printed.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Containing {
+    pub any: Vec<String>,
+    pub because: String,
+}
+
+/// The characters a client can take in a value, and the reason printed for any other.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chars {
+    pub only: String,
+    pub because: String,
 }
 
 /// A list the client is limited by, and the reason printed when a request crosses it.
@@ -229,6 +252,11 @@ impl Client {
         {
             return Some(l.because.replace("{method}", &request.method));
         }
+        if let Some(c) = &r.method_chars
+            && !request.method.chars().all(|m| c.only.contains(m))
+        {
+            return Some(c.because.replace("{method}", &request.method));
+        }
         if let Some(l) = &r.headers
             && let Some(h) = request.headers.iter().find(|h| {
                 let name = h.name.to_ascii_lowercase();
@@ -242,6 +270,12 @@ impl Client {
             && let Some(h) = request.headers.iter().find(|h| h.value.trim_matches([' ', '\t']) != h.value)
         {
             return Some(why.replace("{header}", &h.name));
+        }
+        if let Some(c) = &r.header_values_containing
+            && let Some(h) =
+                request.headers.iter().find(|h| c.any.iter().any(|s| h.value.contains(s.as_str())))
+        {
+            return Some(c.because.replace("{header}", &h.name));
         }
         let body = request.body.as_ref()?;
         if let Some(l) = &r.bodies
@@ -299,6 +333,7 @@ struct LanguageRecord {
     extension: Option<String>,
     fence: Option<String>,
     indent: Option<String>,
+    opt_in: Option<bool>,
     #[serde(default)]
     clients: Vec<ClientRecord>,
 }
@@ -367,6 +402,7 @@ impl Registry {
                         indent: DEFAULT_INDENT.to_string(),
                         id: record.id.clone(),
                         clients: Vec::new(),
+                        opt_in: false,
                     });
                     self.languages.len() - 1
                 }
@@ -383,6 +419,9 @@ impl Registry {
             }
             if let Some(v) = record.indent {
                 language.indent = v;
+            }
+            if let Some(v) = record.opt_in {
+                language.opt_in = v;
             }
             for c in record.clients {
                 let mut verify = c.verify;
@@ -430,9 +469,14 @@ impl Registry {
         self.languages.iter().find(|l| l.id == id)
     }
 
-    /// Every language with its default client, in tab order.
+    /// Every language a default run renders (opt-in ones left out), with its default client,
+    /// in tab order.
     pub fn defaults(&'static self) -> Vec<Target> {
-        self.languages.iter().map(|l| Target { language: l, client: l.default_client() }).collect()
+        self.languages
+            .iter()
+            .filter(|l| !l.opt_in)
+            .map(|l| Target { language: l, client: l.default_client() })
+            .collect()
     }
 
     /// Every client of every language, in tab order.
@@ -490,6 +534,7 @@ impl Registry {
             return Ok(self
                 .languages
                 .iter()
+                .filter(|l| !l.opt_in)
                 .map(|l| Target { language: l, client: Self::preset_client(l, preset) })
                 .collect());
         }

@@ -252,7 +252,7 @@ impl Reporter {
                     .map(|(i, c)| json!({"id": c.id, "label": c.label, "default": i == 0}))
                     .collect();
                 line(json!({"reason": "language", "id": l.id, "label": l.label, "extension": l.extension,
-                    "fence": l.fence, "clients": clients}));
+                    "fence": l.fence, "opt_in": l.opt_in, "clients": clients}));
                 continue;
             }
             let clients: Vec<String> = l
@@ -261,7 +261,15 @@ impl Reporter {
                 .enumerate()
                 .map(|(i, c)| format!("{}{} ({})", c.id, if i == 0 { "*" } else { "" }, c.label))
                 .collect();
-            say!("{:<8} {:<8} .{:<6} {:<11} {}", l.id, l.label, l.extension, l.fence, clients.join(", "));
+            let opt_in = if l.opt_in { " (rendered when --lang names it)" } else { "" };
+            say!(
+                "{:<8} {:<8} .{:<6} {:<11} {}{opt_in}",
+                l.id,
+                l.label,
+                l.extension,
+                l.fence,
+                clients.join(", ")
+            );
         }
         if !self.json() {
             say!("* default client; columns: id, label, extension, fence language, clients");
