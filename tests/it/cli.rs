@@ -24,15 +24,32 @@ fn render_rejects_unknown_language_with_hint() {
 }
 
 #[test]
-fn languages_lists_all_eleven_in_tab_order() {
+fn languages_lists_all_in_tab_order() {
     let dir = project(&[]);
     let (code, stdout, _) = snipgen(dir.path(), &["languages"]);
     assert_eq!(code, 0);
     let ids: Vec<&str> = stdout.lines().filter_map(|l| l.split_whitespace().next()).collect();
     assert_eq!(
-        &ids[..11],
-        ["curl", "csharp", "go", "http", "java", "jquery", "nodejs", "python", "php", "ruby", "swift"]
+        &ids[..13],
+        [
+            "curl",
+            "csharp",
+            "go",
+            "http",
+            "java",
+            "jquery",
+            "javascript",
+            "nodejs",
+            "python",
+            "php",
+            "ruby",
+            "swift",
+            "httpie"
+        ]
     );
+    // Opt-in languages are marked: a default run leaves them out.
+    let httpie = stdout.lines().find(|l| l.starts_with("httpie")).unwrap();
+    assert!(httpie.ends_with("(rendered when --lang names it)"), "{httpie}");
 }
 
 #[test]
@@ -200,10 +217,10 @@ fn message_format_json_prints_one_object_per_line() {
 
     let (_, stdout, _) = snipgen(dir.path(), &["languages", "--message-format", "json"]);
     let languages = json_lines(&stdout);
-    assert_eq!(languages.len(), 11);
+    assert_eq!(languages.len(), 13);
     assert_eq!(
         languages[1],
-        serde_json::json!({"reason": "language", "id": "csharp", "label": "C#", "extension": "cs", "fence": "csharp",
+        serde_json::json!({"reason": "language", "id": "csharp", "label": "C#", "extension": "cs", "fence": "csharp", "opt_in": false,
             "clients": [{"id": "restsharp", "label": "RestSharp", "default": true}, {"id": "httpclient", "label": "HttpClient", "default": false}]})
     );
 }
