@@ -2,7 +2,6 @@
 //! reproduced 11 of 11 by the default settings, compared the way its scrape allows:
 //! every line stripped, blank lines dropped.
 
-
 fn normalise(text: &str) -> Vec<&str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
 }

@@ -469,7 +469,8 @@ impl Recovered {
                 // A header item `Name:value` as HTTPie reads it: the value as it is, but for
                 // the `\` that escapes a leading `=` or `@` (see `encode::httpie_value`).
                 if let Some((name, value)) = l.split_once(':') {
-                    let value = value.strip_prefix('\\').filter(|v| v.starts_with(['=', '@'])).unwrap_or(value);
+                    let value =
+                        value.strip_prefix('\\').filter(|v| v.starts_with(['=', '@'])).unwrap_or(value);
                     r.pairs.insert((name.to_string(), value.to_string()));
                 }
                 for option in ["--raw=", "--auth="] {
