@@ -19,8 +19,10 @@ PYTHON="${SNIPGEN_PYTHON:-python3}"
 
 # npm packages, pinned. jsdom 27+ needs Node >= 20.19 and 30+ needs Node 22,
 # jsdom 26 works on any Node >= 18 (Debian's own nodejs is 18.19).
-NPM_PKGS=(request@2.88.2 jquery@3.7.1 jsdom@26.1.0)
-PIP_PKGS=(requests httpx)
+NPM_PKGS=(request@2.88.2 jquery@3.7.1 jsdom@26.1.0 axios@1.21.1)
+# HTTPie pinned: its default headers and request-item syntax are what the httpie samples
+# are written against.
+PIP_PKGS=(requests httpx httpie==3.2.4)
 
 ALL=(curl go java php ruby csharp node python kotlin c rust)
 if [ "$#" -gt 0 ]; then WANT=("$@"); else WANT=("${ALL[@]}"); fi
@@ -118,7 +120,7 @@ step_python() {
     apt_ensure python python3 python3-venv
     PYTHON=/usr/bin/python3
   fi
-  if [ -x "$VENV_DIR/bin/python" ] && "$VENV_DIR/bin/python" -c 'import requests, httpx' >/dev/null 2>&1; then
+  if [ -x "$VENV_DIR/bin/python" ] && "$VENV_DIR/bin/python" -c 'import requests, httpx, httpie' >/dev/null 2>&1; then
     log "python: venv with ${PIP_PKGS[*]} already at $VENV_DIR"
     return 0
   fi
@@ -196,9 +198,9 @@ want java   && echo "java    $(java -version 2>&1 | head -n1 | cut -d'"' -f2); o
 want php    && echo "php     $(php -r 'echo PHP_VERSION;'); curl ext $(php -r 'echo extension_loaded("curl") ? "yes" : "NO";'); guzzle $(dpkg_ver php-guzzlehttp-guzzle) (/usr/share/php/GuzzleHttp/autoload.php)"
 want ruby   && echo "ruby    $(ruby -e 'print RUBY_VERSION'); faraday $(dpkg_ver ruby-faraday)"
 want csharp && echo "csharp  mcs $(mcs --version | awk '{print $NF}'), mono $(mono --version | head -n1 | awk '{print $5}')"
-want node   && echo "node    $(node -v); request $(npm_ver request), jquery $(npm_ver jquery), jsdom $(npm_ver jsdom) (NODE_PATH=$NODE_PREFIX/node_modules)"
+want node   && echo "node    $(node -v); request $(npm_ver request), jquery $(npm_ver jquery), jsdom $(npm_ver jsdom), axios $(npm_ver axios) (NODE_PATH=$NODE_PREFIX/node_modules)"
 want kotlin && echo "kotlin  $(dpkg_ver kotlin) (kotlinc, kotlin); okhttp $(dpkg_ver libokhttp-java)"
 want c      && echo "c       gcc $(gcc -dumpfullversion); libcurl $(dpkg_ver libcurl4-openssl-dev)"
 want rust   && echo "rust    $(cargo --version | cut -d' ' -f2); reqwest $(grep -A1 '^name = "reqwest"' "$RUST_PROJECT/Cargo.lock" | sed -n 's/version = "\(.*\)"/\1/p') (rustc @$RUST_DIR/rustc-args)"
-want python && echo "python  $("$VENV_DIR/bin/python" -c 'import sys,requests,httpx; print(sys.version.split()[0], "requests", requests.__version__, "httpx", httpx.__version__)') ($VENV_DIR/bin/python)"
+want python && echo "python  $("$VENV_DIR/bin/python" -c 'import sys,requests,httpx; import httpie; print(sys.version.split()[0], "requests", requests.__version__, "httpx", httpx.__version__, "httpie", httpie.__version__)') ($VENV_DIR/bin/python)"
 echo "total: $(elapsed "$T0")s"

@@ -155,6 +155,13 @@ pub fn sh_single(s: &str) -> String {
     out
 }
 
+/// An HTTPie request item's value after its separator (`Name:value`): a leading `=` or `@`
+/// would make `:=`/`:@` another separator, so it is escaped; nothing else is special there
+/// (a backslash before `:`, `=`, `@` or `;` is refused by the client's record).
+pub fn httpie_value(s: &str) -> String {
+    if s.starts_with(['=', '@']) { format!("\\{s}") } else { s.to_string() }
+}
+
 /// Go literal. gc refuses a byte order mark anywhere but the start of a file, so U+FEFF is
 /// escaped like a control character.
 pub fn go_string(s: &str) -> String {
@@ -450,6 +457,13 @@ mod tests {
     #[test]
     fn shell_single_quotes() {
         assert_eq!(sh_single("it's $HOME `x`"), r"'it'\''s $HOME `x`'");
+    }
+
+    #[test]
+    fn httpie_values_escape_a_leading_separator() {
+        assert_eq!(httpie_value("=x"), "\\=x");
+        assert_eq!(httpie_value("@x=y"), "\\@x=y");
+        assert_eq!(httpie_value("a=b:c"), "a=b:c");
     }
 
     #[test]

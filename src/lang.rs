@@ -39,9 +39,9 @@ pub struct Language {
     pub indent: String,
     /// The first client is the default.
     pub clients: Vec<Client>,
-    /// Rendered when no `--lang` is given (`default: false` in the record: only on request),
-    /// so a language added after the reference page's eleven leaves that page as it is.
-    pub by_default: bool,
+    /// Rendered only when `--lang` (or `lang:`) names it: not one of the reference page's
+    /// languages, so a default run's output stays the reference page's. Verified always.
+    pub opt_in: bool,
 }
 
 /// One way of writing a request in a language (a library or tool).
@@ -89,6 +89,26 @@ pub struct Refuses {
     pub text_parts_before_files: Option<String>,
     /// A header value with leading or trailing space or tab; `{header}` in the reason.
     pub padded_header_values: Option<String>,
+    /// A header value holding one of `any`; `{header}` in the reason.
+    pub header_values_containing: Option<Containing>,
+    /// A method with a character not in `only`; `{method}` in the reason.
+    pub method_chars: Option<Chars>,
+}
+
+/// Substrings a client cannot spell in a value, and the reason printed.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Containing {
+    pub any: Vec<String>,
+    pub because: String,
+}
+
+/// The characters a client can take in a value, and the reason printed for any other.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chars {
+    pub only: String,
+    pub because: String,
 }
 
 /// A list the client is limited by, and the reason printed when a request crosses it.
@@ -288,6 +308,11 @@ impl Client {
         {
             return Some(l.because.replace("{method}", &request.method));
         }
+        if let Some(c) = &r.method_chars
+            && !request.method.chars().all(|m| c.only.contains(m))
+        {
+            return Some(c.because.replace("{method}", &request.method));
+        }
         if let Some(l) = &r.headers
             && let Some(h) = request.headers.iter().find(|h| {
                 let name = h.name.to_ascii_lowercase();
@@ -301,6 +326,12 @@ impl Client {
             && let Some(h) = request.headers.iter().find(|h| h.value.trim_matches([' ', '\t']) != h.value)
         {
             return Some(why.replace("{header}", &h.name));
+        }
+        if let Some(c) = &r.header_values_containing
+            && let Some(h) =
+                request.headers.iter().find(|h| c.any.iter().any(|s| h.value.contains(s.as_str())))
+        {
+            return Some(c.because.replace("{header}", &h.name));
         }
         let body = request.body.as_ref()?;
         if let Some(l) = &r.bodies
@@ -363,7 +394,7 @@ struct LanguageRecord {
     extension: Option<String>,
     fence: Option<String>,
     indent: Option<String>,
-    default: Option<bool>,
+    opt_in: Option<bool>,
     #[serde(default)]
     clients: Vec<ClientRecord>,
 }
@@ -432,7 +463,7 @@ impl Registry {
                         indent: DEFAULT_INDENT.to_string(),
                         id: record.id.clone(),
                         clients: Vec::new(),
-                        by_default: true,
+                        opt_in: false,
                     });
                     self.languages.len() - 1
                 }
@@ -450,8 +481,8 @@ impl Registry {
             if let Some(v) = record.indent {
                 language.indent = v;
             }
-            if let Some(v) = record.default {
-                language.by_default = v;
+            if let Some(v) = record.opt_in {
+                language.opt_in = v;
             }
             for c in record.clients {
                 let mut verify = c.verify;
@@ -499,11 +530,12 @@ impl Registry {
         self.languages.iter().find(|l| l.id == id)
     }
 
-    /// Every language rendered by default, with its default client, in tab order.
+    /// Every language a default run renders (opt-in ones left out), with its default client,
+    /// in tab order.
     pub fn defaults(&'static self) -> Vec<Target> {
         self.languages
             .iter()
-            .filter(|l| l.by_default)
+            .filter(|l| !l.opt_in)
             .map(|l| Target { language: l, client: l.default_client() })
             .collect()
     }
@@ -564,7 +596,7 @@ impl Registry {
             return Ok(self
                 .languages
                 .iter()
-                .filter(|l| l.by_default)
+                .filter(|l| !l.opt_in)
                 .map(|l| Target { language: l, client: Self::preset_client(l, preset) })
                 .collect());
         }
@@ -693,7 +725,7 @@ mod tests {
         assert!(!defaults.contains(&"kotlin".to_string()));
         assert_eq!(ids(builtin().parse_targets(&["kotlin".into()]).unwrap()), ["kotlin"]);
         let mut registry = builtin().clone();
-        registry.merge(Path::new("clients.yaml"), "languages:\n  - id: kotlin\n    default: true\n").unwrap();
+        registry.merge(Path::new("clients.yaml"), "languages:\n  - id: kotlin\n    opt_in: false\n").unwrap();
         let registry: &'static Registry = Box::leak(Box::new(registry));
         assert!(ids(registry.parse_targets(&[]).unwrap()).contains(&"kotlin".to_string()));
     }

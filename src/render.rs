@@ -68,7 +68,7 @@ impl Renderer {
                     .map_err(|e| template_error(&path.display().to_string(), &e))?;
             }
         }
-        let filters: [(&'static str, StringFn); 24] = [
+        let filters: [(&'static str, StringFn); 25] = [
             ("go_text", encode::go_text),
             ("py_text", encode::py_text),
             ("js_text", encode::js_text),
@@ -77,6 +77,7 @@ impl Renderer {
             ("cs_text", encode::csharp_text),
             ("mime_quote", encode::mime_quote),
             ("sh", encode::sh_single),
+            ("httpie_value", encode::httpie_value),
             ("go_str", encode::go_string),
             ("java_str", encode::java_string),
             ("cs_str", encode::csharp_string),

@@ -252,7 +252,7 @@ impl Reporter {
                     .map(|(i, c)| json!({"id": c.id, "label": c.label, "default": i == 0}))
                     .collect();
                 line(json!({"reason": "language", "id": l.id, "label": l.label, "extension": l.extension,
-                    "fence": l.fence, "clients": clients, "by_default": l.by_default}));
+                    "fence": l.fence, "opt_in": l.opt_in, "clients": clients}));
                 continue;
             }
             let clients: Vec<String> = l
@@ -261,9 +261,9 @@ impl Reporter {
                 .enumerate()
                 .map(|(i, c)| format!("{}{} ({})", c.id, if i == 0 { "*" } else { "" }, c.label))
                 .collect();
-            let only_asked = if l.by_default { "" } else { "  (only with --lang)" };
+            let opt_in = if l.opt_in { " (rendered when --lang names it)" } else { "" };
             say!(
-                "{:<8} {:<8} .{:<6} {:<11} {}{only_asked}",
+                "{:<8} {:<8} .{:<6} {:<11} {}{opt_in}",
                 l.id,
                 l.label,
                 l.extension,

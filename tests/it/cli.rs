@@ -24,15 +24,35 @@ fn render_rejects_unknown_language_with_hint() {
 }
 
 #[test]
-fn languages_lists_all_eleven_in_tab_order() {
+fn languages_lists_all_in_tab_order() {
     let dir = project(&[]);
     let (code, stdout, _) = snipgen(dir.path(), &["languages"]);
     assert_eq!(code, 0);
     let ids: Vec<&str> = stdout.lines().filter_map(|l| l.split_whitespace().next()).collect();
     assert_eq!(
-        &ids[..11],
-        ["curl", "csharp", "go", "http", "java", "jquery", "nodejs", "python", "php", "ruby", "swift"]
+        ids,
+        [
+            "curl",
+            "csharp",
+            "go",
+            "http",
+            "java",
+            "jquery",
+            "javascript",
+            "nodejs",
+            "python",
+            "php",
+            "ruby",
+            "swift",
+            "httpie",
+            "kotlin",
+            "c",
+            "rust"
+        ]
     );
+    // Opt-in languages are marked: a default run leaves them out.
+    let httpie = stdout.lines().find(|l| l.starts_with("httpie")).unwrap();
+    assert!(httpie.ends_with("(rendered when --lang names it)"), "{httpie}");
 }
 
 #[test]
@@ -201,16 +221,15 @@ fn message_format_json_prints_one_object_per_line() {
     let (_, stdout, _) = snipgen(dir.path(), &["languages", "--message-format", "json"]);
     let languages = json_lines(&stdout);
     let by_default: Vec<&str> =
-        languages.iter().filter(|l| l["by_default"] == true).filter_map(|l| l["id"].as_str()).collect();
+        languages.iter().filter(|l| l["opt_in"] == false).filter_map(|l| l["id"].as_str()).collect();
     assert_eq!(by_default.len(), 11, "the reference page's languages: {by_default:?}");
     let on_request: Vec<&str> =
-        languages.iter().filter(|l| l["by_default"] == false).filter_map(|l| l["id"].as_str()).collect();
-    assert!(["kotlin", "c", "rust"].iter().all(|id| on_request.contains(id)), "{on_request:?}");
+        languages.iter().filter(|l| l["opt_in"] == true).filter_map(|l| l["id"].as_str()).collect();
+    assert_eq!(on_request, ["javascript", "httpie", "kotlin", "c", "rust"]);
     assert_eq!(
         languages[1],
-        serde_json::json!({"reason": "language", "id": "csharp", "label": "C#", "extension": "cs", "fence": "csharp",
-            "clients": [{"id": "restsharp", "label": "RestSharp", "default": true}, {"id": "httpclient", "label": "HttpClient", "default": false}],
-            "by_default": true})
+        serde_json::json!({"reason": "language", "id": "csharp", "label": "C#", "extension": "cs", "fence": "csharp", "opt_in": false,
+            "clients": [{"id": "restsharp", "label": "RestSharp", "default": true}, {"id": "httpclient", "label": "HttpClient", "default": false}]})
     );
 }
 

@@ -40,7 +40,7 @@ pub fn grammar(lang: &str) -> Option<Grammar> {
     let with_maps = |g: Option<Grammar>, maps| g.map(|g| Grammar { maps, ..g });
     match lang {
         // Shell words are decoded whole (quotes concatenate), see `literal_nodes`.
-        "curl" => g(tree_sitter_bash::LANGUAGE.into(), &[], &[], decode::shell_word),
+        "curl" | "httpie" => g(tree_sitter_bash::LANGUAGE.into(), &[], &[], decode::shell_word),
         "csharp" => g(
             tree_sitter_c_sharp::LANGUAGE.into(),
             &[
@@ -59,7 +59,7 @@ pub fn grammar(lang: &str) -> Option<Grammar> {
             decode::go,
         ),
         "java" => g(tree_sitter_java::LANGUAGE.into(), &["string_literal"], &[], decode::java),
-        "jquery" | "nodejs" => with_maps(
+        "jquery" | "javascript" | "nodejs" => with_maps(
             g(
                 tree_sitter_javascript::LANGUAGE.into(),
                 &["string", "template_string"],
@@ -340,7 +340,7 @@ pub fn expectations(loaded: &LoadedSpec, request: &Request, lang: &str) -> Vec<E
     let pair = |n: &str, v: &str| Expect::Pair(n.to_string(), v.to_string());
     // Browser JavaScript cannot open a file by path: the reader picks it (`fileInput`), and
     // the browser sends the picked file's own type.
-    let reads_files = lang != "jquery";
+    let reads_files = !["jquery", "javascript"].contains(&lang);
     // URL parts: the host and each path segment (raw HTTP splits the URL, so whole-URL
     // matching would be too strict there).
     out.push(value(&request.host));
@@ -472,6 +472,22 @@ impl Recovered {
                 if let Some((name, content, params)) = parsed {
                     r.pairs.insert((name, content));
                     r.strings.extend(params);
+                }
+            }
+        }
+        if lang == "httpie" {
+            for l in literals {
+                // A header item `Name:value` as HTTPie reads it: the value as it is, but for
+                // the `\` that escapes a leading `=` or `@` (see `encode::httpie_value`).
+                if let Some((name, value)) = l.split_once(':') {
+                    let value =
+                        value.strip_prefix('\\').filter(|v| v.starts_with(['=', '@'])).unwrap_or(value);
+                    r.pairs.insert((name.to_string(), value.to_string()));
+                }
+                for option in ["--raw=", "--auth="] {
+                    if let Some(rest) = l.strip_prefix(option) {
+                        r.derive(rest, 0);
+                    }
                 }
             }
         }

@@ -1,0 +1,57 @@
+// Runs a browser sample in headless Chromium (playwright-core): a blank page at the echo
+// server's origin, so the sample's request is same-origin as on the reader's own page, and
+// `fileInput.files` holds the body's files as the page's file input would.
+// Usage: node run_browser_fetch.js SAMPLE ORIGIN FILES_JSON PLAYWRIGHT_CORE_DIR
+const fs = require('fs');
+const path = require('path');
+const [, , samplePath, origin, filesJson, playwright] = process.argv;
+const { chromium } = require(playwright);
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  let failed = false;
+  try {
+    const page = await browser.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') { console.error(m.text()); failed = true; } else { console.log(m.text()); }
+    });
+    page.on('pageerror', (e) => { console.error('page error: ' + e.message); failed = true; });
+    // The page itself never reaches the echo server (which must see one request, the
+    // sample's); interception is switched off before the sample runs.
+    const pageUrl = `${origin}/__snipgen_verify_page__`;
+    await page.route(pageUrl, (route) => route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html><head><link rel="icon" href="data:,"></head><body></body></html>',
+    }));
+    await page.goto(pageUrl);
+    await page.unrouteAll();
+    const files = JSON.parse(filesJson || '[]').map((f) => ({
+      name: path.basename(f.path),
+      type: f.content_type || '',
+      data: fs.readFileSync(f.path).toString('base64'),
+    }));
+    const outcomes = await page.evaluate(async ({ sample, files }) => {
+      const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      window.fileInput = { files: files.map((f) => new File([bytes(f.data)], f.name, { type: f.type })) };
+      const pending = [];
+      const fetch = window.fetch;
+      window.fetch = (...args) => { const p = fetch(...args); pending.push(p); return p; };
+      (0, eval)(sample);
+      const settled = await Promise.allSettled(pending);
+      // Let the sample's own `.then` chain print the response.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return settled.map((s) => (s.status === 'fulfilled' ? `HTTP ${s.value.status}` : `fetch failed: ${s.reason}`));
+    }, { sample: fs.readFileSync(samplePath, 'utf8'), files });
+    if (outcomes.length === 0) { console.error('the sample called no fetch'); failed = true; }
+    for (const o of outcomes) {
+      if (!o.startsWith('HTTP 2')) { console.error(o); failed = true; }
+    }
+  } finally {
+    await browser.close();
+  }
+  process.exitCode = failed ? 1 : 0;
+})().catch((e) => { console.error(e); process.exit(1); });
