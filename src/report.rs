@@ -243,6 +243,10 @@ impl Reporter {
     }
 
     pub fn languages(&self, registry: &lang::Registry) {
+        // Columns as wide as their longest entry, so a user's long id keeps the table aligned.
+        let width = |f: fn(&lang::Language) -> usize| registry.languages.iter().map(f).max().unwrap_or(0);
+        let (id_w, label_w) = (width(|l| l.id.len()), width(|l| l.label.chars().count()));
+        let (ext_w, fence_w) = (width(|l| l.extension.len()), width(|l| l.fence.len()));
         for l in &registry.languages {
             if self.json() {
                 let clients: Vec<Value> = l
@@ -263,7 +267,7 @@ impl Reporter {
                 .collect();
             let opt_in = if l.opt_in { " (rendered when --lang names it)" } else { "" };
             say!(
-                "{:<8} {:<8} .{:<6} {:<11} {}{opt_in}",
+                "{:<id_w$} {:<label_w$} .{:<ext_w$} {:<fence_w$} {}{opt_in}",
                 l.id,
                 l.label,
                 l.extension,

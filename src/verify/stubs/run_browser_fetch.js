@@ -2,20 +2,23 @@
 // server's origin, so the sample's request is same-origin as on the reader's own page, and
 // `fileInput.files` holds the body's files as the page's file input would.
 // Usage: node run_browser_fetch.js SAMPLE ORIGIN FILES_JSON PLAYWRIGHT_CORE_DIR
+// (run_browser_fetch_batch.js runs many samples in one browser with `runSample`).
 const fs = require('fs');
 const path = require('path');
-const [, , samplePath, origin, filesJson, playwright] = process.argv;
-const { chromium } = require(playwright);
 
-(async () => {
-  const browser = await chromium.launch({
+function launch(playwright) {
+  return require(playwright).chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+// Runs one sample in a fresh page of `browser`; true when every fetch it made got a 2xx.
+async function runSample(browser, samplePath, origin, files) {
   let failed = false;
+  const page = await browser.newPage();
   try {
-    const page = await browser.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error') { console.error(m.text()); failed = true; } else { console.log(m.text()); }
     });
@@ -29,7 +32,7 @@ const { chromium } = require(playwright);
     }));
     await page.goto(pageUrl);
     await page.unrouteAll();
-    const files = JSON.parse(filesJson || '[]').map((f) => ({
+    const loaded = files.map((f) => ({
       name: path.basename(f.path),
       type: f.content_type || '',
       data: fs.readFileSync(f.path).toString('base64'),
@@ -45,13 +48,27 @@ const { chromium } = require(playwright);
       // Let the sample's own `.then` chain print the response.
       await new Promise((resolve) => setTimeout(resolve, 20));
       return settled.map((s) => (s.status === 'fulfilled' ? `HTTP ${s.value.status}` : `fetch failed: ${s.reason}`));
-    }, { sample: fs.readFileSync(samplePath, 'utf8'), files });
+    }, { sample: fs.readFileSync(samplePath, 'utf8'), files: loaded });
     if (outcomes.length === 0) { console.error('the sample called no fetch'); failed = true; }
     for (const o of outcomes) {
       if (!o.startsWith('HTTP 2')) { console.error(o); failed = true; }
     }
   } finally {
-    await browser.close();
+    await page.close();
   }
-  process.exitCode = failed ? 1 : 0;
-})().catch((e) => { console.error(e); process.exit(1); });
+  return !failed;
+}
+
+module.exports = { launch, runSample };
+
+if (require.main === module) {
+  const [, , samplePath, origin, filesJson, playwright] = process.argv;
+  (async () => {
+    const browser = await launch(playwright);
+    try {
+      process.exitCode = (await runSample(browser, samplePath, origin, JSON.parse(filesJson || '[]'))) ? 0 : 1;
+    } finally {
+      await browser.close();
+    }
+  })().catch((e) => { console.error(e); process.exit(1); });
+}
