@@ -143,7 +143,10 @@ enum Slot {
     Refused(String),
     /// Content hash (unknown until rendered) and the metadata of the file when it last
     /// held that content.
-    File { hash: Option<u64>, stat: Option<Stat> },
+    File {
+        hash: Option<u64>,
+        stat: Option<Stat>,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -322,7 +325,13 @@ fn spec_of<'a>(unit: &'a Unit, own: &'a Option<LoadedSpec>) -> &'a LoadedSpec {
 }
 
 /// Renders a unit, loading it again (and checking it did not change) if need be.
-fn render_unit(job: &Job, unit: &Unit, own: Option<&LoadedSpec>, key: u128, global: &[u8]) -> Result<Samples, Fail> {
+fn render_unit(
+    job: &Job,
+    unit: &Unit,
+    own: Option<&LoadedSpec>,
+    key: u128,
+    global: &[u8],
+) -> Result<Samples, Fail> {
     match own {
         Some(l) => render(job, l),
         None => {
@@ -643,8 +652,9 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     let busy = |s: &Spec| s.actions.iter().flatten().any(|a| !matches!(a, Action::Keep));
     let any_work = specs.iter().any(busy);
     if any_work || !to_remove.is_empty() {
-        let intent =
-            output::manifest_text(owned.iter().map(String::as_str).chain(planned.iter().map(|(p, _)| p.as_str())));
+        let intent = output::manifest_text(
+            owned.iter().map(String::as_str).chain(planned.iter().map(|(p, _)| p.as_str())),
+        );
         if manifest_now.as_deref() != Some(intent.as_bytes()) {
             output::write_atomic(&manifest_path, &intent, manifest_mode.as_ref())?;
         }
@@ -704,7 +714,8 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                         }
                         if !matches!(spec.actions[r][t], Action::Keep) {
                             *want = Some(hash(text().as_bytes()));
-                            let meta = std::fs::symlink_metadata(&target).map_err(|e| Error::io(&target, e))?;
+                            let meta =
+                                std::fs::symlink_metadata(&target).map_err(|e| Error::io(&target, e))?;
                             *stat = Some(Stat::of(&meta));
                         }
                     }
@@ -722,7 +733,9 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
             }
         }
         for spec in chunk.iter() {
-            for (req, t) in spec.entry.requests.iter().flat_map(|r| r.slots.iter().enumerate().map(move |s| (r, s))) {
+            for (req, t) in
+                spec.entry.requests.iter().flat_map(|r| r.slots.iter().enumerate().map(move |s| (r, s)))
+            {
                 if let (i, Slot::Refused(reason)) = t {
                     refused.push((format!("{}/{}", req.id, names[i]), reason.clone()));
                 }
@@ -815,7 +828,8 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
                             }
                             OnDisk::Link => part.not_regular.push((
                                 path.clone(),
-                                "a symbolic link, not the generated file (snipgen never follows links)".to_string(),
+                                "a symbolic link, not the generated file (snipgen never follows links)"
+                                    .to_string(),
                             )),
                             OnDisk::Other(why) => part.not_regular.push((path.clone(), why)),
                         }
@@ -851,8 +865,10 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
         }
     }
     drop(planned_set);
-    report.leftovers =
-        output::leftovers(out, owned.iter().map(String::as_str).chain(planned.iter().map(|(p, _)| p.as_str())))?;
+    report.leftovers = output::leftovers(
+        out,
+        owned.iter().map(String::as_str).chain(planned.iter().map(|(p, _)| p.as_str())),
+    )?;
     let kept = owned.iter().map(String::as_str).filter(|p| !job.scope.covers(p));
     let expected = output::manifest_text(kept.chain(planned.iter().map(|(p, _)| p.as_str())));
     report.manifest_outdated = manifest_now.as_deref() != Some(expected.as_bytes());

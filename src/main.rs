@@ -111,9 +111,13 @@ fn watch(
     };
     let watched = || {
         let inputs = configure().unwrap_or_else(|_| raw.clone());
-        let settings = config.map_or_else(|| Path::new(snipgen::config::DEFAULT_FILE).to_path_buf(), Path::to_path_buf);
+        let settings =
+            config.map_or_else(|| Path::new(snipgen::config::DEFAULT_FILE).to_path_buf(), Path::to_path_buf);
         snipgen::watch::Watched {
-            trees: [Some(inputs.specs.clone()), inputs.style.templates.clone()].into_iter().flatten().collect(),
+            trees: [Some(inputs.specs.clone()), inputs.style.templates.clone()]
+                .into_iter()
+                .flatten()
+                .collect(),
             files: std::iter::once(settings).chain(inputs.openapi.iter().cloned()).collect(),
             ignore: vec![inputs.out.clone()],
         }
@@ -167,12 +171,14 @@ fn run_incremental(
         list: reporter.lists_files(),
     };
     let code = match force {
-        Some(force) => snipgen::incremental::generate(&job, &units, force)?.map(|(files, report, refused)| {
-            renderer.finish_progress();
-            print_warnings(&warnings);
-            reporter.generated(&inputs.out, files, &report, &refused);
-            ExitCode::SUCCESS
-        }),
+        Some(force) => {
+            snipgen::incremental::generate(&job, &units, force)?.map(|(files, report, refused)| {
+                renderer.finish_progress();
+                print_warnings(&warnings);
+                reporter.generated(&inputs.out, files, &report, &refused);
+                ExitCode::SUCCESS
+            })
+        }
         None => snipgen::incremental::check(&job, &units)?.map(|(files, report)| {
             renderer.finish_progress();
             print_warnings(&warnings);

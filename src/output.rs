@@ -375,7 +375,11 @@ pub(crate) fn manifest_text<'a>(paths: impl IntoIterator<Item = &'a str>) -> Str
 /// Writes `text` to `path` through a temporary file in the same folder and a rename, so a
 /// reader never sees half a file. A new file gets the mode the umask gives (as any editor's
 /// file would); a replaced file keeps its mode.
-pub(crate) fn write_atomic(path: &Path, text: impl AsRef<[u8]>, keep: Option<&Permissions>) -> Result<(), Error> {
+pub(crate) fn write_atomic(
+    path: &Path,
+    text: impl AsRef<[u8]>,
+    keep: Option<&Permissions>,
+) -> Result<(), Error> {
     let dir = path.parent().expect("output files live in a folder");
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut builder = tempfile::Builder::new();
@@ -510,7 +514,10 @@ pub(crate) fn cleared_by_removal(stale: &BTreeSet<&str>, path: &str) -> bool {
 
 /// Temporary files (`.snipgen-*` other than the manifest and the lock) that an interrupted
 /// run left in the output folder or in a folder of a file snipgen owns or plans.
-pub(crate) fn leftovers<'a>(out: &Path, paths: impl IntoIterator<Item = &'a str>) -> Result<Vec<String>, Error> {
+pub(crate) fn leftovers<'a>(
+    out: &Path,
+    paths: impl IntoIterator<Item = &'a str>,
+) -> Result<Vec<String>, Error> {
     let mut folders: BTreeSet<&str> = BTreeSet::from([""]);
     for p in paths {
         let mut rest = p;

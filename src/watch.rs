@@ -90,7 +90,10 @@ pub fn run(mut watched: impl FnMut() -> Watched, mut rebuild: impl FnMut()) -> R
             }
             // A single file is watched through its folder: editors replace files by renaming.
             let wanted = want.trees.iter().map(|t| (t.clone(), RecursiveMode::Recursive)).chain(
-                want.files.iter().filter_map(|f| f.parent()).map(|d| (d.to_path_buf(), RecursiveMode::NonRecursive)),
+                want.files
+                    .iter()
+                    .filter_map(|f| f.parent())
+                    .map(|d| (d.to_path_buf(), RecursiveMode::NonRecursive)),
             );
             for (root, mode) in wanted {
                 if !roots.contains(&root) && root.is_dir() && debouncer.watcher().watch(&root, mode).is_ok() {
