@@ -55,14 +55,13 @@ impl Unit {
     }
 }
 
+/// The specs to render, and the importers' warnings.
+pub type Sources = (Vec<Unit>, Vec<String>);
+
 /// The specs of the sources, unloaded when they are files; `None` when something is wrong
 /// (no specs folder, a link, an unreadable file…): the caller then runs the full load, whose
 /// errors are the ones to show.
-pub fn sources(
-    specs: &Path,
-    openapi: &[PathBuf],
-    server: Option<usize>,
-) -> Result<Option<(Vec<Unit>, Vec<String>)>, Error> {
+pub fn sources(specs: &Path, openapi: &[PathBuf], server: Option<usize>) -> Result<Option<Sources>, Error> {
     if !openapi.is_empty() {
         let sources =
             crate::import::Sources { specs: specs.to_path_buf(), openapi: openapi.to_vec(), server };
@@ -316,7 +315,7 @@ fn load(unit: &Unit, expect: Option<u128>, global: &[u8]) -> Result<(u128, Optio
 }
 
 /// The spec of `unit`: its own when loaded already, else `own`.
-fn spec_of<'a>(unit: &'a Unit, own: &'a Option<LoadedSpec>) -> &'a LoadedSpec {
+fn spec_of<'a>(unit: &'a Unit, own: Option<&'a LoadedSpec>) -> &'a LoadedSpec {
     match (unit, own) {
         (Unit::Loaded(l), _) => l,
         (_, Some(l)) => l,
@@ -336,7 +335,7 @@ fn render_unit(
         Some(l) => render(job, l),
         None => {
             let (_, again) = load(unit, Some(key), global)?;
-            render(job, spec_of(unit, &again))
+            render(job, spec_of(unit, again.as_ref()))
         }
     }
 }
@@ -344,7 +343,7 @@ fn render_unit(
 /// A spec after the first look: cached, or built (and its parsed spec, for a file).
 enum Found {
     Hit(Entry),
-    Miss(Entry, Option<LoadedSpec>),
+    Miss(Entry, Option<Box<LoadedSpec>>),
 }
 
 /// Every sample of a spec: per request, per target, the text or the refusal.
@@ -412,8 +411,8 @@ fn resolve(job: &Job, global: &[u8], units: &[Unit], cache: &mut Cache) -> Resul
             Some(e) => Ok((key, Found::Hit(e))),
             None => {
                 let (_, own) = load(unit, Some(key), global)?;
-                let entry = skeleton(job, spec_of(unit, &own))?;
-                Ok((key, Found::Miss(entry, own)))
+                let entry = skeleton(job, spec_of(unit, own.as_ref()))?;
+                Ok((key, Found::Miss(entry, own.map(Box::new))))
             }
         })
         .collect()
@@ -435,11 +434,7 @@ fn paths_of(entry: &Entry, names: &[String]) -> Vec<Vec<Option<String>>> {
 
 /// Runs `generate` for the `files` format; `None` when a spec has an error (the caller runs
 /// the full pipeline, which reports it exactly as always).
-pub fn generate(
-    job: &Job,
-    units: &[Unit],
-    force: bool,
-) -> Result<Option<(usize, WriteReport, Vec<(String, String)>)>, Error> {
+pub fn generate(job: &Job, units: &[Unit], force: bool) -> Result<Option<Generated>, Error> {
     match generate_inner(job, units, force) {
         Ok(r) => Ok(Some(r)),
         Err(Fail::Fallback) => Ok(None),
@@ -447,7 +442,8 @@ pub fn generate(
     }
 }
 
-type Generated = (usize, WriteReport, Vec<(String, String)>);
+/// The number of files, what was written, and the refused samples with their reasons.
+pub type Generated = (usize, WriteReport, Vec<(String, String)>);
 
 fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, Fail> {
     let out = job.out;
@@ -519,7 +515,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                                     // Not ours: whether it differs decides between a
                                     // conflict and nothing to do, before any write.
                                     if rendered.is_none() {
-                                        rendered = Some(render_unit(job, unit, own.as_ref(), key, &global)?);
+                                        rendered = Some(render_unit(job, unit, own.as_deref(), key, &global)?);
                                     }
                                     let samples = rendered.as_ref().expect("just rendered");
                                     let text = samples[r].1[t].as_ref().expect("not refused");
@@ -796,7 +792,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
             .map(|((key, found), unit)| {
                 let (entry, mut rendered) = match found {
                     Found::Hit(e) => (e, None),
-                    Found::Miss(e, own) => (e, Some(render(job, spec_of(unit, &own))?)),
+                    Found::Miss(e, own) => (e, Some(render(job, spec_of(unit, own.as_deref()))?)),
                 };
                 let mut part = CheckReport::default();
                 let mut paths = Vec::new();
