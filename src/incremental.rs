@@ -379,6 +379,17 @@ fn skeleton(job: &Job, loaded: &LoadedSpec) -> Result<Entry, Fail> {
     Ok(Entry { id: loaded.id.clone(), requests })
 }
 
+/// What is at `out/<request>/<name>`: the request's folder is checked once for links, then
+/// each of its files is one lstat (the full walk when the folder is not a plain one).
+fn look(out: &Path, folder_ok: bool, request: &str, name: &str) -> Result<OnDisk, Error> {
+    if folder_ok {
+        output::inspect_in(&out.join(request), name)
+    } else {
+        let path = format!("{request}/{name}");
+        output::inspect(out, output::checked_relative(&path)?, false)
+    }
+}
+
 fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
@@ -483,6 +494,8 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                 let mut dirty = false;
                 let mut rendered: Option<Samples> = None;
                 for (r, (req, req_paths)) in entry.requests.iter_mut().zip(&paths).enumerate() {
+                    let folder_ok = output::checked_relative(&req.id).is_ok()
+                        && output::inspect_folder(out, &req.id)?;
                     let mut row = Vec::new();
                     for (t, (slot, path)) in req.slots.iter_mut().zip(req_paths).enumerate() {
                         let (Slot::File { hash: want, stat }, Some(path)) = (slot, path) else {
@@ -491,7 +504,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                         };
                         let relative = output::checked_relative(path)?;
                         let target = out.join(relative);
-                        let action = match output::inspect(out, relative, false)? {
+                        let action = match look(out, folder_ok, &req.id, &names[t])? {
                             OnDisk::Missing => Action::Write(None),
                             OnDisk::File { permissions, meta, .. } => {
                                 let now = Stat::of(&meta);
@@ -797,11 +810,13 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
                 let mut part = CheckReport::default();
                 let mut paths = Vec::new();
                 for (r, req) in entry.requests.iter().enumerate() {
+                    let folder_ok =
+                        output::checked_relative(&req.id).is_ok() && output::inspect_folder(out, &req.id)?;
                     for (t, slot) in req.slots.iter().enumerate() {
                         let Slot::File { hash: want, stat } = slot else { continue };
                         let path = format!("{}/{}", req.id, names[t]);
                         let relative = output::checked_relative(&path)?;
-                        match output::inspect(out, relative, false)? {
+                        match look(out, folder_ok, &req.id, &names[t])? {
                             OnDisk::Missing => part.missing.push(path.clone()),
                             OnDisk::File { meta, .. } => {
                                 if want.is_some() && cache_ref.trusts(*stat, &Stat::of(&meta)) {

@@ -282,19 +282,35 @@ pub(crate) fn inspect(out: &Path, relative: &Path, read: bool) -> Result<OnDisk,
         if !last && !kind.is_dir() {
             return Ok(OnDisk::Other(format!("{} is a file where a folder is needed", at.display())));
         }
-        if last && !kind.is_file() {
-            return Ok(OnDisk::Other(format!(
-                "{} is {}, not a regular file",
-                at.display(),
-                describe_kind(&meta)
-            )));
-        }
         if last {
-            let bytes = if read { read_regular(&at)? } else { Vec::new() };
-            return Ok(OnDisk::File { bytes, permissions: meta.permissions(), meta });
+            return last_of(&at, meta, read);
         }
     }
     Ok(OnDisk::Missing)
+}
+
+/// [`inspect`] of a file in a folder already known to be reached without links: one lstat.
+pub(crate) fn inspect_in(folder: &Path, name: &str) -> Result<OnDisk, Error> {
+    let at = folder.join(name);
+    match std::fs::symlink_metadata(&at) {
+        Ok(m) if m.file_type().is_symlink() => Ok(OnDisk::Link),
+        Ok(m) => last_of(&at, m, false),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(OnDisk::Missing),
+        Err(e) => Err(Error::io(&at, e)),
+    }
+}
+
+/// What the last name of a path is, given its metadata (not a link).
+fn last_of(at: &Path, meta: std::fs::Metadata, read: bool) -> Result<OnDisk, Error> {
+    if !meta.file_type().is_file() {
+        return Ok(OnDisk::Other(format!(
+            "{} is {}, not a regular file",
+            at.display(),
+            describe_kind(&meta)
+        )));
+    }
+    let bytes = if read { read_regular(at)? } else { Vec::new() };
+    Ok(OnDisk::File { bytes, permissions: meta.permissions(), meta })
 }
 
 fn describe_kind(meta: &std::fs::Metadata) -> &'static str {
@@ -554,7 +570,7 @@ pub(crate) fn leftovers<'a>(
 }
 
 /// Whether `out/folder` is a real folder reached without any link.
-fn inspect_folder(out: &Path, folder: &str) -> Result<bool, Error> {
+pub(crate) fn inspect_folder(out: &Path, folder: &str) -> Result<bool, Error> {
     let mut at = out.to_path_buf();
     for part in folder.split('/') {
         at.push(part);
