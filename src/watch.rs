@@ -82,7 +82,7 @@ pub fn run(mut watched: impl FnMut() -> Watched, mut rebuild: impl FnMut()) -> R
     let mut current = Watched::default();
     let mut roots: Vec<PathBuf> = Vec::new();
     loop {
-        rebuild();
+        // Watching starts before the rebuild, so a change made while it runs is not missed.
         let want = watched().absolute();
         if want != current {
             for root in roots.drain(..) {
@@ -102,6 +102,7 @@ pub fn run(mut watched: impl FnMut() -> Watched, mut rebuild: impl FnMut()) -> R
             }
             current = want;
         }
+        rebuild();
         // Wait for a change that matters; anything queued meanwhile joins the same rebuild.
         loop {
             match rx.recv() {
