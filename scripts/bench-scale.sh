@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
 # Times snipgen at scale: for each N (default 5000 10000 50000) synthetic specs (the shape of
 # benches/generate.rs), a cold `generate` into an empty folder, a warm `generate` with nothing
-# changed, and a `check`; prints seconds, microseconds per spec and peak RSS (/usr/bin/time -v),
-# and how time per spec at the largest N compares with the smallest (issue 13 asks <= 1.2x).
+# changed, a `check`, and a `generate` after editing one spec; prints seconds, microseconds per
+# spec and peak RSS (/usr/bin/time -v), then issue 13's targets as ratios, each MET or NOT MET:
+#   incremental: warm generate and check each <= 1/20 of the cold generate (at every N);
+#   one edit:    editing one spec rewrites only its samples;
+#   memory:      peak RSS <= 100 MB at 10,000 specs and <= 150 MB at 50,000;
+#   linear:      time per spec at the largest N <= 1.2x that at the smallest (cold, warm, check).
 #
-# Usage: scripts/bench-scale.sh [N...]     (builds target/release/snipgen first)
+# Usage: scripts/bench-scale.sh [--scale | N...]   (--scale: 5000 10000 50000, the default;
+#        builds target/release/snipgen first)
 # On a shared machine the seconds are noisy; compare rows of one run.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SIZES=("$@")
+SIZES=()
+for arg in "$@"; do
+  case "$arg" in
+    --scale) SIZES+=(5000 10000 50000) ;;
+    *[!0-9]* | "") echo "usage: $0 [--scale | N...]" >&2; exit 2 ;;
+    *) SIZES+=("$arg") ;;
+  esac
+done
 [ "${#SIZES[@]}" -gt 0 ] || SIZES=(5000 10000 50000)
 [ -x /usr/bin/time ] || { echo "bench-scale: /usr/bin/time (GNU time) is needed" >&2; exit 1; }
 (cd "$ROOT" && cargo build --quiet --release)
@@ -56,13 +68,35 @@ for n in "${SIZES[@]}"; do
   timed cold "$n" "$BIN" generate --specs "$TMP/specs" --out "$TMP/out"
   timed warm "$n" "$BIN" generate --specs "$TMP/specs" --out "$TMP/out"
   timed check "$n" "$BIN" check --specs "$TMP/specs" --out "$TMP/out"
+  # One spec edited: only its samples may be written.
+  sed -i 's/^title: .*/title: Edited/; s/User-Agent: bench\/1.0/User-Agent: bench\/2.0/' "$TMP/specs/endpoint-000003.yaml"
+  "$BIN" generate -v --specs "$TMP/specs" --out "$TMP/out" >"$TMP/edit.txt"
+  echo "EDIT $n $(grep -c '^wrote ' "$TMP/edit.txt") $(grep '^wrote ' "$TMP/edit.txt" | grep -vc '/endpoint-000003/')"
 done >"$TMP/results.txt"
 
 awk '
-  { key = $2; n = $3; per[key, n] = $5; row[++rows] = $0; if (!(key in lo) || n < lo[key]) lo[key] = n; if (n > hi[key]) hi[key] = n }
+  function verdict(ok) { return ok ? "MET" : "NOT MET" }
+  $1 == "EDIT" { edit[$2] = $3; others[$2] = $4; next }
+  { key = $2; n = $3; secs[key, n] = $4; per[key, n] = $5; rss[key, n] = $6; row[++rows] = $0
+    if (!(key in lo) || n < lo[key]) lo[key] = n; if (n > hi[key]) hi[key] = n; sizes[n] = 1 }
   END {
     printf "%-6s %7s %8s %8s %9s\n", "run", "specs", "seconds", "us/spec", "peak RSS"
     for (i = 1; i <= rows; i++) { split(row[i], f, " "); printf "%-6s %7d %8.2f %8.1f %6d MB\n", f[2], f[3], f[4], f[5], f[6] }
-    for (k in lo) if (hi[k] != lo[k])
-      printf "%s: time per spec at %d is %.2fx that at %d\n", k, hi[k], per[k, hi[k]] / per[k, lo[k]], lo[k]
+    print ""
+    print "issue 13 targets:"
+    for (n in sizes) {
+      for (k = 1; k <= 2; k++) {
+        run = k == 1 ? "warm" : "check"
+        r = secs[run, n] / (secs["cold", n] > 0 ? secs["cold", n] : 1)
+        printf "  %-5s at %6d specs: %.3f of cold (target <= 0.050)       %s\n", run, n, r, verdict(r <= 0.05)
+      }
+      printf "  one edit at %6d specs: %d files written, %d of other specs  %s\n", n, edit[n], others[n], verdict(edit[n] > 0 && others[n] == 0)
+      peak = 0; for (k = 1; k <= 3; k++) { run = k == 1 ? "cold" : k == 2 ? "warm" : "check"; if (rss[run, n] > peak) peak = rss[run, n] }
+      if (n == 10000) printf "  peak RSS at %6d specs: %d MB (target <= 100 MB)          %s\n", n, peak, verdict(peak <= 100)
+      if (n == 50000) printf "  peak RSS at %6d specs: %d MB (target <= 150 MB)          %s\n", n, peak, verdict(peak <= 150)
+    }
+    for (k in lo) if (hi[k] != lo[k]) {
+      r = per[k, hi[k]] / per[k, lo[k]]
+      printf "  linear %-5s: us/spec at %d is %.2fx that at %d (target <= 1.20)  %s\n", k, hi[k], r, lo[k], verdict(r <= 1.2)
+    }
   }' "$TMP/results.txt"

@@ -33,6 +33,10 @@ pub enum Command {
         /// Overwrite files in the output folder that snipgen did not generate.
         #[arg(long)]
         force: bool,
+        /// Keep running: regenerate whenever a spec, a template, snipgen.yaml or an OpenAPI
+        /// input changes (one summary line per rebuild) until Ctrl-C.
+        #[arg(long)]
+        watch: bool,
     },
     /// Exit 1 and list stale, missing and orphaned files if the output folder is not what
     /// `generate` would write. Writes nothing.
@@ -135,7 +139,7 @@ pub struct VerifyArgs {
     pub style: Style,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct Inputs {
     /// Folder of YAML specs.
     #[arg(long, default_value = "specs")]

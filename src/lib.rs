@@ -10,6 +10,7 @@ pub mod encode;
 pub mod error;
 pub mod format;
 pub mod import;
+pub mod incremental;
 pub mod init;
 pub mod lang;
 pub mod model;
@@ -19,6 +20,7 @@ pub mod report;
 pub mod schema;
 pub mod spec;
 pub mod verify;
+pub mod watch;
 pub mod yaml_json;
 
 use std::collections::BTreeMap;

@@ -15,6 +15,16 @@ fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let reporter = cli.reporter();
+    if let Command::Generate { inputs, force, watch: true } = &cli.command {
+        let sub = matches.subcommand().map(|(_, m)| m).expect("a subcommand is required");
+        return match watch(inputs, *force, sub, cli.config.as_deref(), &reporter) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                reporter.error(&e);
+                ExitCode::from(e.exit_code())
+            }
+        };
+    }
     let configured = Config::load(cli.config.as_deref()).map(|config| {
         let mut command = cli.command;
         // Which flags were typed is only known from the subcommand's matches.
@@ -75,6 +85,116 @@ fn plan_inputs(
     Ok((plan, files, scope))
 }
 
+fn generate(inputs: &snipgen::cli::Inputs, force: bool, reporter: &Reporter) -> Result<ExitCode, Error> {
+    if let Some(code) = run_incremental(inputs, Some(force), reporter)? {
+        return Ok(code);
+    }
+    let (plan, files, scope) = plan_inputs(inputs, reporter)?;
+    let report = output::write(&inputs.out, &files, force, &scope)?;
+    reporter.generated(&inputs.out, files.len(), &report, &plan.refused);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `generate --watch`: settings are read again on every rebuild (snipgen.yaml may have
+/// changed); an error is reported and watching goes on.
+fn watch(
+    raw: &snipgen::cli::Inputs,
+    force: bool,
+    sub: &clap::ArgMatches,
+    config: Option<&Path>,
+    reporter: &Reporter,
+) -> Result<(), Error> {
+    let configure = || -> Result<snipgen::cli::Inputs, Error> {
+        let mut inputs = raw.clone();
+        Config::load(config)?.apply_inputs(&mut inputs, sub);
+        Ok(inputs)
+    };
+    let watched = || {
+        let inputs = configure().unwrap_or_else(|_| raw.clone());
+        let settings =
+            config.map_or_else(|| Path::new(snipgen::config::DEFAULT_FILE).to_path_buf(), Path::to_path_buf);
+        snipgen::watch::Watched {
+            trees: [Some(inputs.specs.clone()), inputs.style.templates.clone()]
+                .into_iter()
+                .flatten()
+                .collect(),
+            files: std::iter::once(settings).chain(inputs.openapi.iter().cloned()).collect(),
+            ignore: vec![inputs.out.clone()],
+        }
+    };
+    if reporter.wants_progress() {
+        eprintln!("watching for changes to specs, templates, settings and OpenAPI inputs (Ctrl-C to stop)");
+    }
+    snipgen::watch::run(watched, || {
+        if let Err(e) = configure().and_then(|inputs| generate(&inputs, force, reporter)) {
+            reporter.error(&e);
+        }
+    })
+}
+
+/// `generate` (`force` given) or `check` of the `files` format, through the cached and
+/// streamed pipeline; `None` for other formats, or when a spec has an error (the full
+/// pipeline then reports it as always).
+fn run_incremental(
+    inputs: &snipgen::cli::Inputs,
+    force: Option<bool>,
+    reporter: &Reporter,
+) -> Result<Option<ExitCode>, Error> {
+    if inputs.formats.iter().any(|f| *f != snipgen::format::Format::Files) {
+        return Ok(None);
+    }
+    let mut renderer = snipgen::renderer(&(&inputs.style).into())?;
+    let preset = renderer.settings().preset.as_deref();
+    let targets = renderer.registry().parse_targets_with(&inputs.lang, preset).map_err(Error::Usage)?;
+    let Some((units, warnings)) =
+        snipgen::incremental::sources(&inputs.specs, &inputs.openapi, inputs.server)?
+    else {
+        return Ok(None);
+    };
+    if units.is_empty() && !inputs.allow_empty {
+        return Ok(None);
+    }
+    if reporter.wants_progress() {
+        renderer.show_progress();
+    }
+    let scope = if inputs.partial {
+        output::Scope::file_names(targets.iter().map(|t| t.file_name(&targets)))
+    } else {
+        output::Scope::all()
+    };
+    let job = snipgen::incremental::Job {
+        out: &inputs.out,
+        renderer: &renderer,
+        targets: &targets,
+        scope: &scope,
+        templates: inputs.style.templates.as_deref(),
+        list: reporter.lists_files(),
+    };
+    let code = match force {
+        Some(force) => {
+            snipgen::incremental::generate(&job, &units, force)?.map(|(files, report, refused)| {
+                renderer.finish_progress();
+                print_warnings(&warnings);
+                reporter.generated(&inputs.out, files, &report, &refused);
+                ExitCode::SUCCESS
+            })
+        }
+        None => snipgen::incremental::check(&job, &units)?.map(|(files, report)| {
+            renderer.finish_progress();
+            print_warnings(&warnings);
+            let hint = report::generate_hint(&std::env::args().collect::<Vec<_>>());
+            reporter.checked(&inputs.out, files, &report, &hint)
+        }),
+    };
+    Ok(code)
+}
+
+fn print_warnings(warnings: &[String]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
 /// The specs folder and OpenAPI documents; what an importer could not map is printed as warnings.
 fn load_sources(
     specs: &Path,
@@ -91,13 +211,11 @@ fn load_sources(
 
 fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
     match command {
-        Command::Generate { inputs, force } => {
-            let (plan, files, scope) = plan_inputs(&inputs, reporter)?;
-            let report = output::write(&inputs.out, &files, force, &scope)?;
-            reporter.generated(&inputs.out, files.len(), &report, &plan.refused);
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Generate { inputs, force, .. } => generate(&inputs, force, reporter),
         Command::Check { inputs } => {
+            if let Some(code) = run_incremental(&inputs, None, reporter)? {
+                return Ok(code);
+            }
             let (_, files, scope) = plan_inputs(&inputs, reporter)?;
             let report = output::check(&inputs.out, &files, &scope)?;
             let hint = report::generate_hint(&std::env::args().collect::<Vec<_>>());

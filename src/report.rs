@@ -104,6 +104,11 @@ impl Reporter {
         self.format == MessageFormat::Human && self.verbosity != Verbosity::Quiet
     }
 
+    /// Whether every file written is printed (`-v`, JSON), so must be remembered.
+    pub fn lists_files(&self) -> bool {
+        self.json() || self.verbosity == Verbosity::Verbose
+    }
+
     fn json(&self) -> bool {
         self.format == MessageFormat::Json
     }
@@ -152,7 +157,7 @@ impl Reporter {
                 line(json!({"reason": "refused", "path": shown(path), "message": reason}));
             }
             line(json!({"reason": "summary", "command": "generate", "success": true, "files": files,
-                "written": report.written.len(), "unchanged": report.unchanged,
+                "written": report.written_total(), "unchanged": report.unchanged,
                 "removed": report.removed.len(), "refused": refused.len()}));
             return;
         }
@@ -171,7 +176,7 @@ impl Reporter {
         }
         say!(
             "{files} files: {} written, {} unchanged, {} removed{}",
-            report.written.len(),
+            report.written_total(),
             report.unchanged,
             report.removed.len(),
             match refused.len() {

@@ -903,7 +903,7 @@ pub fn parse_bytes(path: &Path, relative: &Path, bytes: &[u8]) -> Result<LoadedS
 }
 
 /// Reads a spec file: a regular file, not a link, at most [`limits::SPEC_BYTES`] long.
-fn read_spec_file(file: &Path) -> Result<Vec<u8>, String> {
+pub(crate) fn read_spec_file(file: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let too_large = || {
         format!(

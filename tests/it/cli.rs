@@ -295,3 +295,61 @@ fn modern_preset_chooses_the_idiomatic_clients() {
     let php = std::fs::read_to_string(dir.path().join("output/a/php.php")).unwrap();
     assert!(python.starts_with("import httpx\n") && php.contains("GuzzleHttp"), "{python}\n{php}");
 }
+
+/// Polls `done` until it holds, failing after a generous limit (a slow CI machine is not a
+/// failure; a rebuild that never comes is).
+fn eventually(what: &str, mut done: impl FnMut() -> bool) {
+    let limit = std::time::Instant::now() + std::time::Duration::from_secs(180);
+    while !done() {
+        assert!(std::time::Instant::now() < limit, "gave up waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// Issue 11, point 3: `generate --watch` rebuilds when a spec changes, reports a broken spec
+/// and keeps watching, and exits cleanly on Ctrl-C (SIGINT).
+#[cfg(unix)]
+#[test]
+fn generate_watch_rebuilds_on_change_survives_errors_and_stops_on_ctrl_c() {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+    use std::sync::{Arc, Mutex};
+    let dir = project(&[("a.yaml", SIMPLE)]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_snipgen"))
+        .current_dir(dir.path())
+        .args(["generate", "--watch", "--lang", "curl"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let collect = |stream: Box<dyn std::io::Read + Send>| {
+        let text = Arc::new(Mutex::new(String::new()));
+        let sink = Arc::clone(&text);
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stream).lines().map_while(Result::ok) {
+                let mut t = sink.lock().unwrap();
+                t.push_str(&line);
+                t.push('\n');
+            }
+        });
+        text
+    };
+    let stdout = collect(Box::new(child.stdout.take().unwrap()));
+    let stderr = collect(Box::new(child.stderr.take().unwrap()));
+    let sample = dir.path().join("output/a/curl.sh");
+    let holds = |needle: &str| std::fs::read_to_string(&sample).is_ok_and(|s| s.contains(needle));
+    eventually("the first build", || holds("users/{{id}}"));
+    put(dir.path(), "specs/b.yaml", "title: Broken\nmethod: GETT\nurl: https://h/\n");
+    eventually("the broken spec's error", || stderr.lock().unwrap().contains("specs/b.yaml"));
+    std::fs::remove_file(dir.path().join("specs/b.yaml")).unwrap();
+    put(dir.path(), "specs/a.yaml", &SIMPLE.replace("users", "accounts"));
+    eventually("the rebuild after an edit", || holds("accounts/{{id}}"));
+    Command::new("kill").arg("-INT").arg(child.id().to_string()).status().unwrap();
+    eventually("the exit after Ctrl-C", || child.try_wait().unwrap().is_some());
+    assert!(child.wait().unwrap().success(), "Ctrl-C is a clean exit");
+    assert!(!dir.path().join("output/.snipgen-lock").exists(), "no lock left behind");
+    let out = stdout.lock().unwrap().clone();
+    let summaries = out.lines().filter(|l| l.starts_with("1 files: ")).count();
+    assert!(summaries >= 2, "one summary line per rebuild:\n{out}");
+    assert!(out.lines().all(|l| l.starts_with("1 files: ")), "nothing else on stdout:\n{out}");
+}

@@ -1,0 +1,887 @@
+//! `generate` and `check` for the `files` format, streamed and cached.
+//!
+//! Streamed: specs go through in chunks, and only paths, hashes and file metadata are kept
+//! for the whole run, so memory stays flat in the number of specs. `generate` keeps the
+//! guarantees of [`crate::output::write`]: every path is validated and every file on disk
+//! inspected (first pass: parse, model and the cache, no rendering) before anything is
+//! written; the second pass renders and writes only the specs with something to write.
+//! Nothing is ever renderered twice on a cold run; a template that fails at run time (only
+//! a user's can) stops the run with its error, leaving a tree that is consistent and listed
+//! in the manifest, as a killed run does.
+//!
+//! Cached: `<out>/.snipgen-cache` maps a hash of (snipgen version, every template and
+//! `clients.yaml`, built-in and the user's, the style settings, the languages and clients
+//! rendered, the spec's path and bytes) to the spec's id, its output paths, each file's
+//! content hash, and the metadata (size, mtime, ctime, inode) a file had when it was known to
+//! hold that content. A spec whose key is cached is neither parsed nor rendered; an output
+//! file whose metadata still matches is not read. The metadata is trusted only when the
+//! file's times are in an earlier second than the cache was written (the cache file's own
+//! mtime, the same clock): a file changed in the same second as it was recorded could keep
+//! its size and mtime, so it is read again. The cache is an optimisation only: missing,
+//! corrupt, partial or from another version, it is ignored and output is the same.
+
+use std::collections::HashMap;
+use std::fs::Permissions;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::lang::Target;
+use crate::output::{self, CACHE, CheckReport, MANIFEST, OnDisk, Scope, WriteReport};
+use crate::render::Renderer;
+use crate::spec::LoadedSpec;
+
+/// Specs per chunk: enough to keep both cores busy, few enough that a chunk's samples are a
+/// few megabytes.
+const CHUNK: usize = 256;
+const MAGIC: &[u8] = b"snipgen-cache 1\n";
+
+/// Where a spec comes from.
+pub enum Unit {
+    /// A file of the specs folder, read (and re-read for rendering) by the run.
+    File { path: PathBuf, relative: PathBuf },
+    /// A spec imported from an OpenAPI document, already loaded.
+    Loaded(Box<LoadedSpec>),
+}
+
+impl Unit {
+    fn path(&self) -> &Path {
+        match self {
+            Unit::File { path, .. } => path,
+            Unit::Loaded(l) => &l.path,
+        }
+    }
+}
+
+/// The specs to render, and the importers' warnings.
+pub type Sources = (Vec<Unit>, Vec<String>);
+
+/// The specs of the sources, unloaded when they are files; `None` when something is wrong
+/// (no specs folder, a link, an unreadable file…): the caller then runs the full load, whose
+/// errors are the ones to show.
+pub fn sources(specs: &Path, openapi: &[PathBuf], server: Option<usize>) -> Result<Option<Sources>, Error> {
+    if !openapi.is_empty() {
+        let sources =
+            crate::import::Sources { specs: specs.to_path_buf(), openapi: openapi.to_vec(), server };
+        let loaded = crate::import::load(&sources)?;
+        let units = loaded.specs.into_iter().map(|l| Unit::Loaded(Box::new(l))).collect();
+        return Ok(Some((units, loaded.warnings)));
+    }
+    if !specs.is_dir() {
+        return Ok(None);
+    }
+    let mut units = Vec::new();
+    for entry in walkdir::WalkDir::new(specs).sort_by_file_name() {
+        let Ok(e) = entry else { return Ok(None) };
+        if e.file_type().is_dir() {
+            continue;
+        }
+        if !e.file_type().is_file() {
+            return Ok(None);
+        }
+        let p = e.path();
+        if matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml")) {
+            let relative = p.strip_prefix(specs).unwrap_or(p).to_path_buf();
+            units.push(Unit::File { path: p.to_path_buf(), relative });
+        }
+    }
+    Ok(Some((units, Vec::new())))
+}
+
+/// What a run renders and where it writes.
+pub struct Job<'a> {
+    pub out: &'a Path,
+    pub renderer: &'a Renderer,
+    pub targets: &'a [Target],
+    pub scope: &'a Scope,
+    /// The user's templates folder, whose every file is part of the cache key.
+    pub templates: Option<&'a Path>,
+    /// Keep the written paths for the report (`-v`, JSON); otherwise only counted.
+    pub list: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Stat {
+    size: u64,
+    mtime: i64,
+    ctime: i64,
+    ino: u64,
+}
+
+impl Stat {
+    fn of(meta: &std::fs::Metadata) -> Stat {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let ns = |s: i64, n: i64| s.saturating_mul(1_000_000_000).saturating_add(n);
+            Stat {
+                size: meta.len(),
+                mtime: ns(meta.mtime(), meta.mtime_nsec()),
+                ctime: ns(meta.ctime(), meta.ctime_nsec()),
+                ino: meta.ino(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            Stat { size: meta.len(), mtime: mtime_ns(meta), ctime: 0, ino: 0 }
+        }
+    }
+}
+
+fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos().min(i64::MAX as u128) as i64)
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum Slot {
+    Refused(String),
+    /// Content hash (unknown until rendered) and the metadata of the file when it last
+    /// held that content.
+    File {
+        hash: Option<u64>,
+        stat: Option<Stat>,
+    },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct RequestEntry {
+    id: String,
+    /// One per target, in the run's order.
+    slots: Vec<Slot>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Entry {
+    id: String,
+    requests: Vec<RequestEntry>,
+}
+
+impl Entry {
+    fn complete(&self) -> bool {
+        self.requests.iter().flat_map(|r| &r.slots).all(|s| !matches!(s, Slot::File { hash: None, .. }))
+    }
+}
+
+struct Cache {
+    entries: HashMap<u128, Entry>,
+    /// When the cache was written (its file's mtime), in nanoseconds.
+    saved_at: i64,
+}
+
+impl Cache {
+    fn empty() -> Cache {
+        Cache { entries: HashMap::new(), saved_at: i64::MIN }
+    }
+
+    /// Whether `now` is the file recorded in `recorded`, without reading it.
+    fn trusts(&self, recorded: Option<Stat>, now: &Stat) -> bool {
+        const SECOND: i64 = 1_000_000_000;
+        recorded.is_some_and(|r| {
+            r == *now && r.mtime.max(r.ctime).div_euclid(SECOND) < self.saved_at.div_euclid(SECOND)
+        })
+    }
+
+    /// Anything wrong (a link, another version, a bad checksum) gives an empty cache.
+    fn load(out: &Path) -> Cache {
+        let Ok(OnDisk::File { bytes, meta, .. }) = output::inspect(out, Path::new(CACHE), true) else {
+            return Cache::empty();
+        };
+        let header = cache_header();
+        let Some(rest) = bytes.strip_prefix(header.as_slice()) else { return Cache::empty() };
+        let Some((sum, payload)) = rest.split_first_chunk::<8>() else { return Cache::empty() };
+        if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(payload) {
+            return Cache::empty();
+        }
+        match bincode::deserialize::<Vec<(u128, Entry)>>(payload) {
+            Ok(entries) => Cache { entries: entries.into_iter().collect(), saved_at: mtime_ns(&meta) },
+            Err(_) => Cache::empty(),
+        }
+    }
+}
+
+fn cache_header() -> Vec<u8> {
+    let mut h = MAGIC.to_vec();
+    h.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
+    h.push(b'\n');
+    h
+}
+
+fn save_cache(out: &Path, entries: Vec<(u128, Entry)>) -> Result<(), Error> {
+    match output::inspect(out, Path::new(CACHE), false)? {
+        OnDisk::Missing | OnDisk::File { .. } | OnDisk::Link => {}
+        // Not ours to replace; the next run is just slower.
+        OnDisk::Other(_) => return Ok(()),
+    }
+    let payload = bincode::serialize(&entries).expect("the cache is plain data");
+    let mut bytes = cache_header();
+    bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    output::write_atomic(&out.join(CACHE), &bytes, None)
+}
+
+/// Everything besides a spec's own bytes that its output depends on.
+fn global_key(job: &Job) -> Result<Vec<u8>, Error> {
+    use std::io::Write;
+    let mut key = Vec::new();
+    let mut add = |part: &[u8]| {
+        key.extend_from_slice(&(part.len() as u64).to_le_bytes());
+        key.extend_from_slice(part);
+    };
+    add(env!("CARGO_PKG_VERSION").as_bytes());
+    for (name, text) in crate::lang::embedded_files() {
+        add(name.as_bytes());
+        add(text.as_bytes());
+    }
+    if let Some(dir) = job.templates {
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| Error::io(dir, e.into()))?;
+            if entry.file_type().is_file() {
+                add(entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().as_bytes());
+                add(&std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?);
+            }
+        }
+    }
+    let s = job.renderer.settings();
+    let mut style = Vec::new();
+    let _ = write!(style, "{} {} {:?} {:?}", s.readable_variables, s.content_length, s.preset, s.indent);
+    add(&style);
+    for t in job.targets {
+        add(format!("{}:{}={}", t.language.id, t.client.id, t.file_name(job.targets)).as_bytes());
+    }
+    Ok(key)
+}
+
+fn spec_key(global: &[u8], relative: &Path, bytes: &[u8]) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(global);
+    h.update(relative.to_string_lossy().as_bytes());
+    h.update(&[0]);
+    h.update(bytes);
+    h.digest128()
+}
+
+/// A spec resolved by the first pass.
+struct Spec {
+    key: u128,
+    entry: Entry,
+    /// Per request, per target: what the second pass does.
+    actions: Vec<Vec<Action>>,
+}
+
+#[derive(Debug, Clone)]
+enum Action {
+    Keep,
+    /// Write, keeping these permissions when replacing a file.
+    Write(Option<Permissions>),
+    /// Not rendered yet: compare with the file there, write if it differs.
+    Compare(Permissions),
+}
+
+/// Why the fast path gives up: a spec error (the full load reports it), or an I/O error.
+enum Fail {
+    Fallback,
+    Error(Error),
+}
+
+impl From<Error> for Fail {
+    fn from(e: Error) -> Self {
+        Fail::Error(e)
+    }
+}
+
+/// Loads a unit (reading a file again for the second pass, and checking it did not change);
+/// `None` for a unit loaded already.
+fn load(unit: &Unit, expect: Option<u128>, global: &[u8]) -> Result<(u128, Option<LoadedSpec>), Fail> {
+    match unit {
+        Unit::File { path, relative } => {
+            let bytes = crate::spec::read_spec_file(path).map_err(|_| Fail::Fallback)?;
+            let key = spec_key(global, relative, &bytes);
+            if expect.is_some_and(|k| k != key) {
+                return Err(Fail::Error(Error::Usage(format!(
+                    "{} changed while snipgen was running; run it again",
+                    path.display()
+                ))));
+            }
+            let loaded = crate::spec::parse_bytes(path, relative, &bytes).map_err(|_| Fail::Fallback)?;
+            Ok((key, Some(loaded)))
+        }
+        Unit::Loaded(l) => Ok((spec_key(global, Path::new(&l.id), l.source.as_bytes()), None)),
+    }
+}
+
+/// The spec of `unit`: its own when loaded already, else `own`.
+fn spec_of<'a>(unit: &'a Unit, own: Option<&'a LoadedSpec>) -> &'a LoadedSpec {
+    match (unit, own) {
+        (Unit::Loaded(l), _) => l,
+        (_, Some(l)) => l,
+        (Unit::File { .. }, None) => unreachable!("a file unit is loaded before use"),
+    }
+}
+
+/// Renders a unit, loading it again (and checking it did not change) if need be.
+fn render_unit(
+    job: &Job,
+    unit: &Unit,
+    own: Option<&LoadedSpec>,
+    key: u128,
+    global: &[u8],
+) -> Result<Samples, Fail> {
+    match own {
+        Some(l) => render(job, l),
+        None => {
+            let (_, again) = load(unit, Some(key), global)?;
+            render(job, spec_of(unit, again.as_ref()))
+        }
+    }
+}
+
+/// A spec after the first look: cached, or built (and its parsed spec, for a file).
+enum Found {
+    Hit(Entry),
+    Miss(Entry, Option<Box<LoadedSpec>>),
+}
+
+/// Every sample of a spec: per request, per target, the text or the refusal.
+type Samples = Vec<(String, Vec<Result<String, String>>)>;
+
+fn render(job: &Job, loaded: &LoadedSpec) -> Result<Samples, Fail> {
+    let requests = crate::model::build(loaded, job.renderer.settings()).map_err(|_| Fail::Fallback)?;
+    let plan = job.renderer.render_all(&requests, job.targets)?;
+    let mut samples = plan.samples.into_iter();
+    Ok(requests
+        .iter()
+        .map(|r| (r.id.clone(), samples.by_ref().take(job.targets.len()).map(|s| s.outcome).collect()))
+        .collect())
+}
+
+/// The entry of a spec not in the cache: ids and refusals, from the model alone.
+fn skeleton(job: &Job, loaded: &LoadedSpec) -> Result<Entry, Fail> {
+    let requests = crate::model::build(loaded, job.renderer.settings()).map_err(|_| Fail::Fallback)?;
+    let requests = requests
+        .iter()
+        .map(|r| RequestEntry {
+            id: r.id.clone(),
+            slots: job
+                .targets
+                .iter()
+                .map(|t| match t.refusal(r) {
+                    Some(reason) => Slot::Refused(reason),
+                    None => Slot::File { hash: None, stat: None },
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(Entry { id: loaded.id.clone(), requests })
+}
+
+/// What is at `out/<request>/<name>`: the request's folder is checked once for links, then
+/// each of its files is one lstat (the full walk when the folder is not a plain one).
+fn look(out: &Path, folder_ok: bool, request: &str, name: &str) -> Result<OnDisk, Error> {
+    if folder_ok {
+        output::inspect_in(&out.join(request), name)
+    } else {
+        let path = format!("{request}/{name}");
+        output::inspect(out, output::checked_relative(&path)?, false)
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// First pass over one chunk: each spec's entry (cached, or built from its model), in parallel.
+fn resolve(job: &Job, global: &[u8], units: &[Unit], cache: &mut Cache) -> Result<Vec<(u128, Found)>, Fail> {
+    // Keys first (reading the files), then cache look-ups, then the misses' models.
+    let keyed: Vec<Result<u128, Fail>> = units
+        .par_iter()
+        .map(|u| match u {
+            Unit::File { path, relative } => {
+                let bytes = crate::spec::read_spec_file(path).map_err(|_| Fail::Fallback)?;
+                Ok(spec_key(global, relative, &bytes))
+            }
+            Unit::Loaded(l) => Ok(spec_key(global, Path::new(&l.id), l.source.as_bytes())),
+        })
+        .collect();
+    let mut hits = Vec::with_capacity(units.len());
+    for k in keyed {
+        let key = k?;
+        let hit = cache
+            .entries
+            .remove(&key)
+            .filter(|e| e.complete() && e.requests.iter().all(|r| r.slots.len() == job.targets.len()));
+        hits.push((key, hit));
+    }
+    hits.into_par_iter()
+        .zip(units.par_iter())
+        .map(|((key, hit), unit)| match hit {
+            Some(e) => Ok((key, Found::Hit(e))),
+            None => {
+                let (_, own) = load(unit, Some(key), global)?;
+                let entry = skeleton(job, spec_of(unit, own.as_ref()))?;
+                Ok((key, Found::Miss(entry, own.map(Box::new))))
+            }
+        })
+        .collect()
+}
+
+fn paths_of(entry: &Entry, names: &[String]) -> Vec<Vec<Option<String>>> {
+    entry
+        .requests
+        .iter()
+        .map(|r| {
+            r.slots
+                .iter()
+                .zip(names)
+                .map(|(s, n)| matches!(s, Slot::File { .. }).then(|| format!("{}/{n}", r.id)))
+                .collect()
+        })
+        .collect()
+}
+
+/// Runs `generate` for the `files` format; `None` when a spec has an error (the caller runs
+/// the full pipeline, which reports it exactly as always).
+pub fn generate(job: &Job, units: &[Unit], force: bool) -> Result<Option<Generated>, Error> {
+    match generate_inner(job, units, force) {
+        Ok(r) => Ok(Some(r)),
+        Err(Fail::Fallback) => Ok(None),
+        Err(Fail::Error(e)) => Err(e),
+    }
+}
+
+/// The number of files, what was written, and the refused samples with their reasons.
+pub type Generated = (usize, WriteReport, Vec<(String, String)>);
+
+fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, Fail> {
+    let out = job.out;
+    let global = global_key(job)?;
+    let names: Vec<String> = job.targets.iter().map(|t| t.file_name(job.targets)).collect();
+    // A new output folder is created only once the plan is known to be valid.
+    let exists = output::check_out_folder(out)?;
+    let mut _lock = if exists { Some(output::Lock::acquire(out)?) } else { None };
+    let mut cache = if exists { Cache::load(out) } else { Cache::empty() };
+    let (owned, manifest_now) = output::read_manifest(out)?;
+    let mut dirty = false;
+    let mut specs: Vec<Spec> = Vec::with_capacity(units.len());
+    let mut conflicts = Vec::new();
+    let mut not_regular = Vec::new();
+    // (spec, request, target, path, why): resolved once the stale files are known.
+    let mut others: Vec<(usize, usize, usize, String, String)> = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    for (c, chunk) in units.chunks(CHUNK).enumerate() {
+        let resolved = resolve(job, &global, chunk, &mut cache)?;
+        let cache_ref = &cache;
+        type Looked = (Spec, Vec<String>, Vec<String>, Vec<(usize, usize, usize, String, String)>, bool);
+        let looked: Vec<Result<Looked, Fail>> = resolved
+            .into_par_iter()
+            .enumerate()
+            .map(|(k, (key, found))| {
+                let index = c * CHUNK + k;
+                let (mut entry, own) = match found {
+                    Found::Hit(e) => (e, None),
+                    Found::Miss(e, own) => (e, own),
+                };
+                let unit = &units[index];
+                let paths = paths_of(&entry, &names);
+                let mut actions = Vec::new();
+                let mut conflicts = Vec::new();
+                let mut not_regular = Vec::new();
+                let mut others = Vec::new();
+                let mut dirty = false;
+                let mut rendered: Option<Samples> = None;
+                for (r, (req, req_paths)) in entry.requests.iter_mut().zip(&paths).enumerate() {
+                    let folder_ok = output::checked_relative(&req.id).is_ok()
+                        && output::inspect_folder(out, &req.id)?;
+                    let mut row = Vec::new();
+                    for (t, (slot, path)) in req.slots.iter_mut().zip(req_paths).enumerate() {
+                        let (Slot::File { hash: want, stat }, Some(path)) = (slot, path) else {
+                            row.push(Action::Keep);
+                            continue;
+                        };
+                        let relative = output::checked_relative(path)?;
+                        let target = out.join(relative);
+                        let action = match look(out, folder_ok, &req.id, &names[t])? {
+                            OnDisk::Missing => Action::Write(None),
+                            OnDisk::File { permissions, meta, .. } => {
+                                let now = Stat::of(&meta);
+                                let owns = owned.contains(path);
+                                if want.is_some() && cache_ref.trusts(*stat, &now) {
+                                    Action::Keep
+                                } else if let Some(h) = *want {
+                                    if hash(&output::read_regular(&target)?) == h {
+                                        *stat = Some(now);
+                                        dirty = true;
+                                        Action::Keep
+                                    } else if owns || force {
+                                        Action::Write(Some(permissions))
+                                    } else {
+                                        conflicts.push(target.display().to_string());
+                                        Action::Keep
+                                    }
+                                } else if owns {
+                                    Action::Compare(permissions)
+                                } else {
+                                    // Not ours: whether it differs decides between a
+                                    // conflict and nothing to do, before any write.
+                                    if rendered.is_none() {
+                                        rendered = Some(render_unit(job, unit, own.as_deref(), key, &global)?);
+                                    }
+                                    let samples = rendered.as_ref().expect("just rendered");
+                                    let text = samples[r].1[t].as_ref().expect("not refused");
+                                    let bytes = output::read_regular(&target)?;
+                                    if bytes == text.as_bytes() {
+                                        *want = Some(hash(text.as_bytes()));
+                                        *stat = Some(now);
+                                        Action::Keep
+                                    } else if force {
+                                        Action::Write(Some(permissions))
+                                    } else {
+                                        conflicts.push(target.display().to_string());
+                                        Action::Keep
+                                    }
+                                }
+                            }
+                            OnDisk::Link => {
+                                not_regular.push(format!(
+                                    "{} is a symbolic link; snipgen writes regular files and never follows links",
+                                    target.display()
+                                ));
+                                Action::Keep
+                            }
+                            OnDisk::Other(why) => {
+                                others.push((index, r, t, path.clone(), why));
+                                Action::Keep
+                            }
+                        };
+                        row.push(action);
+                    }
+                    actions.push(row);
+                }
+                Ok((Spec { key, entry, actions }, conflicts, not_regular, others, dirty))
+            })
+            .collect();
+        for l in looked {
+            let (spec, c, n, o, d) = l?;
+            if !ids.insert(spec.entry.id.clone()) {
+                // A duplicate id: the full load names both files.
+                return Err(Fail::Fallback);
+            }
+            conflicts.extend(c);
+            not_regular.extend(n);
+            others.extend(o);
+            dirty |= d;
+            specs.push(spec);
+        }
+    }
+    drop(ids);
+    // The whole plan's paths, sorted, for validation and the manifest.
+    let mut planned: Vec<(String, usize)> = Vec::new();
+    for (i, spec) in specs.iter().enumerate() {
+        for req in paths_of(&spec.entry, &names) {
+            planned.extend(req.into_iter().flatten().map(|p| (p, i)));
+        }
+    }
+    planned.sort_unstable();
+    {
+        let pairs: Vec<(&str, &Path)> = planned.iter().map(|(p, i)| (p.as_str(), units[*i].path())).collect();
+        output::validate_paths(&pairs)?;
+    }
+    let planned_set: std::collections::HashSet<&str> = planned.iter().map(|(p, _)| p.as_str()).collect();
+    let stale: std::collections::BTreeSet<&str> = owned
+        .iter()
+        .map(String::as_str)
+        .filter(|p| job.scope.covers(p) && !planned_set.contains(p))
+        .collect();
+    drop(planned_set);
+    for (i, r, t, path, why) in others {
+        if output::cleared_by_removal(&stale, &path) {
+            specs[i].actions[r][t] = Action::Write(None);
+        } else {
+            not_regular.push(why);
+        }
+    }
+    let mut to_remove = Vec::new();
+    for old in &stale {
+        match output::inspect(out, output::checked_relative(old)?, false)? {
+            OnDisk::Missing => {}
+            OnDisk::File { .. } | OnDisk::Link => to_remove.push(*old),
+            OnDisk::Other(why) => not_regular.push(why),
+        }
+    }
+    if !not_regular.is_empty() {
+        return Err(Error::Usage(format!(
+            "refusing to touch what snipgen would not have written; remove it:\n  {}",
+            not_regular.join("\n  ")
+        ))
+        .into());
+    }
+    if !conflicts.is_empty() {
+        conflicts.sort();
+        return Err(Error::Usage(format!(
+            "refusing to overwrite files snipgen did not generate (not in {MANIFEST}); move them away or pass --force:\n  {}",
+            conflicts.join("\n  ")
+        ))
+        .into());
+    }
+    if !exists {
+        std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+        _lock = Some(output::Lock::acquire(out)?);
+        // Another run may have created it meanwhile: then look again, under the lock.
+        let alone = std::fs::read_dir(out).map_err(|e| Error::io(out, e))?.count() == 1;
+        if !alone {
+            drop(_lock);
+            return generate_inner(job, units, force);
+        }
+    }
+    let kept = owned.iter().map(String::as_str).filter(|p| !job.scope.covers(p));
+    let manifest = output::manifest_text(kept.chain(planned.iter().map(|(p, _)| p.as_str())));
+    let manifest_path = out.join(MANIFEST);
+    let manifest_mode = match output::inspect(out, Path::new(MANIFEST), false)? {
+        OnDisk::File { permissions, .. } => Some(permissions),
+        _ => None,
+    };
+    let mut report = WriteReport {
+        cleaned: output::leftovers(
+            out,
+            owned.iter().map(String::as_str).chain(planned.iter().map(|(p, _)| p.as_str())),
+        )?,
+        ..WriteReport::default()
+    };
+    for temp in &report.cleaned {
+        let path = out.join(temp);
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(Error::io(&path, e).into()),
+            _ => {}
+        }
+    }
+    let busy = |s: &Spec| s.actions.iter().flatten().any(|a| !matches!(a, Action::Keep));
+    let any_work = specs.iter().any(busy);
+    if any_work || !to_remove.is_empty() {
+        let intent = output::manifest_text(
+            owned.iter().map(String::as_str).chain(planned.iter().map(|(p, _)| p.as_str())),
+        );
+        if manifest_now.as_deref() != Some(intent.as_bytes()) {
+            output::write_atomic(&manifest_path, &intent, manifest_mode.as_ref())?;
+        }
+    }
+    let files = planned.len();
+    drop(planned);
+    for old in to_remove {
+        let target = out.join(old);
+        match std::fs::remove_file(&target) {
+            Ok(()) => report.removed.push(old.to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&target, e).into()),
+        }
+        output::prune_empty_dirs(out, target.parent());
+    }
+    drop(stale);
+    // Second pass: render and write, a chunk at a time.
+    let mut refused = Vec::new();
+    let mut written = Vec::new();
+    for (c, chunk) in specs.chunks_mut(CHUNK).enumerate() {
+        let results: Vec<Result<(Vec<String>, usize), Fail>> = chunk
+            .par_iter_mut()
+            .enumerate()
+            .map(|(k, spec)| {
+                let unit = &units[c * CHUNK + k];
+                let mut done = Vec::new();
+                let mut unchanged = 0;
+                let work = busy(spec);
+                let samples =
+                    if work { Some(render_unit(job, unit, None, spec.key, &global)?) } else { None };
+                for (r, req) in spec.entry.requests.iter_mut().enumerate() {
+                    for (t, slot) in req.slots.iter_mut().enumerate() {
+                        let Slot::File { hash: want, stat } = slot else { continue };
+                        let text = || -> &str {
+                            samples.as_ref().expect("rendered")[r].1[t].as_deref().expect("not refused")
+                        };
+                        let path = format!("{}/{}", req.id, names[t]);
+                        let target = out.join(&path);
+                        let write = match &spec.actions[r][t] {
+                            Action::Keep => {
+                                unchanged += 1;
+                                None
+                            }
+                            Action::Write(p) => Some(p.clone()),
+                            Action::Compare(p) => {
+                                if output::read_regular(&target)? == text().as_bytes() {
+                                    unchanged += 1;
+                                    None
+                                } else {
+                                    Some(Some(p.clone()))
+                                }
+                            }
+                        };
+                        if let Some(permissions) = write {
+                            output::write_atomic(&target, text(), permissions.as_ref())?;
+                            done.push(path);
+                        }
+                        if !matches!(spec.actions[r][t], Action::Keep) {
+                            *want = Some(hash(text().as_bytes()));
+                            let meta =
+                                std::fs::symlink_metadata(&target).map_err(|e| Error::io(&target, e))?;
+                            *stat = Some(Stat::of(&meta));
+                        }
+                    }
+                }
+                Ok((done, unchanged))
+            })
+            .collect();
+        for r in results {
+            let (done, unchanged) = r?;
+            report.unchanged += unchanged;
+            if job.list {
+                written.extend(done);
+            } else {
+                report.unlisted += done.len();
+            }
+        }
+        for spec in chunk.iter() {
+            for (req, t) in
+                spec.entry.requests.iter().flat_map(|r| r.slots.iter().enumerate().map(move |s| (r, s)))
+            {
+                if let (i, Slot::Refused(reason)) = t {
+                    refused.push((format!("{}/{}", req.id, names[i]), reason.clone()));
+                }
+            }
+        }
+    }
+    written.sort();
+    report.written = written;
+    refused.sort();
+    let current = match output::inspect(out, Path::new(MANIFEST), true)? {
+        OnDisk::File { bytes, .. } => Some(bytes),
+        _ => None,
+    };
+    if current.as_deref() != Some(manifest.as_bytes()) {
+        output::write_atomic(&manifest_path, &manifest, manifest_mode.as_ref())?;
+    }
+    if dirty || any_work || !cache.entries.is_empty() {
+        save_cache(out, specs.into_iter().map(|s| (s.key, s.entry)).collect())?;
+    }
+    Ok((files, report, refused))
+}
+
+/// Runs `check` for the `files` format; `None` as for [`generate`].
+pub fn check(job: &Job, units: &[Unit]) -> Result<Option<(usize, CheckReport)>, Error> {
+    match check_inner(job, units) {
+        Ok(r) => Ok(Some(r)),
+        Err(Fail::Fallback) => Ok(None),
+        Err(Fail::Error(e)) => Err(e),
+    }
+}
+
+fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> {
+    let out = job.out;
+    let global = global_key(job)?;
+    let names: Vec<String> = job.targets.iter().map(|t| t.file_name(job.targets)).collect();
+    let exists = output::check_out_folder(out)?;
+    let _lock = if exists {
+        match output::Lock::acquire(out) {
+            Ok(lock) => Some(lock),
+            Err(Error::Io { .. }) => None,
+            Err(e) => return Err(e.into()),
+        }
+    } else {
+        None
+    };
+    let mut cache = if exists { Cache::load(out) } else { Cache::empty() };
+    let (owned, manifest_now) = output::read_manifest(out)?;
+    let mut report = CheckReport::default();
+    let mut planned: Vec<(String, usize)> = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    for (c, chunk) in units.chunks(CHUNK).enumerate() {
+        let resolved = resolve(job, &global, chunk, &mut cache)?;
+        let cache_ref = &cache;
+        type Checked = (String, Vec<String>, CheckReport);
+        let checked: Vec<Result<Checked, Fail>> = resolved
+            .into_par_iter()
+            .zip(chunk.par_iter())
+            .map(|((key, found), unit)| {
+                let (entry, mut rendered) = match found {
+                    Found::Hit(e) => (e, None),
+                    Found::Miss(e, own) => (e, Some(render(job, spec_of(unit, own.as_deref()))?)),
+                };
+                let mut part = CheckReport::default();
+                let mut paths = Vec::new();
+                for (r, req) in entry.requests.iter().enumerate() {
+                    let folder_ok =
+                        output::checked_relative(&req.id).is_ok() && output::inspect_folder(out, &req.id)?;
+                    for (t, slot) in req.slots.iter().enumerate() {
+                        let Slot::File { hash: want, stat } = slot else { continue };
+                        let path = format!("{}/{}", req.id, names[t]);
+                        let relative = output::checked_relative(&path)?;
+                        match look(out, folder_ok, &req.id, &names[t])? {
+                            OnDisk::Missing => part.missing.push(path.clone()),
+                            OnDisk::File { meta, .. } => {
+                                if want.is_some() && cache_ref.trusts(*stat, &Stat::of(&meta)) {
+                                    paths.push(path);
+                                    continue;
+                                }
+                                let bytes = output::read_regular(&out.join(relative))?;
+                                if want.is_some_and(|h| h == hash(&bytes)) {
+                                    paths.push(path);
+                                    continue;
+                                }
+                                if rendered.is_none() {
+                                    rendered = Some(render_unit(job, unit, None, key, &global)?);
+                                }
+                                let samples = rendered.as_ref().expect("just rendered");
+                                let text = samples[r].1[t].as_ref().expect("not refused");
+                                if bytes != text.as_bytes() {
+                                    part.stale.push((path.clone(), output::diff(&path, &bytes, text)));
+                                }
+                            }
+                            OnDisk::Link => part.not_regular.push((
+                                path.clone(),
+                                "a symbolic link, not the generated file (snipgen never follows links)"
+                                    .to_string(),
+                            )),
+                            OnDisk::Other(why) => part.not_regular.push((path.clone(), why)),
+                        }
+                        paths.push(path);
+                    }
+                }
+                Ok((entry.id, paths, part))
+            })
+            .collect();
+        for (k, one) in checked.into_iter().enumerate() {
+            let (id, paths, part) = one?;
+            if !ids.insert(id) {
+                return Err(Fail::Fallback);
+            }
+            planned.extend(paths.into_iter().map(|p| (p, c * CHUNK + k)));
+            report.stale.extend(part.stale);
+            report.missing.extend(part.missing);
+            report.not_regular.extend(part.not_regular);
+        }
+    }
+    planned.sort_unstable();
+    {
+        let pairs: Vec<(&str, &Path)> = planned.iter().map(|(p, i)| (p.as_str(), units[*i].path())).collect();
+        output::validate_paths(&pairs)?;
+    }
+    report.stale.sort();
+    report.missing.sort();
+    report.not_regular.sort();
+    let planned_set: std::collections::HashSet<&str> = planned.iter().map(|(p, _)| p.as_str()).collect();
+    for old in owned.iter().filter(|p| job.scope.covers(p) && !planned_set.contains(p.as_str())) {
+        if !matches!(output::inspect(out, output::checked_relative(old)?, false)?, OnDisk::Missing) {
+            report.orphaned.push(old.clone());
+        }
+    }
+    drop(planned_set);
+    report.leftovers = output::leftovers(
+        out,
+        owned.iter().map(String::as_str).chain(planned.iter().map(|(p, _)| p.as_str())),
+    )?;
+    let kept = owned.iter().map(String::as_str).filter(|p| !job.scope.covers(p));
+    let expected = output::manifest_text(kept.chain(planned.iter().map(|(p, _)| p.as_str())));
+    report.manifest_outdated = manifest_now.as_deref() != Some(expected.as_bytes());
+    Ok((planned.len(), report))
+}
