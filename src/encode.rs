@@ -105,13 +105,29 @@ pub fn form_urlencoded<'a>(
 
 /// Wraps `s` in `quote`, replacing each character for which `escape` returns a spelling.
 fn quoted(s: &str, quote: &str, escape: impl Fn(char) -> Option<String>) -> String {
+    // No language escapes an ASCII letter or digit on its own, so those skip `escape` (most of
+    // a typical value).
+    quoted_where(s, quote, |c| !c.is_ascii_alphanumeric(), escape)
+}
+
+/// As `quoted`, with `escape` called for every character: for escapes that look at the
+/// characters around one (Kotlin's `$x`, C's `??=`), which keep their own cursor.
+fn quoted_every(s: &str, quote: &str, escape: impl Fn(char) -> Option<String>) -> String {
+    quoted_where(s, quote, |_| true, escape)
+}
+
+fn quoted_where(
+    s: &str,
+    quote: &str,
+    may_escape: impl Fn(char) -> bool,
+    escape: impl Fn(char) -> Option<String>,
+) -> String {
     let mut out = String::with_capacity(s.len() + 2 * quote.len());
     out.push_str(quote);
-    // Runs of characters that need no escape are copied whole. No language escapes an ASCII
-    // letter or digit, so those skip `escape` (most of a typical value).
+    // Runs of characters that need no escape are copied whole.
     let mut run = 0;
     for (i, c) in s.char_indices() {
-        if c.is_ascii_alphanumeric() {
+        if !may_escape(c) {
             continue;
         }
         if let Some(spelled) = escape(c) {
@@ -342,7 +358,7 @@ pub fn csharp_text(s: &str) -> String {
 /// written as `\uXXXX` (Kotlin has no `\x`).
 pub fn kotlin_string(s: &str) -> String {
     let next = std::cell::RefCell::new(s.chars().skip(1));
-    quoted(s, "\"", |c| {
+    quoted_every(s, "\"", |c| {
         let after = next.borrow_mut().next();
         common_escape(c, '"').or_else(|| match c {
             '$' if after.is_some_and(|n| n == '{' || n == '_' || n == '`' || n.is_alphabetic()) => {
@@ -361,7 +377,7 @@ pub fn kotlin_string(s: &str) -> String {
 /// Other characters are kept as UTF-8, which gcc's execution character set keeps byte for byte.
 pub fn c_string(s: &str) -> String {
     let previous = std::cell::Cell::new('\0');
-    quoted(s, "\"", |c| {
+    quoted_every(s, "\"", |c| {
         let out = common_escape(c, '"').or_else(|| match c {
             '?' if previous.get() == '?' => Some("\\?".into()),
             c if is_control(c) => Some(format!("\\{:03o}", c as u32)),

@@ -77,9 +77,10 @@ fn a_user_language_is_listed_rendered_and_generated() {
     let dir = user_project();
     let (code, stdout, stderr) = snipgen(dir.path(), &["languages", "--templates", "tpl"]);
     assert_eq!(code, 0, "{stderr}");
+    let stdout = columns_as_single_spaces(&stdout);
     assert!(
         stdout.contains(
-            "py3      Python 3 (stdlib) .py     python      urllib* (urllib.request), norecipe (no verify recipe)\n"
+            "py3 Python 3 (stdlib) .py python urllib* (urllib.request), norecipe (no verify recipe)\n"
         ),
         "{stdout}"
     );
@@ -135,10 +136,9 @@ fn a_user_record_changes_a_builtin_and_a_missing_template_is_named() {
     put(dir.path(), "tpl/python/urllib.tera", URLLIB_TERA);
     let (code, stdout, stderr) = snipgen(dir.path(), &["languages", "--templates", "tpl"]);
     assert_eq!(code, 0, "{stderr}");
+    let stdout = columns_as_single_spaces(&stdout);
     assert!(
-        stdout.contains(
-            "python   Python 3 .py     python      requests* (requests), httpx (HTTPX), urllib (urllib)\n"
-        ),
+        stdout.contains("python Python 3 .py python requests* (requests), httpx (HTTPX), urllib (urllib)\n"),
         "{stdout}"
     );
 }
@@ -170,4 +170,10 @@ fn a_closed_stdout_ends_quietly() {
     let status = child.wait().unwrap();
     assert!(status.success(), "{status}: {stderr}");
     assert_eq!(stderr, "");
+}
+
+/// The `languages` table with its column padding collapsed (the widths follow the longest id
+/// and label, which a user's records change).
+fn columns_as_single_spaces(table: &str) -> String {
+    table.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ") + "\n").collect()
 }

@@ -46,12 +46,15 @@ fn every_operation_renders_in_every_language() {
     let targets = parse_targets(&[]).unwrap();
     let renderer = snipgen::renderer(&Default::default()).unwrap();
     let plan = snipgen::plan_loaded(&loaded.specs, &targets, &renderer).unwrap();
-    // Only what a client cannot send at all: browsers forbid Cookie and Origin, and these
-    // clients cannot type a text part (the upload's JSON metadata part).
+    // Only what a client cannot send at all: browsers forbid Cookie and Origin, these clients
+    // cannot type a text part (the upload's JSON metadata part), and RestSharp sends files
+    // before the dispute evidence's text fields.
     let refused: Vec<&str> = plan.refused.iter().map(|(path, _)| path.as_str()).collect();
     assert_eq!(
         refused,
         [
+            "disputes/submit-dispute-evidence/api_key/csharp.cs",
+            "disputes/submit-dispute-evidence/basic/csharp.cs",
             "objects/preflight-object/jquery.js",
             "objects/upload-objects/csharp.cs",
             "objects/upload-objects/jquery.js",
