@@ -52,12 +52,10 @@ struct Out {
 
 /// Every file of every document, `x-codeSamples` added to the operations.
 pub fn documents(docs: &[PathBuf], pages: &[Page]) -> Result<Vec<Rendered>, Error> {
-    if docs.is_empty() {
-        return Err(Error::Usage(
-            "--format openapi writes a copy of each OpenAPI document with x-codeSamples: give the document with --openapi FILE (or `openapi:` in snipgen.yaml)".into(),
-        ));
-    }
     let samples = samples_by_id(pages);
+    if docs.is_empty() {
+        return from_specs(pages, &samples).map(|r| vec![r]);
+    }
     // By canonical path, so a file two documents share is written once with both's samples.
     let mut files: BTreeMap<PathBuf, Out> = BTreeMap::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
@@ -100,6 +98,97 @@ pub fn documents(docs: &[PathBuf], pages: &[Page]) -> Result<Vec<Rendered>, Erro
         rendered.push(Rendered { path, text, spec: PathBuf::from(&out.file.name) });
     }
     Ok(rendered)
+}
+
+/// Without an OpenAPI input: `openapi/openapi.json`, an OpenAPI 3.1 document made from the
+/// specs, so a team without a document can still hand its samples to an OpenAPI renderer.
+/// One operation per method and path (the URL's path after its origin, `{{name}}` written
+/// `{name}` and declared a path parameter): a spec's id is its `operationId`, its title the
+/// `summary`, its first id segment the tag. Specs that share a method and path (one token
+/// endpoint, several grant types) share the operation: the first by id names it, and each
+/// sample's label starts with its spec's title.
+fn from_specs(pages: &[Page], samples: &BTreeMap<&str, Vec<CodeSample>>) -> Result<Rendered, Error> {
+    let mut sorted: Vec<&Page> = pages.iter().collect();
+    sorted.sort_by_key(|p| p.id);
+    let mut groups: indexmap::IndexMap<(String, String), Vec<&Page>> = indexmap::IndexMap::new();
+    for page in sorted {
+        let method = page.method.to_ascii_lowercase();
+        if !STANDARD_METHODS.contains(&method.as_str()) {
+            // Said, not silently dropped; a document cannot hold it before OpenAPI 3.2.
+            eprintln!(
+                "warning: --format openapi: spec `{}` left out of openapi/openapi.json: OpenAPI 3.1 has no operation for the method {}",
+                page.id, page.method
+            );
+            continue;
+        }
+        groups.entry((openapi_path(page.url).0, method)).or_default().push(page);
+    }
+    let mut paths = serde_json::Map::new();
+    for ((path, method), group) in groups {
+        let first = group[0];
+        let tag = first.id.split('/').next().unwrap_or(first.id);
+        let mut op = serde_json::json!({"operationId": first.id, "summary": first.title, "tags": [tag]});
+        let names = openapi_path(first.url).1;
+        if !names.is_empty() {
+            let params: Vec<Value> = names
+                .iter()
+                .map(|n| serde_json::json!({"name": n, "in": "path", "required": true, "schema": {"type": "string"}}))
+                .collect();
+            op["parameters"] = Value::Array(params);
+        }
+        op["responses"] = serde_json::json!({"default": {"description": "The endpoint's response."}});
+        let mut list = Vec::new();
+        for page in &group {
+            for sample in samples.get(page.id).into_iter().flatten() {
+                let mut sample = sample.clone();
+                if group.len() > 1 {
+                    sample.label = format!("{}: {}", page.title, sample.label);
+                }
+                list.push(sample);
+            }
+        }
+        op["x-codeSamples"] = serde_json::to_value(list).expect("samples are plain data");
+        let item = paths.entry(path).or_insert_with(|| Value::Object(serde_json::Map::new()));
+        item.as_object_mut().expect("path items are objects").insert(method, op);
+    }
+    let doc = serde_json::json!({
+        "openapi": "3.1.0",
+        "info": {"title": "API samples", "version": "1", "description": "Made by snipgen from its specs: one operation per method and path, with its code samples."},
+        "paths": paths,
+    });
+    let mut text = serde_json::to_string_pretty(&doc).expect("the document is plain data");
+    text.push('\n');
+    Ok(Rendered { path: "openapi/openapi.json".into(), text, spec: PathBuf::from("openapi.json") })
+}
+
+/// The methods a 3.1 path item holds operations for.
+const STANDARD_METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/// The OpenAPI path of a spec's URL: what follows the origin (`scheme://host`, or a leading
+/// `{{variable}}` standing for it), `{{name}}` as `{name}`; and the names, in order, once each.
+fn openapi_path(url: &str) -> (String, Vec<String>) {
+    let rest = match url.find("://") {
+        Some(i) => url[i + 3..].find('/').map_or("", |j| &url[i + 3 + j..]),
+        None if url.starts_with("{{") => url.find('/').map_or("", |j| &url[j..]),
+        None => url.find('/').map_or("", |j| &url[j..]),
+    };
+    let mut path = String::from("/");
+    let mut names = Vec::new();
+    let mut text = rest.trim_start_matches('/');
+    while let Some(start) = text.find("{{") {
+        let Some(len) = text[start + 2..].find("}}") else { break };
+        let name = &text[start + 2..start + 2 + len];
+        path.push_str(&text[..start]);
+        path.push('{');
+        path.push_str(name);
+        path.push('}');
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+        text = &text[start + 2 + len + 2..];
+    }
+    path.push_str(text);
+    (path, names)
 }
 
 /// The deepest folder holding every file.
@@ -150,6 +239,20 @@ fn serialise(file: &DocFile) -> Result<String, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spec_urls_become_openapi_paths() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            openapi_path("{{apiPath}}/environments/{{envID}}/images"),
+            ("/environments/{envID}/images".into(), names(&["envID"]))
+        );
+        assert_eq!(openapi_path("https://api.example.com"), ("/".into(), vec![]));
+        assert_eq!(
+            openapi_path("https://{{host}}/v1/{{a}}/x/{{a}}"),
+            ("/v1/{a}/x/{a}".into(), names(&["a"]))
+        );
+    }
 
     #[test]
     fn common_folder_is_the_shared_prefix() {

@@ -111,7 +111,7 @@ fn json_index_lists_every_sample_with_its_metadata() {
     let index: Value = serde_json::from_str(&read(&out.join("json/index.json"))).unwrap();
     let specs = index["specs"].as_array().unwrap();
     let ids: Vec<&str> = specs.iter().map(|s| s["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["purge", "token", "users/get"]);
+    assert_eq!(ids, ["token", "users/get"]);
     let token = &specs[1];
     assert_eq!(token["method"], "POST");
     assert_eq!(token["url"], "https://auth.example.com/as/token");
@@ -487,12 +487,50 @@ fn openapi_format_adds_code_samples_to_each_document() {
 }
 
 #[test]
-fn openapi_format_needs_an_openapi_document() {
+fn openapi_format_without_a_document_makes_one_from_the_specs() {
     let dir = docs_project();
-    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--format", "files,openapi"]);
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("--format openapi writes a copy of each OpenAPI document with x-codeSamples: give the document with --openapi FILE"), "{stderr}");
-    assert!(!dir.path().join("output").exists());
+    let (code, stdout, stderr) = snipgen(dir.path(), &["generate", "--format", "files,openapi"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stderr.contains(
+            "spec `purge` left out of openapi/openapi.json: OpenAPI 3.1 has no operation for the method PURGE"
+        ),
+        "{stderr}"
+    );
+    let doc = dir.path().join("output/openapi/openapi.json");
+    let value: serde_json::Value = serde_json::from_str(&read(&doc)).unwrap();
+    assert_eq!(value["openapi"], "3.1.0");
+    let paths = value["paths"].as_object().unwrap();
+    assert_eq!(paths.len(), 2, "one operation per spec: {paths:?}");
+    let ops: Vec<&serde_json::Value> =
+        paths.values().flat_map(|item| item.as_object().unwrap().values()).collect();
+    let ids: Vec<&str> = ops.iter().map(|op| op["operationId"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["token", "users/get"]);
+    for op in &ops {
+        let labels: Vec<&str> =
+            op["x-codeSamples"].as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
+        assert!(labels.first().is_some_and(|l| l.starts_with("cURL")), "{labels:?}");
+    }
+    let (code, stdout, _) = snipgen(dir.path(), &["check", "--format", "files,openapi"]);
+    assert_eq!(code, 0, "{stdout}");
+    if let Some(validator) =
+        tool(runtimes().join("docs-venv/bin/openapi-spec-validator"), "openapi-spec-validator")
+    {
+        assert!(run(Command::new(&validator).arg(&doc)).contains(": OK"));
+    }
+    // Specs with one method and path share the operation; each label names its spec.
+    let twin = read(&dir.path().join("specs/token.yaml")).replace("title: Token", "id: twin\ntitle: Twin");
+    std::fs::write(dir.path().join("specs/twin.yaml"), twin).unwrap();
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--format", "openapi", "--out", "other"]);
+    assert_eq!(code, 0, "{stderr}");
+    let value: serde_json::Value =
+        serde_json::from_str(&read(&dir.path().join("other/openapi/openapi.json"))).unwrap();
+    let op = &value["paths"]["/as/token"]["post"];
+    assert_eq!(op["operationId"], "token");
+    let labels: Vec<&str> =
+        op["x-codeSamples"].as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
+    assert!(labels.contains(&"Token: cURL: Client secret (Basic)"), "{labels:?}");
+    assert!(labels.contains(&"Twin: cURL: Client secret (Basic)"), "{labels:?}");
 }
 
 #[test]
