@@ -111,7 +111,7 @@ fn json_index_lists_every_sample_with_its_metadata() {
     let index: Value = serde_json::from_str(&read(&out.join("json/index.json"))).unwrap();
     let specs = index["specs"].as_array().unwrap();
     let ids: Vec<&str> = specs.iter().map(|s| s["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["token", "users/get"]);
+    assert_eq!(ids, ["purge", "token", "users/get"]);
     let token = &specs[1];
     assert_eq!(token["method"], "POST");
     assert_eq!(token["url"], "https://auth.example.com/as/token");
