@@ -105,32 +105,29 @@ pub fn form_urlencoded<'a>(
 
 /// Wraps `s` in `quote`, replacing each character for which `escape` returns a spelling.
 fn quoted(s: &str, quote: &str, escape: impl Fn(char) -> Option<String>) -> String {
-    // No language escapes an ASCII letter or digit on its own, so those skip `escape` (most of
-    // a typical value).
-    quoted_where(s, quote, |c| !c.is_ascii_alphanumeric(), escape)
+    quoted_between(s, quote, |c, _, _| escape(c))
 }
 
-/// As `quoted`, with `escape` called for every character: for escapes that look at the
-/// characters around one (Kotlin's `$x`, C's `??=`), which keep their own cursor.
-fn quoted_every(s: &str, quote: &str, escape: impl Fn(char) -> Option<String>) -> String {
-    quoted_where(s, quote, |_| true, escape)
-}
-
-fn quoted_where(
+/// As `quoted`, for escapes that depend on the characters before and after one (Kotlin's
+/// `$x`, C's `??=`); they come from the value itself, so skipping letters and digits skips
+/// nothing such an escape needs.
+fn quoted_between(
     s: &str,
     quote: &str,
-    may_escape: impl Fn(char) -> bool,
-    escape: impl Fn(char) -> Option<String>,
+    escape: impl Fn(char, Option<char>, Option<char>) -> Option<String>,
 ) -> String {
     let mut out = String::with_capacity(s.len() + 2 * quote.len());
     out.push_str(quote);
     // Runs of characters that need no escape are copied whole.
     let mut run = 0;
     for (i, c) in s.char_indices() {
-        if !may_escape(c) {
+        // No language escapes an ASCII letter or digit on its own, so those skip `escape`
+        // (most of a typical value).
+        if c.is_ascii_alphanumeric() {
             continue;
         }
-        if let Some(spelled) = escape(c) {
+        let after = s[i + c.len_utf8()..].chars().next();
+        if let Some(spelled) = escape(c, s[..i].chars().next_back(), after) {
             out.push_str(&s[run..i]);
             out.push_str(&spelled);
             run = i + c.len_utf8();
@@ -357,9 +354,7 @@ pub fn csharp_text(s: &str) -> String {
 /// a backtick) is escaped; controls, U+0085, U+2028, U+2029 and the byte order mark are
 /// written as `\uXXXX` (Kotlin has no `\x`).
 pub fn kotlin_string(s: &str) -> String {
-    let next = std::cell::RefCell::new(s.chars().skip(1));
-    quoted_every(s, "\"", |c| {
-        let after = next.borrow_mut().next();
+    quoted_between(s, "\"", |c, _, after| {
         common_escape(c, '"').or_else(|| match c {
             '$' if after.is_some_and(|n| n == '{' || n == '_' || n == '`' || n.is_alphabetic()) => {
                 Some("\\$".into())
@@ -376,15 +371,12 @@ pub fn kotlin_string(s: &str) -> String {
 /// escape would swallow a hex digit after it), and `?` after `?` as `\?` so no trigraph forms.
 /// Other characters are kept as UTF-8, which gcc's execution character set keeps byte for byte.
 pub fn c_string(s: &str) -> String {
-    let previous = std::cell::Cell::new('\0');
-    quoted_every(s, "\"", |c| {
-        let out = common_escape(c, '"').or_else(|| match c {
-            '?' if previous.get() == '?' => Some("\\?".into()),
+    quoted_between(s, "\"", |c, before, _| {
+        common_escape(c, '"').or_else(|| match c {
+            '?' if before == Some('?') => Some("\\?".into()),
             c if is_control(c) => Some(format!("\\{:03o}", c as u32)),
             _ => None,
-        });
-        previous.set(c);
-        out
+        })
     })
 }
 

@@ -70,13 +70,15 @@ fn plan_inputs(
     if reporter.wants_progress() {
         renderer.show_progress();
     }
-    let loaded = load_sources(&inputs.specs, &inputs.openapi, inputs.server)?;
+    let loaded = load_sources(&inputs.specs, &inputs.openapi, inputs.server, reporter)?;
     if loaded.is_empty() && !inputs.allow_empty {
         return Err(snipgen::no_specs(&inputs.specs.display().to_string()));
     }
     let plan = snipgen::plan_loaded(&loaded, &targets, &renderer)?;
     renderer.finish_progress();
-    let files = snipgen::format::render(&plan, &inputs.format_options())?;
+    let options = inputs.format_options();
+    let files = snipgen::format::render(&plan, &options)?;
+    reporter.warnings(&snipgen::format::warnings(&plan, &options));
     let scope = if inputs.partial {
         output::Scope::file_names(targets.iter().map(|t| t.file_name(&targets)))
     } else {
@@ -174,14 +176,14 @@ fn run_incremental(
         Some(force) => {
             snipgen::incremental::generate(&job, &units, force)?.map(|(files, report, refused)| {
                 renderer.finish_progress();
-                print_warnings(&warnings);
+                reporter.warnings(&warnings);
                 reporter.generated(&inputs.out, files, &report, &refused);
                 ExitCode::SUCCESS
             })
         }
         None => snipgen::incremental::check(&job, &units)?.map(|(files, report)| {
             renderer.finish_progress();
-            print_warnings(&warnings);
+            reporter.warnings(&warnings);
             let hint = report::generate_hint(&std::env::args().collect::<Vec<_>>());
             reporter.checked(&inputs.out, files, &report, &hint)
         }),
@@ -189,23 +191,16 @@ fn run_incremental(
     Ok(code)
 }
 
-fn print_warnings(warnings: &[String]) {
-    for w in warnings {
-        eprintln!("warning: {w}");
-    }
-}
-
 /// The specs folder and OpenAPI documents; what an importer could not map is printed as warnings.
 fn load_sources(
     specs: &Path,
     openapi: &[std::path::PathBuf],
     server: Option<usize>,
+    reporter: &Reporter,
 ) -> Result<Vec<spec::LoadedSpec>, Error> {
     let sources = import::Sources { specs: specs.to_path_buf(), openapi: openapi.to_vec(), server };
     let loaded = import::load(&sources)?;
-    for w in &loaded.warnings {
-        eprintln!("warning: {w}");
-    }
+    reporter.warnings(&loaded.warnings);
     Ok(loaded.specs)
 }
 
@@ -241,9 +236,7 @@ fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
                     let (imported, warnings) =
                         import::openapi::import(&doc, &import::openapi::Options { server })
                             .map_err(Error::Specs)?;
-                    for w in &warnings {
-                        eprintln!("warning: {w}");
-                    }
+                    reporter.warnings(&warnings);
                     let ids: Vec<&str> = imported.iter().map(|i| i.id.as_str()).collect();
                     let one = imported.iter().find(|i| i.id == id).ok_or_else(|| {
                         Error::Usage(format!(
@@ -292,9 +285,7 @@ fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
                 snipgen::cli::ImportFormat::Har => import::har::import_file(&file)?,
                 snipgen::cli::ImportFormat::Curl => import::curl::import_file(&file)?,
             };
-            for w in &warnings {
-                eprintln!("warning: {w}");
-            }
+            reporter.warnings(&warnings);
             let report = import::write(&out, &imported, force)?;
             if !report.changed.is_empty() && !force {
                 for path in &report.changed {

@@ -113,6 +113,18 @@ impl Reporter {
         self.format == MessageFormat::Json
     }
 
+    /// What the run could not map or left out: on stderr for people (not with `-q`), as
+    /// `warning` objects for tools.
+    pub fn warnings(&self, warnings: &[String]) {
+        for w in warnings {
+            if self.json() {
+                line(json!({"reason": "warning", "message": w}));
+            } else if self.verbosity != Verbosity::Quiet {
+                eprintln!("warning: {w}");
+            }
+        }
+    }
+
     /// An error that stopped the run: on stderr for people, on stdout as JSON for tools.
     pub fn error(&self, e: &Error) {
         if !self.json() {

@@ -165,6 +165,15 @@ pub fn pages(plan: &Plan) -> Vec<Page<'_>> {
     pages
 }
 
+/// What the chosen formats leave out and why, for the run's warnings.
+pub fn warnings(plan: &Plan, options: &Options) -> Vec<String> {
+    if options.formats.contains(&Format::Openapi) && options.openapi.is_empty() {
+        openapi::left_out(&pages(plan))
+    } else {
+        Vec::new()
+    }
+}
+
 /// Every file the chosen formats write, sorted by path.
 pub fn render(plan: &Plan, options: &Options) -> Result<Vec<Rendered>, Error> {
     let formats: BTreeSet<Format> = if options.formats.is_empty() {

@@ -100,6 +100,24 @@ pub fn documents(docs: &[PathBuf], pages: &[Page]) -> Result<Vec<Rendered>, Erro
     Ok(rendered)
 }
 
+/// Why specs are missing from the `openapi/openapi.json` made without an OpenAPI input (a
+/// custom method has no operation in 3.1), for the run's warnings.
+pub fn left_out(pages: &[Page]) -> Vec<String> {
+    let mut ids: Vec<&Page> = pages
+        .iter()
+        .filter(|p| !STANDARD_METHODS.contains(&p.method.to_ascii_lowercase().as_str()))
+        .collect();
+    ids.sort_by_key(|p| p.id);
+    ids.iter()
+        .map(|p| {
+            format!(
+                "--format openapi: spec `{}` left out of openapi/openapi.json: OpenAPI 3.1 has no operation for the method {}",
+                p.id, p.method
+            )
+        })
+        .collect()
+}
+
 /// Without an OpenAPI input: `openapi/openapi.json`, an OpenAPI 3.1 document made from the
 /// specs, so a team without a document can still hand its samples to an OpenAPI renderer.
 /// One operation per method and path (the URL's path after its origin, `{{name}}` written
@@ -114,11 +132,7 @@ fn from_specs(pages: &[Page], samples: &BTreeMap<&str, Vec<CodeSample>>) -> Resu
     for page in sorted {
         let method = page.method.to_ascii_lowercase();
         if !STANDARD_METHODS.contains(&method.as_str()) {
-            // Said, not silently dropped; a document cannot hold it before OpenAPI 3.2.
-            eprintln!(
-                "warning: --format openapi: spec `{}` left out of openapi/openapi.json: OpenAPI 3.1 has no operation for the method {}",
-                page.id, page.method
-            );
+            // Said by `left_out`; a document cannot hold it before OpenAPI 3.2.
             continue;
         }
         groups.entry((openapi_path(page.url).0, method)).or_default().push(page);

@@ -129,9 +129,9 @@ pub fn run(args: &Options) -> Result<bool, Error> {
         server: args.server,
     };
     let crate::import::Loaded { specs: loaded, warnings } = crate::import::load(&sources)?;
-    for w in &warnings {
-        eprintln!("warning: {w}");
-    }
+    let reporter =
+        crate::report::Reporter { format: args.message_format, verbosity: crate::report::Verbosity::Normal };
+    reporter.warnings(&warnings);
     let vars = match &args.vars {
         None => indexmap::IndexMap::new(),
         Some(path) => {

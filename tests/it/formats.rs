@@ -497,6 +497,15 @@ fn openapi_format_without_a_document_makes_one_from_the_specs() {
         ),
         "{stderr}"
     );
+    // Warnings follow the reporter: none with -q, a `warning` object for tools.
+    let (code, _, stderr) = snipgen(dir.path(), &["-q", "generate", "--format", "files,openapi"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let (code, stdout, stderr) =
+        snipgen(dir.path(), &["--message-format", "json", "generate", "--format", "files,openapi"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let warning: serde_json::Value =
+        serde_json::from_str(stdout.lines().find(|l| l.contains("\"warning\"")).expect(&stdout)).unwrap();
+    assert!(warning["message"].as_str().unwrap().contains("spec `purge` left out"), "{warning}");
     let doc = dir.path().join("output/openapi/openapi.json");
     let value: serde_json::Value = serde_json::from_str(&read(&doc)).unwrap();
     assert_eq!(value["openapi"], "3.1.0");

@@ -6,26 +6,50 @@
 
 pub type Decoded = Result<String, String>;
 
-/// Bytes as they are built; several languages spell bytes (`\x..`, octal), not characters.
+/// Bytes as they are built; several languages spell bytes (`\x..`, octal), not characters,
+/// and some spell UTF-16 code units (`\uXXXX` in C#, Java, JavaScript, Kotlin), which pair up
+/// into one character only when they are next to each other.
 #[derive(Default)]
-struct Out(Vec<u8>);
+struct Out {
+    bytes: Vec<u8>,
+    units: Vec<u16>,
+    lone_surrogate: bool,
+}
 
 impl Out {
     fn char(&mut self, c: char) {
+        self.flush_units();
         let mut buf = [0; 4];
-        self.0.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        self.bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
     }
     fn byte(&mut self, b: u32) -> Result<(), String> {
+        self.flush_units();
         let b = u8::try_from(b).map_err(|_| format!("byte escape {b} is over 255"))?;
-        self.0.push(b);
+        self.bytes.push(b);
         Ok(())
     }
     fn code(&mut self, c: u32) -> Result<(), String> {
         self.char(char::from_u32(c).ok_or_else(|| format!("U+{c:X} is not a scalar value"))?);
         Ok(())
     }
-    fn finish(self) -> Decoded {
-        String::from_utf8(self.0).map_err(|_| "escapes spell invalid UTF-8".to_string())
+    fn unit(&mut self, unit: u32) {
+        self.units.push(unit as u16);
+    }
+    fn flush_units(&mut self) {
+        let units = std::mem::take(&mut self.units);
+        for c in char::decode_utf16(units) {
+            match c {
+                Ok(c) => self.bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+                Err(_) => self.lone_surrogate = true,
+            }
+        }
+    }
+    fn finish(mut self) -> Decoded {
+        self.flush_units();
+        if self.lone_surrogate {
+            return Err("lone surrogate".into());
+        }
+        String::from_utf8(self.bytes).map_err(|_| "escapes spell invalid UTF-8".to_string())
     }
 }
 
@@ -92,14 +116,6 @@ fn inner<'a>(lit: &'a str, open: &str, close: &str, lang: &str) -> Result<&'a st
     }
 }
 
-/// A UTF-16 code unit sequence (JavaScript `\uXXXX`, Java, C#) turned into characters.
-fn utf16(units: &[u16], out: &mut Out) -> Result<(), String> {
-    for c in char::decode_utf16(units.iter().copied()) {
-        out.char(c.map_err(|_| "lone surrogate".to_string())?);
-    }
-    Ok(())
-}
-
 /// Go interpreted (`"…"`) or raw (`` `…` ``) string literal.
 pub fn go(lit: &str) -> Decoded {
     if let Ok(raw) = inner(lit, "`", "`", "Go") {
@@ -147,7 +163,8 @@ pub fn java(lit: &str) -> Decoded {
     }
     let body = chars(inner(lit, "\"", "\"", "Java")?);
     // JLS 3.3: a `\` is eligible to start a Unicode escape if an even number of `\` precede it.
-    let mut translated = Vec::with_capacity(body.len());
+    // Surrogate pairs are two escapes, joined by `Out`.
+    let mut plain = Out::default();
     let mut i = 0;
     let mut run = 0usize;
     while i < body.len() {
@@ -157,34 +174,17 @@ pub fn java(lit: &str) -> Decoded {
                 j += 1;
             }
             let hex: String = body.get(j..j + 4).ok_or("short unicode escape")?.iter().collect();
-            let unit = u16::from_str_radix(&hex, 16).map_err(|_| "bad unicode escape")?;
-            // Surrogate pairs are two escapes; keep units and join them below.
-            translated.push(Err(unit));
+            let unit = u32::from_str_radix(&hex, 16).map_err(|_| "bad unicode escape")?;
+            plain.unit(unit);
             i = j + 4;
             run = 0;
             continue;
         }
         run = if body[i] == '\\' { run + 1 } else { 0 };
-        translated.push(Ok(body[i]));
+        plain.char(body[i]);
         i += 1;
     }
-    let mut plain = String::new();
-    let mut units = Vec::new();
-    for t in translated {
-        match t {
-            Err(u) => units.push(u),
-            Ok(c) => {
-                let mut o = Out::default();
-                utf16(&units, &mut o)?;
-                plain.push_str(&o.finish()?);
-                units.clear();
-                plain.push(c);
-            }
-        }
-    }
-    let mut o = Out::default();
-    utf16(&units, &mut o)?;
-    plain.push_str(&o.finish()?);
+    let plain = plain.finish()?;
 
     let body = chars(&plain);
     let mut cs = Chars::new(&body);
@@ -238,12 +238,7 @@ pub fn csharp(lit: &str) -> Decoded {
     let body = chars(inner(lit, "\"", "\"", "C#")?);
     let mut cs = Chars::new(&body);
     let mut out = Out::default();
-    let mut units: Vec<u16> = Vec::new();
     while let Some(c) = cs.next() {
-        if c != '\\' || cs.peek() != Some('u') {
-            utf16(&units, &mut out)?;
-            units.clear();
-        }
         match c {
             '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
                 return Err(format!("raw new-line character U+{:04X} in C# string", c as u32));
@@ -263,14 +258,13 @@ pub fn csharp(lit: &str) -> Decoded {
                 'v' => out.char('\x0b'),
                 // Greedy: up to four hex digits, a trap the filter must not fall into.
                 'x' => out.code(cs.digits(16, 1, 4)?)?,
-                'u' => units.push(cs.digits(16, 4, 4)? as u16),
+                'u' => out.unit(cs.digits(16, 4, 4)?),
                 'U' => out.code(cs.digits(16, 8, 8)?)?,
                 other => return Err(format!("unknown C# escape `\\{other}`")),
             },
             c => out.char(c),
         }
     }
-    utf16(&units, &mut out)?;
     out.finish()
 }
 
@@ -286,12 +280,7 @@ pub fn js(lit: &str) -> Decoded {
     let template = quote == '`';
     let mut cs = Chars::new(&body);
     let mut out = Out::default();
-    let mut units: Vec<u16> = Vec::new();
     while let Some(c) = cs.next() {
-        if c != '\\' || cs.peek() != Some('u') {
-            utf16(&units, &mut out)?;
-            units.clear();
-        }
         match c {
             '\n' if template => out.char('\n'),
             '\n' | '\r' => return Err("raw line break in JS string".into()),
@@ -310,7 +299,7 @@ pub fn js(lit: &str) -> Decoded {
                 d @ '0'..='9' => return Err(format!("legacy octal escape `\\{d}`")),
                 'x' => out.code(cs.digits(16, 2, 2)?)?,
                 'u' if cs.peek() == Some('{') => out.code(cs.braced_hex(6)?)?,
-                'u' => units.push(cs.digits(16, 4, 4)? as u16),
+                'u' => out.unit(cs.digits(16, 4, 4)?),
                 // Line continuation.
                 '\n' | '\u{2028}' | '\u{2029}' => {}
                 '\r' => {
@@ -323,7 +312,6 @@ pub fn js(lit: &str) -> Decoded {
             c => out.char(c),
         }
     }
-    utf16(&units, &mut out)?;
     out.finish()
 }
 
@@ -537,12 +525,7 @@ pub fn kotlin(lit: &str) -> Decoded {
     let body = chars(inner(lit, "\"", "\"", "Kotlin")?);
     let mut cs = Chars::new(&body);
     let mut out = Out::default();
-    let mut units: Vec<u16> = Vec::new();
     while let Some(c) = cs.next() {
-        if c != '\\' || cs.peek() != Some('u') {
-            utf16(&units, &mut out)?;
-            units.clear();
-        }
         match c {
             '\n' | '\r' => return Err("raw line break in Kotlin string".into()),
             '"' => return Err("unescaped `\"`".into()),
@@ -558,13 +541,12 @@ pub fn kotlin(lit: &str) -> Decoded {
                 '"' => out.char('"'),
                 '\\' => out.char('\\'),
                 '$' => out.char('$'),
-                'u' => units.push(cs.digits(16, 4, 4)? as u16),
+                'u' => out.unit(cs.digits(16, 4, 4)?),
                 other => return Err(format!("invalid Kotlin escape `\\{other}`")),
             },
             c => out.char(c),
         }
     }
-    utf16(&units, &mut out)?;
     out.finish()
 }
 
