@@ -222,7 +222,7 @@ pub struct Driver {
 }
 
 fn batch_size() -> usize {
-    40
+    100
 }
 
 fn one() -> u32 {

@@ -573,3 +573,108 @@ fn verify_prints_json_lines() {
     assert_eq!((summary["samples"].as_u64(), summary["passed"].as_u64()), (Some(2), Some(1)));
     assert_eq!((summary["failed"].as_u64(), summary["refused"].as_u64()), (Some(0), Some(1)));
 }
+
+/// Node samples run in batches (one node process, each sample its own module), and a sample
+/// that fails only after its request was sent (an asynchronous throw, which ends `node
+/// sample.js` with status 1) is still caught in its batch and reported by its run alone; the
+/// batch's own step logs each batch to `log`.
+#[test]
+fn a_node_sample_failing_late_in_its_batch_fails_alone() {
+    let logs = tempfile::tempdir().unwrap();
+    let log = logs.path().join("batches.log");
+    // nodejs:fetch's own recipe, with a step that logs the batch.
+    let clients = format!(
+        r##"languages:
+  - id: nodejs
+    clients:
+      - id: fetch
+        verify:
+          how: node (built-in fetch)
+          needs: {{ programs: [node] }}
+          sample: sample.js
+          steps: [[node, sample.js]]
+          batch:
+            sample: "s{{n}}.js"
+            driver: {{ file: snipgen_batch_node.js, from: stubs/snipgen_batch_node.js, each: "{{n}}, " }}
+            steps:
+              - [sh, -c, "echo batch >> '{log}'"]
+              - [node, snipgen_batch_node.js]
+"##,
+        log = log.display()
+    );
+    // A `late` URL throws once its response has been printed: the request itself is right.
+    let template = r#"fetch('{{ url }}', { method: '{{ method }}' })
+  .then((response) => response.text())
+  .then((text) => {
+    console.log(text);{% if url is containing("late") %}
+    setTimeout(() => { throw new Error('late failure'); }, 20);{% endif %}
+  });
+"#;
+    let get = |path: &str| format!("title: T\nmethod: GET\nurl: https://api.example.com/{path}\n");
+    let dir = project(&[("a.yaml", &get("late")), ("b.yaml", &get("b")), ("c.yaml", &get("c"))]);
+    put(dir.path(), "tpl/clients.yaml", &clients);
+    put(dir.path(), "tpl/nodejs/fetch.tera", template);
+    let (code, stdout, stderr) = verify(dir.path(), &["--lang", "nodejs:fetch", "--templates", "tpl"]);
+    if stdout.contains("SKIP") {
+        eprintln!("node not installed; skipped");
+        return;
+    }
+    assert_eq!(code, 1, "{stdout}\n{stderr}");
+    assert!(stdout.contains("a     FAIL\nb     PASS\nc     PASS\n"), "{stdout}");
+    assert!(
+        stdout.contains("FAIL a [nodejs:fetch]\n  `node sample.js` failed (exit status: 1):"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Error: late failure"), "{stdout}");
+    assert!(stdout.ends_with("\n2 passed, 1 failed, 0 skipped\n"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), "batch\n", "one batch for the three samples");
+}
+
+/// HTTPie samples run in batches, each as written in its own `sh`, `http` handing its
+/// arguments to HTTPie in the driver: values full of shell syntax arrive byte for byte. The
+/// recipe's steps for a sample alone fail here, so a PASS is the batch's own.
+#[test]
+fn httpie_batch_sends_shell_special_values_exactly() {
+    let clients = r#"languages:
+  - id: httpie
+    clients:
+      - id: httpie
+        verify:
+          how: the batch only
+          needs: { programs: [sh], files: ["{runtimes}/venv/bin/http"] }
+          sample: sample.sh
+          env:
+            PATH: "{runtimes}/venv/bin:/usr/local/bin:/usr/bin:/bin"
+            HTTPIE_CONFIG_DIR: "{dir}/.httpie"
+          steps: [[sh, -c, "echo not run in the batch; exit 7"]]
+          batch:
+            sample: "s{n}.sh"
+            driver: { file: snipgen_batch_httpie.py, from: stubs/snipgen_batch_httpie.py, each: "{n}, " }
+            steps: [["{runtimes}/venv/bin/python", snipgen_batch_httpie.py]]
+"#;
+    let spec = r#"title: Shell
+method: POST
+url: "https://api.example.com/q/$HOME/*"
+query:
+  a: "$HOME"
+  b: "`id` 'x'"
+headers:
+  X-Shell: "it's \"$HOME\" `id` $(id) ${x:-y} * ? ; & | < > ~ # % ! \\ \\n"
+  X-Tab: "a\tb"
+body:
+  text: "$HOME 'single' \"double\" `id` $(id) \\ \\\\ \n*\t! é\n"
+"#;
+    let dir = project(&[
+        ("shell.yaml", spec),
+        ("plain.yaml", "title: T\nmethod: GET\nurl: https://api.example.com/p\n"),
+    ]);
+    put(dir.path(), "tpl/clients.yaml", clients);
+    let (code, stdout, stderr) = verify(dir.path(), &["--lang", "httpie", "--templates", "tpl"]);
+    if stdout.contains("SKIP") {
+        eprintln!("HTTPie not installed; skipped");
+        return;
+    }
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    assert!(stdout.contains("plain  PASS\nshell  PASS\n"), "{stdout}");
+    assert!(stdout.ends_with("\n2 passed, 0 failed, 0 skipped\n"), "{stdout}");
+}

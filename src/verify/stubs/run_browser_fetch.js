@@ -2,7 +2,7 @@
 // server's origin, so the sample's request is same-origin as on the reader's own page, and
 // `fileInput.files` holds the body's files as the page's file input would.
 // Usage: node run_browser_fetch.js SAMPLE ORIGIN FILES_JSON PLAYWRIGHT_CORE_DIR
-// (run_browser_fetch_batch.js runs many samples in one browser with `runSample`).
+// (run_browser_fetch_batch.js runs many samples in one page with `newPage` and `runSample`).
 const fs = require('fs');
 const path = require('path');
 
@@ -14,24 +14,28 @@ function launch(playwright) {
   });
 }
 
-// Runs one sample in a fresh page of `browser`; true when every fetch it made got a 2xx.
-async function runSample(browser, samplePath, origin, files) {
+// Runs one sample in `page` (see `newPage`), navigated to a fresh document at its server's
+// origin: a new window and globals, as on a reader's own page. True when every fetch the
+// sample made got a 2xx.
+async function runSample(page, samplePath, origin, files) {
   let failed = false;
-  const page = await browser.newPage();
+  // The page itself never reaches the echo server (which must see one request, the
+  // sample's); interception is switched off before the sample runs.
+  const pageUrl = `${origin}/__snipgen_verify_page__`;
+  await page.route(pageUrl, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: '<!doctype html><html><head><link rel="icon" href="data:,"></head><body></body></html>',
+  }));
+  await page.goto(pageUrl);
+  await page.unrouteAll();
+  // Listening from the new document on: what an earlier document printed is not this sample's.
+  const onConsole = (m) => {
+    if (m.type() === 'error') { console.error(m.text()); failed = true; } else { console.log(m.text()); }
+  };
+  const onError = (e) => { console.error('page error: ' + e.message); failed = true; };
+  page.on('console', onConsole);
+  page.on('pageerror', onError);
   try {
-    page.on('console', (m) => {
-      if (m.type() === 'error') { console.error(m.text()); failed = true; } else { console.log(m.text()); }
-    });
-    page.on('pageerror', (e) => { console.error('page error: ' + e.message); failed = true; });
-    // The page itself never reaches the echo server (which must see one request, the
-    // sample's); interception is switched off before the sample runs.
-    const pageUrl = `${origin}/__snipgen_verify_page__`;
-    await page.route(pageUrl, (route) => route.fulfill({
-      contentType: 'text/html',
-      body: '<!doctype html><html><head><link rel="icon" href="data:,"></head><body></body></html>',
-    }));
-    await page.goto(pageUrl);
-    await page.unrouteAll();
     const loaded = files.map((f) => ({
       name: path.basename(f.path),
       type: f.content_type || '',
@@ -54,19 +58,26 @@ async function runSample(browser, samplePath, origin, files) {
       if (!o.startsWith('HTTP 2')) { console.error(o); failed = true; }
     }
   } finally {
-    await page.close();
+    page.off('console', onConsole);
+    page.off('pageerror', onError);
   }
   return !failed;
 }
 
-module.exports = { launch, runSample };
+// One page for many samples: a navigation to a new document is a new window, and it keeps
+// the page's renderer process, whose start is most of the cost of a fresh page.
+async function newPage(browser) {
+  return browser.newPage();
+}
+
+module.exports = { launch, newPage, runSample };
 
 if (require.main === module) {
   const [, , samplePath, origin, filesJson, playwright] = process.argv;
   (async () => {
     const browser = await launch(playwright);
     try {
-      process.exitCode = (await runSample(browser, samplePath, origin, JSON.parse(filesJson || '[]'))) ? 0 : 1;
+      process.exitCode = (await runSample(await newPage(browser), samplePath, origin, JSON.parse(filesJson || '[]'))) ? 0 : 1;
     } finally {
       await browser.close();
     }
