@@ -12,7 +12,7 @@
 #                 means more than either run's samples/s.
 # BENCH_VERIFY_OUT=DIR keeps the JSON lines of each run there (NAME.FOLDER.json).
 # Needs scripts/install-runtimes.sh and scripts/install-docs-tools.sh run once (SNIPGEN_RUNTIMES
-# as for verify), and jq. Exits with verify's status (1 on a FAIL, or a SKIP).
+# as for verify), and python3. Exits with verify's status (1 on a FAIL, or a SKIP).
 set -eu
 cd "$(dirname "$0")/.."
 BASELINE=4.03
@@ -43,29 +43,41 @@ run() {
     done
 }
 
-# report NAME: the figures of one run.
+# report NAME: the figures of one run (python3, which Debian and the runtimes have; jq may not).
 report() {
-    cat "$out/$1".*.json | jq -rs --argjson base "$BASELINE" '
-      def r2: . * 100 | round / 100;
-      def pad(n): tostring | (" " * ([n - length, 0] | max)) + .;
-      (map(select(.reason == "summary"))) as $runs
-      | (map(select(.reason == "sample"))) as $samples
-      | ($runs | map(.samples) | add) as $n
-      | ($runs | map(.seconds) | add) as $s
-      | ($n / $s) as $rate
-      | "runs (specs/, tests/fixtures/matrix): " + ($runs | map("\(.samples) samples in \(.seconds | r2) s, \(.passed) passed, \(.failed) failed, \(.skipped) skipped") | join("; ")),
-        "samples: \($n)",
-        "seconds: \($s | r2)",
-        "samples/s: \($rate | r2)",
-        "ratio to the \($base) samples/s baseline: \($rate / $base | r2)x (target >= 10x)  \(if $rate / $base >= 10 then "MET" else "NOT MET" end)",
-        "",
-        "column                    samples  seconds  s/sample",
-        ($samples | group_by(.column) | map({c: .[0].column, n: length, s: (map(.seconds) | add)})
-          | sort_by(-.s)[] | "\(.c + (" " * (24 - (.c | length))))  \(.n | pad(7))  \(.s | r2 | pad(7))  \(.s / .n | r2 | pad(8))")'
+    python3 - "$BASELINE" "$out/$1".*.json <<'EOF'
+import json, sys
+from collections import defaultdict
+base = float(sys.argv[1])
+lines = [json.loads(l) for f in sys.argv[2:] for l in open(f) if l.startswith("{")]
+runs = [l for l in lines if l.get("reason") == "summary"]
+n = sum(r["samples"] for r in runs)
+s = sum(r["seconds"] for r in runs)
+rate = n / s
+print("runs (specs/, tests/fixtures/matrix): " + "; ".join(
+    f"{r['samples']} samples in {r['seconds']:.2f} s, {r['passed']} passed, {r['failed']} failed, {r['skipped']} skipped"
+    for r in runs))
+print(f"samples: {n}")
+print(f"seconds: {s:.2f}")
+print(f"samples/s: {rate:.2f}")
+verdict = "MET" if rate / base >= 10 else "NOT MET"
+print(f"ratio to the {base} samples/s baseline: {rate / base:.2f}x (target >= 10x)  {verdict}")
+print()
+print("column                    samples  seconds  s/sample")
+columns = defaultdict(lambda: [0, 0.0])
+for l in lines:
+    if l.get("reason") == "sample":
+        columns[l["column"]][0] += 1
+        columns[l["column"]][1] += l["seconds"]
+for c, (k, t) in sorted(columns.items(), key=lambda x: -x[1][1]):
+    print(f"{c:<24}  {k:>7}  {t:>7.2f}  {t / k:>8.2f}")
+EOF
 }
 
 rate() {
-    cat "$out/$1".*.json | jq -s 'map(select(.reason == "summary")) | (map(.samples) | add) / (map(.seconds) | add)'
+    python3 -c 'import json, sys
+runs = [json.loads(l) for f in sys.argv[1:] for l in open(f) if "\"summary\"" in l]
+print(sum(r["samples"] for r in runs) / sum(r["seconds"] for r in runs))' "$out/$1".*.json
 }
 
 if [ -n "$before" ]; then
@@ -79,8 +91,8 @@ run after ./target/release/snipgen "$@"
 report after
 if [ -n "$before" ]; then
     echo
-    jq -rn --argjson a "$(rate after)" --argjson b "$(rate before)" \
-        '"after / before, back to back: \($a * 100 | round / 100) / \($b * 100 | round / 100) samples/s = \($a / $b * 100 | round / 100)x"'
+    python3 -c 'import sys; a, b = map(float, sys.argv[1:])
+print(f"after / before, back to back: {a:.2f} / {b:.2f} samples/s = {a / b:.2f}x")' "$(rate after)" "$(rate before)"
 fi
 if [ "$status" -ne 0 ]; then
     echo "verify exited $status (a FAIL, or a SKIP under --require-all):" >&2
