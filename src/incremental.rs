@@ -20,7 +20,7 @@
 //! its size and mtime, so it is read again. The cache is an optimisation only: missing,
 //! corrupt, partial or from another version, it is ignored and output is the same.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::Permissions;
 use std::path::{Path, PathBuf};
 
@@ -36,7 +36,9 @@ use crate::spec::LoadedSpec;
 /// Specs per chunk: enough to keep both cores busy, few enough that a chunk's samples are a
 /// few megabytes.
 const CHUNK: usize = 256;
-const MAGIC: &[u8] = b"snipgen-cache 1\n";
+/// The cache's format: bumped whenever its encoding or contents change, so that an older
+/// cache is ignored rather than misread (2: postcard instead of bincode).
+const MAGIC: &[u8] = b"snipgen-cache 2\n";
 
 /// Where a spec comes from.
 pub enum Unit {
@@ -197,7 +199,7 @@ impl Cache {
         if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(payload) {
             return Cache::empty();
         }
-        match bincode::deserialize::<Vec<(u128, Entry)>>(payload) {
+        match postcard::from_bytes::<Vec<(u128, Entry)>>(payload) {
             Ok(entries) => Cache { entries: entries.into_iter().collect(), saved_at: mtime_ns(&meta) },
             Err(_) => Cache::empty(),
         }
@@ -217,14 +219,14 @@ fn save_cache(out: &Path, entries: Vec<(u128, Entry)>) -> Result<(), Error> {
         // Not ours to replace; the next run is just slower.
         OnDisk::Other(_) => return Ok(()),
     }
-    let payload = bincode::serialize(&entries).expect("the cache is plain data");
+    let payload = postcard::to_stdvec(&entries).expect("the cache is plain data");
     let mut bytes = cache_header();
     bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
     bytes.extend_from_slice(&payload);
     output::write_atomic(&out.join(CACHE), &bytes, None)
 }
 
-/// Everything besides a spec's own bytes that its output depends on.
+/// Everything besides a spec's own bytes that its output depends on, digested.
 fn global_key(job: &Job) -> Result<Vec<u8>, Error> {
     use std::io::Write;
     let mut key = Vec::new();
@@ -253,7 +255,8 @@ fn global_key(job: &Job) -> Result<Vec<u8>, Error> {
     for t in job.targets {
         add(format!("{}:{}={}", t.language.id, t.client.id, t.file_name(job.targets)).as_bytes());
     }
-    Ok(key)
+    // Digested once: the templates are hundreds of kilobytes, too much to hash per spec.
+    Ok(xxhash_rust::xxh3::xxh3_128(&key).to_le_bytes().to_vec())
 }
 
 fn spec_key(global: &[u8], relative: &Path, bytes: &[u8]) -> u128 {
@@ -379,11 +382,23 @@ fn skeleton(job: &Job, loaded: &LoadedSpec) -> Result<Entry, Fail> {
     Ok(Entry { id: loaded.id.clone(), requests })
 }
 
-/// What is at `out/<request>/<name>`: the request's folder is checked once for links, then
-/// each of its files is one lstat (the full walk when the folder is not a plain one).
-fn look(out: &Path, folder_ok: bool, request: &str, name: &str) -> Result<OnDisk, Error> {
-    if folder_ok {
-        output::inspect_in(&out.join(request), name)
+/// The listing of a request's folder, when it has files and is a plain folder (checked once
+/// for links).
+fn list(out: &Path, request: &RequestEntry) -> Result<Option<output::Listing>, Error> {
+    let request_has_files = request.slots.iter().any(|s| matches!(s, Slot::File { .. }));
+    let request = request.id.as_str();
+    if request_has_files && output::checked_relative(request).is_ok() && output::inspect_folder(out, request)? {
+        Ok(Some(output::Listing::of(out, request)?))
+    } else {
+        Ok(None)
+    }
+}
+
+/// What is at `out/<request>/<name>`: one lstat in the request's listed folder (the full
+/// walk when the folder is not a plain one).
+fn look(out: &Path, listing: Option<&output::Listing>, request: &str, name: &str) -> Result<OnDisk, Error> {
+    if let Some(listing) = listing {
+        listing.get(name)
     } else {
         let path = format!("{request}/{name}");
         output::inspect(out, output::checked_relative(&path)?, false)
@@ -429,6 +444,23 @@ fn resolve(job: &Job, global: &[u8], units: &[Unit], cache: &mut Cache) -> Resul
         .collect()
 }
 
+/// Temporary files in the folders not listed already: the output folder, the folders of
+/// files owned but not planned, and the folders above nested request folders.
+/// `planned` is sorted, so the files of a folder are next to each other.
+fn leftovers(out: &Path, planned: &[(String, usize)], unplanned: &[&str]) -> Result<Vec<String>, Error> {
+    let mut listed = HashSet::new();
+    let mut last = None;
+    for (path, _) in planned {
+        let folder = path.rsplit_once('/').map(|(f, _)| f);
+        if folder != last {
+            listed.extend(folder);
+            last = folder;
+        }
+    }
+    let nested = listed.iter().copied().filter(|f| f.contains('/'));
+    output::leftovers_except(out, unplanned.iter().copied().chain(nested), &listed)
+}
+
 fn paths_of(entry: &Entry, names: &[String]) -> Vec<Vec<Option<String>>> {
     entry
         .requests
@@ -466,6 +498,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     let mut cache = if exists { Cache::load(out) } else { Cache::empty() };
     let (owned, manifest_now) = output::read_manifest(out)?;
     let mut dirty = false;
+    let mut cleaned = Vec::new();
     let mut specs: Vec<Spec> = Vec::with_capacity(units.len());
     let mut conflicts = Vec::new();
     let mut not_regular = Vec::new();
@@ -475,7 +508,10 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     for (c, chunk) in units.chunks(CHUNK).enumerate() {
         let resolved = resolve(job, &global, chunk, &mut cache)?;
         let cache_ref = &cache;
-        type Looked = (Spec, Vec<String>, Vec<String>, Vec<(usize, usize, usize, String, String)>, bool);
+        // The spec, conflicts, links and such, blocked paths, whether a stat was refreshed,
+        // and temporary files in its folders.
+        type Looked =
+            (Spec, Vec<String>, Vec<String>, Vec<(usize, usize, usize, String, String)>, bool, Vec<String>);
         let looked: Vec<Result<Looked, Fail>> = resolved
             .into_par_iter()
             .enumerate()
@@ -492,10 +528,13 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                 let mut not_regular = Vec::new();
                 let mut others = Vec::new();
                 let mut dirty = false;
+                let mut temps = Vec::new();
                 let mut rendered: Option<Samples> = None;
                 for (r, (req, req_paths)) in entry.requests.iter_mut().zip(&paths).enumerate() {
-                    let folder_ok = output::checked_relative(&req.id).is_ok()
-                        && output::inspect_folder(out, &req.id)?;
+                    let listing = list(out, req)?;
+                    if let Some(l) = &listing {
+                        temps.extend(l.temps.iter().cloned());
+                    }
                     let mut row = Vec::new();
                     for (t, (slot, path)) in req.slots.iter_mut().zip(req_paths).enumerate() {
                         let (Slot::File { hash: want, stat }, Some(path)) = (slot, path) else {
@@ -504,7 +543,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                         };
                         let relative = output::checked_relative(path)?;
                         let target = out.join(relative);
-                        let action = match look(out, folder_ok, &req.id, &names[t])? {
+                        let action = match look(out, listing.as_ref(), &req.id, &names[t])? {
                             OnDisk::Missing => Action::Write(None),
                             OnDisk::File { permissions, meta, .. } => {
                                 let now = Stat::of(&meta);
@@ -561,11 +600,11 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                     }
                     actions.push(row);
                 }
-                Ok((Spec { key, entry, actions }, conflicts, not_regular, others, dirty))
+                Ok((Spec { key, entry, actions }, conflicts, not_regular, others, dirty, temps))
             })
             .collect();
         for l in looked {
-            let (spec, c, n, o, d) = l?;
+            let (spec, c, n, o, d, t) = l?;
             if !ids.insert(spec.entry.id.clone()) {
                 // A duplicate id: the full load names both files.
                 return Err(Fail::Fallback);
@@ -574,6 +613,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
             not_regular.extend(n);
             others.extend(o);
             dirty |= d;
+            cleaned.extend(t);
             specs.push(spec);
         }
     }
@@ -591,12 +631,10 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
         output::validate_paths(&pairs)?;
     }
     let planned_set: std::collections::HashSet<&str> = planned.iter().map(|(p, _)| p.as_str()).collect();
-    let stale: std::collections::BTreeSet<&str> = owned
-        .iter()
-        .map(String::as_str)
-        .filter(|p| job.scope.covers(p) && !planned_set.contains(p))
-        .collect();
+    let unplanned: Vec<&str> = owned.iter().map(String::as_str).filter(|p| !planned_set.contains(p)).collect();
     drop(planned_set);
+    let stale: std::collections::BTreeSet<&str> =
+        unplanned.iter().copied().filter(|p| job.scope.covers(p)).collect();
     for (i, r, t, path, why) in others {
         if output::cleared_by_removal(&stale, &path) {
             specs[i].actions[r][t] = Action::Write(None);
@@ -644,13 +682,10 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
         OnDisk::File { permissions, .. } => Some(permissions),
         _ => None,
     };
-    let mut report = WriteReport {
-        cleaned: output::leftovers(
-            out,
-            owned.iter().map(String::as_str).chain(planned.iter().map(|(p, _)| p.as_str())),
-        )?,
-        ..WriteReport::default()
-    };
+    cleaned.extend(leftovers(out, &planned, &unplanned)?);
+    cleaned.sort();
+    drop(unplanned);
+    let mut report = WriteReport { cleaned, ..WriteReport::default() };
     for temp in &report.cleaned {
         let path = out.join(temp);
         match std::fs::remove_file(&path) {
@@ -810,13 +845,15 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
                 let mut part = CheckReport::default();
                 let mut paths = Vec::new();
                 for (r, req) in entry.requests.iter().enumerate() {
-                    let folder_ok =
-                        output::checked_relative(&req.id).is_ok() && output::inspect_folder(out, &req.id)?;
+                    let listing = list(out, req)?;
+                    if let Some(l) = &listing {
+                        part.leftovers.extend(l.temps.iter().cloned());
+                    }
                     for (t, slot) in req.slots.iter().enumerate() {
                         let Slot::File { hash: want, stat } = slot else { continue };
                         let path = format!("{}/{}", req.id, names[t]);
                         let relative = output::checked_relative(&path)?;
-                        match look(out, folder_ok, &req.id, &names[t])? {
+                        match look(out, listing.as_ref(), &req.id, &names[t])? {
                             OnDisk::Missing => part.missing.push(path.clone()),
                             OnDisk::File { meta, .. } => {
                                 if want.is_some() && cache_ref.trusts(*stat, &Stat::of(&meta)) {
@@ -859,6 +896,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
             report.stale.extend(part.stale);
             report.missing.extend(part.missing);
             report.not_regular.extend(part.not_regular);
+            report.leftovers.extend(part.leftovers);
         }
     }
     planned.sort_unstable();
@@ -870,16 +908,15 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     report.missing.sort();
     report.not_regular.sort();
     let planned_set: std::collections::HashSet<&str> = planned.iter().map(|(p, _)| p.as_str()).collect();
-    for old in owned.iter().filter(|p| job.scope.covers(p) && !planned_set.contains(p.as_str())) {
+    let unplanned: Vec<&str> = owned.iter().map(String::as_str).filter(|p| !planned_set.contains(p)).collect();
+    drop(planned_set);
+    for old in unplanned.iter().filter(|p| job.scope.covers(p)) {
         if !matches!(output::inspect(out, output::checked_relative(old)?, false)?, OnDisk::Missing) {
-            report.orphaned.push(old.clone());
+            report.orphaned.push(old.to_string());
         }
     }
-    drop(planned_set);
-    report.leftovers = output::leftovers(
-        out,
-        owned.iter().map(String::as_str).chain(planned.iter().map(|(p, _)| p.as_str())),
-    )?;
+    report.leftovers.extend(leftovers(out, &planned, &unplanned)?);
+    report.leftovers.sort();
     let kept = owned.iter().map(String::as_str).filter(|p| !job.scope.covers(p));
     let expected = output::manifest_text(kept.chain(planned.iter().map(|(p, _)| p.as_str())));
     report.manifest_outdated = manifest_now.as_deref() != Some(expected.as_bytes());

@@ -289,17 +289,6 @@ pub(crate) fn inspect(out: &Path, relative: &Path, read: bool) -> Result<OnDisk,
     Ok(OnDisk::Missing)
 }
 
-/// [`inspect`] of a file in a folder already known to be reached without links: one lstat.
-pub(crate) fn inspect_in(folder: &Path, name: &str) -> Result<OnDisk, Error> {
-    let at = folder.join(name);
-    match std::fs::symlink_metadata(&at) {
-        Ok(m) if m.file_type().is_symlink() => Ok(OnDisk::Link),
-        Ok(m) => last_of(&at, m, false),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(OnDisk::Missing),
-        Err(e) => Err(Error::io(&at, e)),
-    }
-}
-
 /// What the last name of a path is, given its metadata (not a link).
 fn last_of(at: &Path, meta: std::fs::Metadata, read: bool) -> Result<OnDisk, Error> {
     if !meta.file_type().is_file() {
@@ -528,11 +517,73 @@ pub(crate) fn cleared_by_removal(stale: &BTreeSet<&str>, path: &str) -> bool {
         || stale.iter().any(|s| s.strip_prefix(path).is_some_and(|rest| rest.starts_with('/')))
 }
 
+/// Whether a folder entry is a temporary file of an interrupted atomic write.
+fn is_temp(name: &str, kind: std::fs::FileType) -> bool {
+    name.starts_with(TEMP_PREFIX) && ![MANIFEST, LOCK, CACHE].contains(&name) && !kind.is_dir()
+}
+
+/// A folder of the output tree, already known to be reached without links, listed once: each
+/// entry is then looked at with one lstat relative to the open folder (no path walk), and the
+/// listing also finds the temporary files an interrupted run left there.
+pub(crate) struct Listing {
+    dir: PathBuf,
+    entries: Vec<(std::ffi::OsString, std::fs::DirEntry)>,
+    /// Temporary files, as paths relative to the output folder.
+    pub temps: Vec<String>,
+}
+
+impl Listing {
+    pub(crate) fn of(out: &Path, folder: &str) -> Result<Listing, Error> {
+        let dir = out.join(folder);
+        let mut listing = Listing { dir, entries: Vec::new(), temps: Vec::new() };
+        let read = match std::fs::read_dir(&listing.dir) {
+            Ok(r) => r,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(listing),
+            Err(e) => return Err(Error::io(&listing.dir, e)),
+        };
+        for entry in read {
+            let entry = entry.map_err(|e| Error::io(&listing.dir, e))?;
+            let name = entry.file_name();
+            if let Some(n) = name.to_str() {
+                let kind = entry.file_type().map_err(|e| Error::io(&entry.path(), e))?;
+                if is_temp(n, kind) {
+                    listing.temps.push(format!("{folder}/{n}"));
+                }
+            }
+            listing.entries.push((name, entry));
+        }
+        Ok(listing)
+    }
+
+    /// What `name` in the folder is, as [`inspect`] says.
+    pub(crate) fn get(&self, name: &str) -> Result<OnDisk, Error> {
+        let Some((_, entry)) = self.entries.iter().find(|(n, _)| n == name) else {
+            return Ok(OnDisk::Missing);
+        };
+        let at = self.dir.join(name);
+        match entry.metadata() {
+            Ok(m) if m.file_type().is_symlink() => Ok(OnDisk::Link),
+            Ok(m) => last_of(&at, m, false),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(OnDisk::Missing),
+            Err(e) => Err(Error::io(&at, e)),
+        }
+    }
+}
+
 /// Temporary files (`.snipgen-*` other than the manifest and the lock) that an interrupted
 /// run left in the output folder or in a folder of a file snipgen owns or plans.
 pub(crate) fn leftovers<'a>(
     out: &Path,
     paths: impl IntoIterator<Item = &'a str>,
+) -> Result<Vec<String>, Error> {
+    leftovers_except(out, paths, &std::collections::HashSet::new())
+}
+
+/// [`leftovers`], not listing the folders in `listed` (the caller listed them already).
+pub(crate) fn leftovers_except<'a>(
+    out: &Path,
+    paths: impl IntoIterator<Item = &'a str>,
+    listed: &std::collections::HashSet<&str>,
 ) -> Result<Vec<String>, Error> {
     let mut folders: BTreeSet<&str> = BTreeSet::from([""]);
     for p in paths {
@@ -546,7 +597,7 @@ pub(crate) fn leftovers<'a>(
     }
     let mut found = Vec::new();
     for folder in folders {
-        if !folder.is_empty() && !inspect_folder(out, folder)? {
+        if listed.contains(folder) || (!folder.is_empty() && !inspect_folder(out, folder)?) {
             continue;
         }
         let dir = out.join(folder);
@@ -560,8 +611,7 @@ pub(crate) fn leftovers<'a>(
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
             let kind = entry.file_type().map_err(|e| Error::io(&entry.path(), e))?;
-            let own = [MANIFEST, LOCK, CACHE].contains(&name);
-            if name.starts_with(TEMP_PREFIX) && !own && !kind.is_dir() {
+            if is_temp(name, kind) {
                 found.push(if folder.is_empty() { name.to_string() } else { format!("{folder}/{name}") });
             }
         }
