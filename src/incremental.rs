@@ -387,7 +387,8 @@ fn skeleton(job: &Job, loaded: &LoadedSpec) -> Result<Entry, Fail> {
 fn list(out: &Path, request: &RequestEntry) -> Result<Option<output::Listing>, Error> {
     let request_has_files = request.slots.iter().any(|s| matches!(s, Slot::File { .. }));
     let request = request.id.as_str();
-    if request_has_files && output::checked_relative(request).is_ok() && output::inspect_folder(out, request)? {
+    if request_has_files && output::checked_relative(request).is_ok() && output::inspect_folder(out, request)?
+    {
         Ok(Some(output::Listing::of(out, request)?))
     } else {
         Ok(None)
@@ -461,6 +462,24 @@ fn leftovers(out: &Path, planned: &[(String, usize)], unplanned: &[&str]) -> Res
     output::leftovers_except(out, unplanned.iter().copied().chain(nested), &listed)
 }
 
+/// Two sorted lists of paths as one, sorted, each path once.
+fn merged<'a>(
+    a: impl Iterator<Item = &'a str>,
+    b: impl Iterator<Item = &'a str>,
+) -> impl Iterator<Item = &'a str> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if x < y => a.next(),
+        (Some(x), Some(y)) if x > y => b.next(),
+        (Some(_), Some(_)) => {
+            b.next();
+            a.next()
+        }
+        (Some(_), None) => a.next(),
+        (None, _) => b.next(),
+    })
+}
+
 fn paths_of(entry: &Entry, names: &[String]) -> Vec<Vec<Option<String>>> {
     entry
         .requests
@@ -497,6 +516,8 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     let mut _lock = if exists { Some(output::Lock::acquire(out)?) } else { None };
     let mut cache = if exists { Cache::load(out) } else { Cache::empty() };
     let (owned, manifest_now) = output::read_manifest(out)?;
+    // Only compared with, so only its digest is kept.
+    let manifest_now = manifest_now.map(|b| xxhash_rust::xxh3::xxh3_64(&b));
     let mut dirty = false;
     let mut cleaned = Vec::new();
     let mut specs: Vec<Spec> = Vec::with_capacity(units.len());
@@ -631,7 +652,8 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
         output::validate_paths(&pairs)?;
     }
     let planned_set: std::collections::HashSet<&str> = planned.iter().map(|(p, _)| p.as_str()).collect();
-    let unplanned: Vec<&str> = owned.iter().map(String::as_str).filter(|p| !planned_set.contains(p)).collect();
+    let unplanned: Vec<&str> =
+        owned.iter().map(String::as_str).filter(|p| !planned_set.contains(p)).collect();
     drop(planned_set);
     let stale: std::collections::BTreeSet<&str> =
         unplanned.iter().copied().filter(|p| job.scope.covers(p)).collect();
@@ -675,8 +697,8 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
             return generate_inner(job, units, force);
         }
     }
-    let kept = owned.iter().map(String::as_str).filter(|p| !job.scope.covers(p));
-    let manifest = output::manifest_text(kept.chain(planned.iter().map(|(p, _)| p.as_str())));
+    let planned_paths = || planned.iter().map(|(p, _)| p.as_str());
+    let kept = || owned.iter().map(String::as_str).filter(|p| !job.scope.covers(p));
     let manifest_path = out.join(MANIFEST);
     let manifest_mode = match output::inspect(out, Path::new(MANIFEST), false)? {
         OnDisk::File { permissions, .. } => Some(permissions),
@@ -695,14 +717,22 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     }
     let busy = |s: &Spec| s.actions.iter().flatten().any(|a| !matches!(a, Action::Keep));
     let any_work = specs.iter().any(busy);
+    let mut on_disk = manifest_now;
     if any_work || !to_remove.is_empty() {
-        let intent = output::manifest_text(
-            owned.iter().map(String::as_str).chain(planned.iter().map(|(p, _)| p.as_str())),
-        );
-        if manifest_now.as_deref() != Some(intent.as_bytes()) {
-            output::write_atomic(&manifest_path, &intent, manifest_mode.as_ref())?;
+        let intent = || merged(owned.iter().map(String::as_str), planned_paths());
+        let digest = output::manifest_digest_sorted(intent());
+        if manifest_now != Some(digest) {
+            output::write_atomic(
+                &manifest_path,
+                output::manifest_text_sorted(intent()),
+                manifest_mode.as_ref(),
+            )?;
+            on_disk = Some(digest);
         }
     }
+    // The final manifest, kept as text only when it differs from the one on disk now.
+    let manifest = (on_disk != Some(output::manifest_digest_sorted(merged(kept(), planned_paths()))))
+        .then(|| output::manifest_text_sorted(merged(kept(), planned_paths())));
     let files = planned.len();
     drop(planned);
     for old in to_remove {
@@ -789,11 +819,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     written.sort();
     report.written = written;
     refused.sort();
-    let current = match output::inspect(out, Path::new(MANIFEST), true)? {
-        OnDisk::File { bytes, .. } => Some(bytes),
-        _ => None,
-    };
-    if current.as_deref() != Some(manifest.as_bytes()) {
+    if let Some(manifest) = manifest {
         output::write_atomic(&manifest_path, &manifest, manifest_mode.as_ref())?;
     }
     if dirty || any_work || !cache.entries.is_empty() {
@@ -908,7 +934,8 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     report.missing.sort();
     report.not_regular.sort();
     let planned_set: std::collections::HashSet<&str> = planned.iter().map(|(p, _)| p.as_str()).collect();
-    let unplanned: Vec<&str> = owned.iter().map(String::as_str).filter(|p| !planned_set.contains(p)).collect();
+    let unplanned: Vec<&str> =
+        owned.iter().map(String::as_str).filter(|p| !planned_set.contains(p)).collect();
     drop(planned_set);
     for old in unplanned.iter().filter(|p| job.scope.covers(p)) {
         if !matches!(output::inspect(out, output::checked_relative(old)?, false)?, OnDisk::Missing) {
@@ -918,7 +945,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     report.leftovers.extend(leftovers(out, &planned, &unplanned)?);
     report.leftovers.sort();
     let kept = owned.iter().map(String::as_str).filter(|p| !job.scope.covers(p));
-    let expected = output::manifest_text(kept.chain(planned.iter().map(|(p, _)| p.as_str())));
-    report.manifest_outdated = manifest_now.as_deref() != Some(expected.as_bytes());
+    let expected = output::manifest_digest_sorted(merged(kept, planned.iter().map(|(p, _)| p.as_str())));
+    report.manifest_outdated = manifest_now.map(|b| xxhash_rust::xxh3::xxh3_64(&b)) != Some(expected);
     Ok((planned.len(), report))
 }

@@ -377,6 +377,28 @@ pub(crate) fn manifest_text<'a>(paths: impl IntoIterator<Item = &'a str>) -> Str
     text
 }
 
+/// [`manifest_text`] of paths already sorted and unique, without collecting them again.
+pub(crate) fn manifest_text_sorted<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
+    let mut text = MANIFEST_HEADER.to_string();
+    for p in paths {
+        text.push_str(p);
+        text.push('\n');
+    }
+    text
+}
+
+/// The digest of [`manifest_text_sorted`], without building the text (at 50,000 specs it is
+/// megabytes).
+pub(crate) fn manifest_digest_sorted<'a>(paths: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(MANIFEST_HEADER.as_bytes());
+    for p in paths {
+        h.update(p.as_bytes());
+        h.update(b"\n");
+    }
+    h.digest()
+}
+
 /// Writes `text` to `path` through a temporary file in the same folder and a rename, so a
 /// reader never sees half a file. A new file gets the mode the umask gives (as any editor's
 /// file would); a replaced file keeps its mode.
