@@ -171,13 +171,15 @@ impl Entry {
 
 struct Cache {
     entries: HashMap<u128, Entry>,
+    /// The digest of the last plan validated (every output path, sorted).
+    plan: Option<u64>,
     /// When the cache was written (its file's mtime), in nanoseconds.
     saved_at: i64,
 }
 
 impl Cache {
     fn empty() -> Cache {
-        Cache { entries: HashMap::new(), saved_at: i64::MIN }
+        Cache { entries: HashMap::new(), plan: None, saved_at: i64::MIN }
     }
 
     /// Whether `now` is the file recorded in `recorded`, without reading it.
@@ -199,8 +201,10 @@ impl Cache {
         if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(payload) {
             return Cache::empty();
         }
-        match postcard::from_bytes::<Vec<(u128, Entry)>>(payload) {
-            Ok(entries) => Cache { entries: entries.into_iter().collect(), saved_at: mtime_ns(&meta) },
+        match postcard::from_bytes::<(Option<u64>, Vec<(u128, Entry)>)>(payload) {
+            Ok((plan, entries)) => {
+                Cache { entries: entries.into_iter().collect(), plan, saved_at: mtime_ns(&meta) }
+            }
             Err(_) => Cache::empty(),
         }
     }
@@ -213,13 +217,13 @@ fn cache_header() -> Vec<u8> {
     h
 }
 
-fn save_cache(out: &Path, entries: Vec<(u128, Entry)>) -> Result<(), Error> {
+fn save_cache(out: &Path, plan: u64, entries: Vec<(u128, Entry)>) -> Result<(), Error> {
     match output::inspect(out, Path::new(CACHE), false)? {
         OnDisk::Missing | OnDisk::File { .. } | OnDisk::Link => {}
         // Not ours to replace; the next run is just slower.
         OnDisk::Other(_) => return Ok(()),
     }
-    let payload = postcard::to_stdvec(&entries).expect("the cache is plain data");
+    let payload = postcard::to_stdvec(&(Some(plan), entries)).expect("the cache is plain data");
     let mut bytes = cache_header();
     bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
     bytes.extend_from_slice(&payload);
@@ -462,6 +466,23 @@ fn leftovers(out: &Path, planned: &[(String, usize)], unplanned: &[&str]) -> Res
     output::leftovers_except(out, unplanned.iter().copied().chain(nested), &listed)
 }
 
+/// Sorts the plan's paths and validates them (see [`output::validate_paths`]), unless they are
+/// the ones a run validated before; returns their digest.
+fn validate(planned: &mut [(String, usize)], units: &[Unit], cache: &Cache) -> Result<u64, Error> {
+    planned.par_sort_unstable();
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for (path, _) in planned.iter() {
+        h.update(path.as_bytes());
+        h.update(&[0]);
+    }
+    let digest = h.digest();
+    if cache.plan != Some(digest) {
+        let pairs: Vec<(&str, &Path)> = planned.iter().map(|(p, i)| (p.as_str(), units[*i].path())).collect();
+        output::validate_paths(&pairs)?;
+    }
+    Ok(digest)
+}
+
 /// Two sorted lists of paths as one, sorted, each path once.
 fn merged<'a>(
     a: impl Iterator<Item = &'a str>,
@@ -515,9 +536,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     let exists = output::check_out_folder(out)?;
     let mut _lock = if exists { Some(output::Lock::acquire(out)?) } else { None };
     let mut cache = if exists { Cache::load(out) } else { Cache::empty() };
-    let (owned, manifest_now) = output::read_manifest(out)?;
-    // Only compared with, so only its digest is kept.
-    let manifest_now = manifest_now.map(|b| xxhash_rust::xxh3::xxh3_64(&b));
+    let (owned, manifest_now) = output::read_manifest_sorted(out)?;
     let mut dirty = false;
     let mut cleaned = Vec::new();
     let mut specs: Vec<Spec> = Vec::with_capacity(units.len());
@@ -563,7 +582,8 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                             continue;
                         };
                         let relative = output::checked_relative(path)?;
-                        let target = out.join(relative);
+                        // Built only for the few files that are read or named.
+                        let target = || out.join(relative);
                         let action = match look(out, listing.as_ref(), &req.id, &names[t])? {
                             OnDisk::Missing => Action::Write(None),
                             OnDisk::File { permissions, meta, .. } => {
@@ -572,14 +592,14 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                                 if want.is_some() && cache_ref.trusts(*stat, &now) {
                                     Action::Keep
                                 } else if let Some(h) = *want {
-                                    if hash(&output::read_regular(&target)?) == h {
+                                    if hash(&output::read_regular(&target())?) == h {
                                         *stat = Some(now);
                                         dirty = true;
                                         Action::Keep
                                     } else if owns || force {
                                         Action::Write(Some(permissions))
                                     } else {
-                                        conflicts.push(target.display().to_string());
+                                        conflicts.push(target().display().to_string());
                                         Action::Keep
                                     }
                                 } else if owns {
@@ -592,7 +612,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                                     }
                                     let samples = rendered.as_ref().expect("just rendered");
                                     let text = samples[r].1[t].as_ref().expect("not refused");
-                                    let bytes = output::read_regular(&target)?;
+                                    let bytes = output::read_regular(&target())?;
                                     if bytes == text.as_bytes() {
                                         *want = Some(hash(text.as_bytes()));
                                         *stat = Some(now);
@@ -600,7 +620,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                                     } else if force {
                                         Action::Write(Some(permissions))
                                     } else {
-                                        conflicts.push(target.display().to_string());
+                                        conflicts.push(target().display().to_string());
                                         Action::Keep
                                     }
                                 }
@@ -608,7 +628,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                             OnDisk::Link => {
                                 not_regular.push(format!(
                                     "{} is a symbolic link; snipgen writes regular files and never follows links",
-                                    target.display()
+                                    target().display()
                                 ));
                                 Action::Keep
                             }
@@ -646,14 +666,9 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
             planned.extend(req.into_iter().flatten().map(|p| (p, i)));
         }
     }
-    planned.sort_unstable();
-    {
-        let pairs: Vec<(&str, &Path)> = planned.iter().map(|(p, i)| (p.as_str(), units[*i].path())).collect();
-        output::validate_paths(&pairs)?;
-    }
+    let plan = validate(&mut planned, units, &cache)?;
     let planned_set: std::collections::HashSet<&str> = planned.iter().map(|(p, _)| p.as_str()).collect();
-    let unplanned: Vec<&str> =
-        owned.iter().map(String::as_str).filter(|p| !planned_set.contains(p)).collect();
+    let unplanned: Vec<&str> = owned.iter().filter(|p| !planned_set.contains(p)).collect();
     drop(planned_set);
     let stale: std::collections::BTreeSet<&str> =
         unplanned.iter().copied().filter(|p| job.scope.covers(p)).collect();
@@ -698,7 +713,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
         }
     }
     let planned_paths = || planned.iter().map(|(p, _)| p.as_str());
-    let kept = || owned.iter().map(String::as_str).filter(|p| !job.scope.covers(p));
+    let kept = || owned.iter().filter(|p| !job.scope.covers(p));
     let manifest_path = out.join(MANIFEST);
     let manifest_mode = match output::inspect(out, Path::new(MANIFEST), false)? {
         OnDisk::File { permissions, .. } => Some(permissions),
@@ -719,7 +734,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     let any_work = specs.iter().any(busy);
     let mut on_disk = manifest_now;
     if any_work || !to_remove.is_empty() {
-        let intent = || merged(owned.iter().map(String::as_str), planned_paths());
+        let intent = || merged(owned.iter(), planned_paths());
         let digest = output::manifest_digest_sorted(intent());
         if manifest_now != Some(digest) {
             output::write_atomic(
@@ -822,8 +837,8 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     if let Some(manifest) = manifest {
         output::write_atomic(&manifest_path, &manifest, manifest_mode.as_ref())?;
     }
-    if dirty || any_work || !cache.entries.is_empty() {
-        save_cache(out, specs.into_iter().map(|s| (s.key, s.entry)).collect())?;
+    if dirty || any_work || !cache.entries.is_empty() || cache.plan != Some(plan) {
+        save_cache(out, plan, specs.into_iter().map(|s| (s.key, s.entry)).collect())?;
     }
     Ok((files, report, refused))
 }
@@ -852,7 +867,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
         None
     };
     let mut cache = if exists { Cache::load(out) } else { Cache::empty() };
-    let (owned, manifest_now) = output::read_manifest(out)?;
+    let (owned, manifest_now) = output::read_manifest_sorted(out)?;
     let mut report = CheckReport::default();
     let mut planned: Vec<(String, usize)> = Vec::new();
     let mut ids = std::collections::HashSet::new();
@@ -925,17 +940,12 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
             report.leftovers.extend(part.leftovers);
         }
     }
-    planned.sort_unstable();
-    {
-        let pairs: Vec<(&str, &Path)> = planned.iter().map(|(p, i)| (p.as_str(), units[*i].path())).collect();
-        output::validate_paths(&pairs)?;
-    }
+    validate(&mut planned, units, &cache)?;
     report.stale.sort();
     report.missing.sort();
     report.not_regular.sort();
     let planned_set: std::collections::HashSet<&str> = planned.iter().map(|(p, _)| p.as_str()).collect();
-    let unplanned: Vec<&str> =
-        owned.iter().map(String::as_str).filter(|p| !planned_set.contains(p)).collect();
+    let unplanned: Vec<&str> = owned.iter().filter(|p| !planned_set.contains(p)).collect();
     drop(planned_set);
     for old in unplanned.iter().filter(|p| job.scope.covers(p)) {
         if !matches!(output::inspect(out, output::checked_relative(old)?, false)?, OnDisk::Missing) {
@@ -944,8 +954,8 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     }
     report.leftovers.extend(leftovers(out, &planned, &unplanned)?);
     report.leftovers.sort();
-    let kept = owned.iter().map(String::as_str).filter(|p| !job.scope.covers(p));
+    let kept = owned.iter().filter(|p| !job.scope.covers(p));
     let expected = output::manifest_digest_sorted(merged(kept, planned.iter().map(|(p, _)| p.as_str())));
-    report.manifest_outdated = manifest_now.map(|b| xxhash_rust::xxh3::xxh3_64(&b)) != Some(expected);
+    report.manifest_outdated = manifest_now != Some(expected);
     Ok((planned.len(), report))
 }

@@ -108,7 +108,11 @@ pub(crate) fn checked_relative(path: &str) -> Result<&Path, Error> {
 }
 
 fn is_reserved(name: &str) -> bool {
-    name.to_lowercase().starts_with(RESERVED_PREFIX)
+    // As `to_lowercase().starts_with(…)`, without allocating: no other character lowercases
+    // to these ASCII letters (İ becomes `i` plus a combining dot).
+    name.as_bytes()
+        .get(..RESERVED_PREFIX.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(RESERVED_PREFIX.as_bytes()))
 }
 
 /// Why a file or folder name cannot be in a portable output tree, if it cannot.
@@ -367,6 +371,57 @@ pub(crate) fn read_manifest(out: &Path) -> Result<(BTreeSet<String>, Option<Vec<
     }
 }
 
+/// The manifest's entries, sorted and each once, as ranges of its text: at 50,000 specs a set
+/// of separate strings would be tens of megabytes and hundreds of thousands of allocations.
+pub(crate) struct Owned {
+    text: String,
+    entries: Vec<(usize, usize)>,
+}
+
+impl Owned {
+    fn parse(bytes: &[u8]) -> Owned {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let base = text.as_ptr() as usize;
+        let mut entries: Vec<(usize, usize)> = text
+            .lines()
+            .filter(|l| manifest_entry_ok(l))
+            .map(|l| (l.as_ptr() as usize - base, l.len()))
+            .collect();
+        let mut owned = Owned { text: String::new(), entries: Vec::new() };
+        // Written sorted; a hand-edited one may not be.
+        if !entries.windows(2).all(|w| owned_str(&text, w[0]) < owned_str(&text, w[1])) {
+            entries.sort_unstable_by(|a, b| owned_str(&text, *a).cmp(owned_str(&text, *b)));
+            entries.dedup_by(|a, b| owned_str(&text, *a) == owned_str(&text, *b));
+        }
+        owned.text = text;
+        owned.entries = entries;
+        owned
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|r| owned_str(&self.text, *r))
+    }
+
+    pub(crate) fn contains(&self, path: &str) -> bool {
+        self.entries.binary_search_by(|r| owned_str(&self.text, *r).cmp(path)).is_ok()
+    }
+}
+
+fn owned_str(text: &str, (start, len): (usize, usize)) -> &str {
+    &text[start..start + len]
+}
+
+/// [`read_manifest`] as sorted [`Owned`] entries and the digest of the text.
+pub(crate) fn read_manifest_sorted(out: &Path) -> Result<(Owned, Option<u64>), Error> {
+    match inspect(out, Path::new(MANIFEST), true)? {
+        OnDisk::File { bytes, .. } => Ok((Owned::parse(&bytes), Some(xxhash_rust::xxh3::xxh3_64(&bytes)))),
+        _ => {
+            read_manifest(out)?;
+            Ok((Owned::parse(b""), None))
+        }
+    }
+}
+
 pub(crate) fn manifest_text<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
     let paths: BTreeSet<&str> = paths.into_iter().collect();
     let mut text = MANIFEST_HEADER.to_string();
@@ -582,12 +637,14 @@ impl Listing {
         let Some((_, entry)) = self.entries.iter().find(|(n, _)| n == name) else {
             return Ok(OnDisk::Missing);
         };
-        let at = self.dir.join(name);
         match entry.metadata() {
             Ok(m) if m.file_type().is_symlink() => Ok(OnDisk::Link),
-            Ok(m) => last_of(&at, m, false),
+            Ok(m) if m.is_file() => {
+                Ok(OnDisk::File { bytes: Vec::new(), permissions: m.permissions(), meta: m })
+            }
+            Ok(m) => last_of(&self.dir.join(name), m, false),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(OnDisk::Missing),
-            Err(e) => Err(Error::io(&at, e)),
+            Err(e) => Err(Error::io(&self.dir.join(name), e)),
         }
     }
 }
