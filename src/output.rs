@@ -159,6 +159,15 @@ pub fn validate(files: &[Rendered]) -> Result<(), Error> {
 
 /// [`validate`] over paths and the spec each comes from.
 pub(crate) fn validate_paths(files: &[(&str, &Path)]) -> Result<(), Error> {
+    validate_indexed(files.len(), |i| files[i])
+}
+
+/// [`validate_paths`] over `count` files given by index, so that a caller with hundreds of
+/// thousands of paths need not gather them into another list first.
+pub(crate) fn validate_indexed<'a>(
+    count: usize,
+    file: impl Fn(usize) -> (&'a str, &'a Path),
+) -> Result<(), Error> {
     let mut errors: BTreeMap<(PathBuf, String), Diagnostic> = BTreeMap::new();
     let mut add = |spec: &Path, key: String, message: String| {
         errors.entry((spec.to_path_buf(), key)).or_insert_with(|| Diagnostic::plain(spec, message));
@@ -168,7 +177,8 @@ pub(crate) fn validate_paths(files: &[(&str, &Path)]) -> Result<(), Error> {
     // an owned copy of every path would be tens of megabytes.
     let mut file_at: HashMap<Cow<str>, usize> = HashMap::new();
     let mut folder_at: HashMap<Cow<str>, (&str, usize)> = HashMap::new();
-    for (i, &(path, spec)) in files.iter().enumerate() {
+    for i in 0..count {
+        let (path, spec) = file(i);
         if let Err(e) = checked_relative(path) {
             add(spec, path.to_string(), e.to_string());
             continue;
@@ -186,7 +196,7 @@ pub(crate) fn validate_paths(files: &[(&str, &Path)]) -> Result<(), Error> {
             }
         }
         let clash = |j: usize, kind: Clash, add: &mut dyn FnMut(&Path, String, String)| {
-            let (other_path, other_spec) = files[j];
+            let (other_path, other_spec) = file(j);
             let why = match kind {
                 Clash::Same => "both write it".to_string(),
                 Clash::Case => "the two differ only in case, one file on macOS and Windows".to_string(),
@@ -206,7 +216,7 @@ pub(crate) fn validate_paths(files: &[(&str, &Path)]) -> Result<(), Error> {
             clash(*j, Clash::FileIsFolder, &mut add);
         }
         match file_at.get(&folded) {
-            Some(&j) => clash(j, if files[j].0 == path { Clash::Same } else { Clash::Case }, &mut add),
+            Some(&j) => clash(j, if file(j).0 == path { Clash::Same } else { Clash::Case }, &mut add),
             None => {
                 file_at.insert(folded, i);
             }
