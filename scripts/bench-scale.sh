@@ -75,7 +75,7 @@ for n in "${SIZES[@]}"; do
   sed -i 's/^title: .*/title: Edited/; s/User-Agent: bench\/1.0/User-Agent: bench\/2.0/' "$TMP/specs/endpoint-000003.yaml"
   "$BIN" generate -v --specs "$TMP/specs" --out "$TMP/out" >"$TMP/edit.txt"
   echo "EDIT $n $(grep -c '^wrote ' "$TMP/edit.txt") $(grep '^wrote ' "$TMP/edit.txt" | grep -vc '/endpoint-000003/')"
-done >"$TMP/results.txt"
+done | tee /dev/stderr >"$TMP/results.txt"
 
 awk '
   function verdict(ok) { all = all && ok; return ok ? "MET" : "NOT MET" }
@@ -94,7 +94,7 @@ awk '
       for (k = 1; k <= 2; k++) {
         run = k == 1 ? "warm" : "check"
         r = secs[run, n] / (secs["cold", n] > 0 ? secs["cold", n] : 1)
-        printf "  %-5s at %6d specs: %.3f of cold (target <= 0.050, 1/%.0f)  %s\n", run, n, r, r > 0 ? 1 / r : 0, verdict(r <= 0.05)
+        printf "  %-5s at %6d specs: %.3f of cold (target <= 0.050, 1/%.0f)  %s\n", run, n, r, (r > 0 ? 1 / r : 0), verdict(r <= 0.05)
       }
       printf "  one edit at %6d specs: %d files written, %d of other specs  %s\n", n, edit[n], others[n], verdict(edit[n] > 0 && others[n] == 0)
       peak = 0; for (k = 1; k <= 3; k++) { run = k == 1 ? "cold" : k == 2 ? "warm" : "check"; if (rss[run, n] > peak) peak = rss[run, n] }
