@@ -20,7 +20,7 @@
 //! its size and mtime, so it is read again. The cache is an optimisation only: missing,
 //! corrupt, partial or from another version, it is ignored and output is the same.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::Permissions;
 use std::path::{Path, PathBuf};
 
@@ -36,7 +36,9 @@ use crate::spec::LoadedSpec;
 /// Specs per chunk: enough to keep both cores busy, few enough that a chunk's samples are a
 /// few megabytes.
 const CHUNK: usize = 256;
-const MAGIC: &[u8] = b"snipgen-cache 1\n";
+/// The cache's format: bumped whenever its encoding or contents change, so that an older
+/// cache is ignored rather than misread (2: postcard instead of bincode).
+const MAGIC: &[u8] = b"snipgen-cache 2\n";
 
 /// Where a spec comes from.
 pub enum Unit {
@@ -169,13 +171,15 @@ impl Entry {
 
 struct Cache {
     entries: HashMap<u128, Entry>,
+    /// The digest of the last plan validated (every output path, sorted).
+    plan: Option<u64>,
     /// When the cache was written (its file's mtime), in nanoseconds.
     saved_at: i64,
 }
 
 impl Cache {
     fn empty() -> Cache {
-        Cache { entries: HashMap::new(), saved_at: i64::MIN }
+        Cache { entries: HashMap::new(), plan: None, saved_at: i64::MIN }
     }
 
     /// Whether `now` is the file recorded in `recorded`, without reading it.
@@ -197,8 +201,10 @@ impl Cache {
         if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(payload) {
             return Cache::empty();
         }
-        match bincode::deserialize::<Vec<(u128, Entry)>>(payload) {
-            Ok(entries) => Cache { entries: entries.into_iter().collect(), saved_at: mtime_ns(&meta) },
+        // Saved as a sequence of pairs, which postcard encodes as it does a map: decoded
+        // straight into one, without a second copy of every entry.
+        match postcard::from_bytes::<(Option<u64>, HashMap<u128, Entry>)>(payload) {
+            Ok((plan, entries)) => Cache { entries, plan, saved_at: mtime_ns(&meta) },
             Err(_) => Cache::empty(),
         }
     }
@@ -211,20 +217,20 @@ fn cache_header() -> Vec<u8> {
     h
 }
 
-fn save_cache(out: &Path, entries: Vec<(u128, Entry)>) -> Result<(), Error> {
+fn save_cache(out: &Path, plan: u64, entries: Vec<(u128, Entry)>) -> Result<(), Error> {
     match output::inspect(out, Path::new(CACHE), false)? {
         OnDisk::Missing | OnDisk::File { .. } | OnDisk::Link => {}
         // Not ours to replace; the next run is just slower.
         OnDisk::Other(_) => return Ok(()),
     }
-    let payload = bincode::serialize(&entries).expect("the cache is plain data");
+    let payload = postcard::to_stdvec(&(Some(plan), entries)).expect("the cache is plain data");
     let mut bytes = cache_header();
     bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
     bytes.extend_from_slice(&payload);
     output::write_atomic(&out.join(CACHE), &bytes, None)
 }
 
-/// Everything besides a spec's own bytes that its output depends on.
+/// Everything besides a spec's own bytes that its output depends on, digested.
 fn global_key(job: &Job) -> Result<Vec<u8>, Error> {
     use std::io::Write;
     let mut key = Vec::new();
@@ -253,7 +259,8 @@ fn global_key(job: &Job) -> Result<Vec<u8>, Error> {
     for t in job.targets {
         add(format!("{}:{}={}", t.language.id, t.client.id, t.file_name(job.targets)).as_bytes());
     }
-    Ok(key)
+    // Digested once: the templates are hundreds of kilobytes, too much to hash per spec.
+    Ok(xxhash_rust::xxh3::xxh3_128(&key).to_le_bytes().to_vec())
 }
 
 fn spec_key(global: &[u8], relative: &Path, bytes: &[u8]) -> u128 {
@@ -379,11 +386,24 @@ fn skeleton(job: &Job, loaded: &LoadedSpec) -> Result<Entry, Fail> {
     Ok(Entry { id: loaded.id.clone(), requests })
 }
 
-/// What is at `out/<request>/<name>`: the request's folder is checked once for links, then
-/// each of its files is one lstat (the full walk when the folder is not a plain one).
-fn look(out: &Path, folder_ok: bool, request: &str, name: &str) -> Result<OnDisk, Error> {
-    if folder_ok {
-        output::inspect_in(&out.join(request), name)
+/// The listing of a request's folder, when it has files and is a plain folder (checked once
+/// for links).
+fn list(out: &Path, request: &RequestEntry) -> Result<Option<output::Listing>, Error> {
+    let request_has_files = request.slots.iter().any(|s| matches!(s, Slot::File { .. }));
+    let request = request.id.as_str();
+    if request_has_files && output::checked_relative(request).is_ok() && output::inspect_folder(out, request)?
+    {
+        Ok(Some(output::Listing::of(out, request)?))
+    } else {
+        Ok(None)
+    }
+}
+
+/// What is at `out/<request>/<name>`: one lstat in the request's listed folder (the full
+/// walk when the folder is not a plain one).
+fn look(out: &Path, listing: Option<&output::Listing>, request: &str, name: &str) -> Result<OnDisk, Error> {
+    if let Some(listing) = listing {
+        listing.get(name)
     } else {
         let path = format!("{request}/{name}");
         output::inspect(out, output::checked_relative(&path)?, false)
@@ -429,6 +449,69 @@ fn resolve(job: &Job, global: &[u8], units: &[Unit], cache: &mut Cache) -> Resul
         .collect()
 }
 
+/// Temporary files in the folders not listed already: the output folder, the folders of
+/// files owned but not planned, and the folders above nested request folders.
+/// `planned` is sorted, so the files of a folder are next to each other.
+fn leftovers(out: &Path, planned: &[(String, usize)], unplanned: &[&str]) -> Result<Vec<String>, Error> {
+    let mut listed = HashSet::new();
+    let mut last = None;
+    for (path, _) in planned {
+        let folder = path.rsplit_once('/').map(|(f, _)| f);
+        if folder != last {
+            listed.extend(folder);
+            last = folder;
+        }
+    }
+    let nested = listed.iter().copied().filter(|f| f.contains('/'));
+    output::leftovers_except(out, unplanned.iter().copied().chain(nested), &listed)
+}
+
+/// Sorts the plan's paths and validates them (see [`output::validate_paths`]), unless they are
+/// the ones a run validated before; returns their digest.
+fn validate(planned: &mut [(String, usize)], units: &[Unit], cache: &Cache) -> Result<u64, Error> {
+    planned.par_sort_unstable();
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for (path, _) in planned.iter() {
+        h.update(path.as_bytes());
+        h.update(&[0]);
+    }
+    let digest = h.digest();
+    if cache.plan != Some(digest) {
+        output::validate_indexed(planned.len(), |k| (planned[k].0.as_str(), units[planned[k].1].path()))?;
+    }
+    Ok(digest)
+}
+
+/// The manifest's paths that are not planned (both lists are sorted).
+fn unplanned<'a>(owned: &'a output::Owned, planned: &[(String, usize)]) -> Vec<&'a str> {
+    let mut planned = planned.iter().map(|(p, _)| p.as_str()).peekable();
+    owned
+        .iter()
+        .filter(|o| {
+            while planned.next_if(|p| p < o).is_some() {}
+            planned.peek() != Some(o)
+        })
+        .collect()
+}
+
+/// Two sorted lists of paths as one, sorted, each path once.
+fn merged<'a>(
+    a: impl Iterator<Item = &'a str>,
+    b: impl Iterator<Item = &'a str>,
+) -> impl Iterator<Item = &'a str> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if x < y => a.next(),
+        (Some(x), Some(y)) if x > y => b.next(),
+        (Some(_), Some(_)) => {
+            b.next();
+            a.next()
+        }
+        (Some(_), None) => a.next(),
+        (None, _) => b.next(),
+    })
+}
+
 fn paths_of(entry: &Entry, names: &[String]) -> Vec<Vec<Option<String>>> {
     entry
         .requests
@@ -464,8 +547,9 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     let exists = output::check_out_folder(out)?;
     let mut _lock = if exists { Some(output::Lock::acquire(out)?) } else { None };
     let mut cache = if exists { Cache::load(out) } else { Cache::empty() };
-    let (owned, manifest_now) = output::read_manifest(out)?;
+    let (owned, manifest_now) = output::read_manifest_sorted(out)?;
     let mut dirty = false;
+    let mut cleaned = Vec::new();
     let mut specs: Vec<Spec> = Vec::with_capacity(units.len());
     let mut conflicts = Vec::new();
     let mut not_regular = Vec::new();
@@ -475,7 +559,10 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     for (c, chunk) in units.chunks(CHUNK).enumerate() {
         let resolved = resolve(job, &global, chunk, &mut cache)?;
         let cache_ref = &cache;
-        type Looked = (Spec, Vec<String>, Vec<String>, Vec<(usize, usize, usize, String, String)>, bool);
+        // The spec, conflicts, links and such, blocked paths, whether a stat was refreshed,
+        // and temporary files in its folders.
+        type Looked =
+            (Spec, Vec<String>, Vec<String>, Vec<(usize, usize, usize, String, String)>, bool, Vec<String>);
         let looked: Vec<Result<Looked, Fail>> = resolved
             .into_par_iter()
             .enumerate()
@@ -492,10 +579,13 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                 let mut not_regular = Vec::new();
                 let mut others = Vec::new();
                 let mut dirty = false;
+                let mut temps = Vec::new();
                 let mut rendered: Option<Samples> = None;
                 for (r, (req, req_paths)) in entry.requests.iter_mut().zip(&paths).enumerate() {
-                    let folder_ok = output::checked_relative(&req.id).is_ok()
-                        && output::inspect_folder(out, &req.id)?;
+                    let listing = list(out, req)?;
+                    if let Some(l) = &listing {
+                        temps.extend(l.temps.iter().cloned());
+                    }
                     let mut row = Vec::new();
                     for (t, (slot, path)) in req.slots.iter_mut().zip(req_paths).enumerate() {
                         let (Slot::File { hash: want, stat }, Some(path)) = (slot, path) else {
@@ -503,8 +593,9 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                             continue;
                         };
                         let relative = output::checked_relative(path)?;
-                        let target = out.join(relative);
-                        let action = match look(out, folder_ok, &req.id, &names[t])? {
+                        // Built only for the few files that are read or named.
+                        let target = || out.join(relative);
+                        let action = match look(out, listing.as_ref(), &req.id, &names[t])? {
                             OnDisk::Missing => Action::Write(None),
                             OnDisk::File { permissions, meta, .. } => {
                                 let now = Stat::of(&meta);
@@ -512,14 +603,14 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                                 if want.is_some() && cache_ref.trusts(*stat, &now) {
                                     Action::Keep
                                 } else if let Some(h) = *want {
-                                    if hash(&output::read_regular(&target)?) == h {
+                                    if hash(&output::read_regular(&target())?) == h {
                                         *stat = Some(now);
                                         dirty = true;
                                         Action::Keep
                                     } else if owns || force {
                                         Action::Write(Some(permissions))
                                     } else {
-                                        conflicts.push(target.display().to_string());
+                                        conflicts.push(target().display().to_string());
                                         Action::Keep
                                     }
                                 } else if owns {
@@ -532,7 +623,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                                     }
                                     let samples = rendered.as_ref().expect("just rendered");
                                     let text = samples[r].1[t].as_ref().expect("not refused");
-                                    let bytes = output::read_regular(&target)?;
+                                    let bytes = output::read_regular(&target())?;
                                     if bytes == text.as_bytes() {
                                         *want = Some(hash(text.as_bytes()));
                                         *stat = Some(now);
@@ -540,7 +631,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                                     } else if force {
                                         Action::Write(Some(permissions))
                                     } else {
-                                        conflicts.push(target.display().to_string());
+                                        conflicts.push(target().display().to_string());
                                         Action::Keep
                                     }
                                 }
@@ -548,7 +639,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                             OnDisk::Link => {
                                 not_regular.push(format!(
                                     "{} is a symbolic link; snipgen writes regular files and never follows links",
-                                    target.display()
+                                    target().display()
                                 ));
                                 Action::Keep
                             }
@@ -561,11 +652,11 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                     }
                     actions.push(row);
                 }
-                Ok((Spec { key, entry, actions }, conflicts, not_regular, others, dirty))
+                Ok((Spec { key, entry, actions }, conflicts, not_regular, others, dirty, temps))
             })
             .collect();
         for l in looked {
-            let (spec, c, n, o, d) = l?;
+            let (spec, c, n, o, d, t) = l?;
             if !ids.insert(spec.entry.id.clone()) {
                 // A duplicate id: the full load names both files.
                 return Err(Fail::Fallback);
@@ -574,29 +665,25 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
             not_regular.extend(n);
             others.extend(o);
             dirty |= d;
+            cleaned.extend(t);
             specs.push(spec);
         }
     }
     drop(ids);
-    // The whole plan's paths, sorted, for validation and the manifest.
-    let mut planned: Vec<(String, usize)> = Vec::new();
+    // The whole plan's paths, sorted, for validation and the manifest; sized exactly, as at
+    // 50,000 specs a doubling vector's slack would be tens of megabytes.
+    let count = specs.iter().flat_map(|s| &s.entry.requests).flat_map(|r| &r.slots);
+    let mut planned: Vec<(String, usize)> =
+        Vec::with_capacity(count.filter(|s| matches!(s, Slot::File { .. })).count());
     for (i, spec) in specs.iter().enumerate() {
         for req in paths_of(&spec.entry, &names) {
             planned.extend(req.into_iter().flatten().map(|p| (p, i)));
         }
     }
-    planned.sort_unstable();
-    {
-        let pairs: Vec<(&str, &Path)> = planned.iter().map(|(p, i)| (p.as_str(), units[*i].path())).collect();
-        output::validate_paths(&pairs)?;
-    }
-    let planned_set: std::collections::HashSet<&str> = planned.iter().map(|(p, _)| p.as_str()).collect();
-    let stale: std::collections::BTreeSet<&str> = owned
-        .iter()
-        .map(String::as_str)
-        .filter(|p| job.scope.covers(p) && !planned_set.contains(p))
-        .collect();
-    drop(planned_set);
+    let plan = validate(&mut planned, units, &cache)?;
+    let unplanned = unplanned(&owned, &planned);
+    let stale: std::collections::BTreeSet<&str> =
+        unplanned.iter().copied().filter(|p| job.scope.covers(p)).collect();
     for (i, r, t, path, why) in others {
         if output::cleared_by_removal(&stale, &path) {
             specs[i].actions[r][t] = Action::Write(None);
@@ -637,20 +724,17 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
             return generate_inner(job, units, force);
         }
     }
-    let kept = owned.iter().map(String::as_str).filter(|p| !job.scope.covers(p));
-    let manifest = output::manifest_text(kept.chain(planned.iter().map(|(p, _)| p.as_str())));
+    let planned_paths = || planned.iter().map(|(p, _)| p.as_str());
+    let kept = || owned.iter().filter(|p| !job.scope.covers(p));
     let manifest_path = out.join(MANIFEST);
     let manifest_mode = match output::inspect(out, Path::new(MANIFEST), false)? {
         OnDisk::File { permissions, .. } => Some(permissions),
         _ => None,
     };
-    let mut report = WriteReport {
-        cleaned: output::leftovers(
-            out,
-            owned.iter().map(String::as_str).chain(planned.iter().map(|(p, _)| p.as_str())),
-        )?,
-        ..WriteReport::default()
-    };
+    cleaned.extend(leftovers(out, &planned, &unplanned)?);
+    cleaned.sort();
+    drop(unplanned);
+    let mut report = WriteReport { cleaned, ..WriteReport::default() };
     for temp in &report.cleaned {
         let path = out.join(temp);
         match std::fs::remove_file(&path) {
@@ -660,14 +744,22 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     }
     let busy = |s: &Spec| s.actions.iter().flatten().any(|a| !matches!(a, Action::Keep));
     let any_work = specs.iter().any(busy);
+    let mut on_disk = manifest_now;
     if any_work || !to_remove.is_empty() {
-        let intent = output::manifest_text(
-            owned.iter().map(String::as_str).chain(planned.iter().map(|(p, _)| p.as_str())),
-        );
-        if manifest_now.as_deref() != Some(intent.as_bytes()) {
-            output::write_atomic(&manifest_path, &intent, manifest_mode.as_ref())?;
+        let intent = || merged(owned.iter(), planned_paths());
+        let digest = output::manifest_digest_sorted(intent());
+        if manifest_now != Some(digest) {
+            output::write_atomic(
+                &manifest_path,
+                output::manifest_text_sorted(intent()),
+                manifest_mode.as_ref(),
+            )?;
+            on_disk = Some(digest);
         }
     }
+    // The final manifest, kept as text only when it differs from the one on disk now.
+    let manifest = (on_disk != Some(output::manifest_digest_sorted(merged(kept(), planned_paths()))))
+        .then(|| output::manifest_text_sorted(merged(kept(), planned_paths())));
     let files = planned.len();
     drop(planned);
     for old in to_remove {
@@ -754,15 +846,11 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     written.sort();
     report.written = written;
     refused.sort();
-    let current = match output::inspect(out, Path::new(MANIFEST), true)? {
-        OnDisk::File { bytes, .. } => Some(bytes),
-        _ => None,
-    };
-    if current.as_deref() != Some(manifest.as_bytes()) {
+    if let Some(manifest) = manifest {
         output::write_atomic(&manifest_path, &manifest, manifest_mode.as_ref())?;
     }
-    if dirty || any_work || !cache.entries.is_empty() {
-        save_cache(out, specs.into_iter().map(|s| (s.key, s.entry)).collect())?;
+    if dirty || any_work || !cache.entries.is_empty() || cache.plan != Some(plan) {
+        save_cache(out, plan, specs.into_iter().map(|s| (s.key, s.entry)).collect())?;
     }
     Ok((files, report, refused))
 }
@@ -791,9 +879,10 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
         None
     };
     let mut cache = if exists { Cache::load(out) } else { Cache::empty() };
-    let (owned, manifest_now) = output::read_manifest(out)?;
+    let (owned, manifest_now) = output::read_manifest_sorted(out)?;
     let mut report = CheckReport::default();
-    let mut planned: Vec<(String, usize)> = Vec::new();
+    // Every sample a file, usually: no doubling vector's slack.
+    let mut planned: Vec<(String, usize)> = Vec::with_capacity(units.len() * names.len());
     let mut ids = std::collections::HashSet::new();
     for (c, chunk) in units.chunks(CHUNK).enumerate() {
         let resolved = resolve(job, &global, chunk, &mut cache)?;
@@ -810,13 +899,15 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
                 let mut part = CheckReport::default();
                 let mut paths = Vec::new();
                 for (r, req) in entry.requests.iter().enumerate() {
-                    let folder_ok =
-                        output::checked_relative(&req.id).is_ok() && output::inspect_folder(out, &req.id)?;
+                    let listing = list(out, req)?;
+                    if let Some(l) = &listing {
+                        part.leftovers.extend(l.temps.iter().cloned());
+                    }
                     for (t, slot) in req.slots.iter().enumerate() {
                         let Slot::File { hash: want, stat } = slot else { continue };
                         let path = format!("{}/{}", req.id, names[t]);
                         let relative = output::checked_relative(&path)?;
-                        match look(out, folder_ok, &req.id, &names[t])? {
+                        match look(out, listing.as_ref(), &req.id, &names[t])? {
                             OnDisk::Missing => part.missing.push(path.clone()),
                             OnDisk::File { meta, .. } => {
                                 if want.is_some() && cache_ref.trusts(*stat, &Stat::of(&meta)) {
@@ -859,29 +950,23 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
             report.stale.extend(part.stale);
             report.missing.extend(part.missing);
             report.not_regular.extend(part.not_regular);
+            report.leftovers.extend(part.leftovers);
         }
     }
-    planned.sort_unstable();
-    {
-        let pairs: Vec<(&str, &Path)> = planned.iter().map(|(p, i)| (p.as_str(), units[*i].path())).collect();
-        output::validate_paths(&pairs)?;
-    }
+    validate(&mut planned, units, &cache)?;
     report.stale.sort();
     report.missing.sort();
     report.not_regular.sort();
-    let planned_set: std::collections::HashSet<&str> = planned.iter().map(|(p, _)| p.as_str()).collect();
-    for old in owned.iter().filter(|p| job.scope.covers(p) && !planned_set.contains(p.as_str())) {
+    let unplanned = unplanned(&owned, &planned);
+    for old in unplanned.iter().filter(|p| job.scope.covers(p)) {
         if !matches!(output::inspect(out, output::checked_relative(old)?, false)?, OnDisk::Missing) {
-            report.orphaned.push(old.clone());
+            report.orphaned.push(old.to_string());
         }
     }
-    drop(planned_set);
-    report.leftovers = output::leftovers(
-        out,
-        owned.iter().map(String::as_str).chain(planned.iter().map(|(p, _)| p.as_str())),
-    )?;
-    let kept = owned.iter().map(String::as_str).filter(|p| !job.scope.covers(p));
-    let expected = output::manifest_text(kept.chain(planned.iter().map(|(p, _)| p.as_str())));
-    report.manifest_outdated = manifest_now.as_deref() != Some(expected.as_bytes());
+    report.leftovers.extend(leftovers(out, &planned, &unplanned)?);
+    report.leftovers.sort();
+    let kept = owned.iter().filter(|p| !job.scope.covers(p));
+    let expected = output::manifest_digest_sorted(merged(kept, planned.iter().map(|(p, _)| p.as_str())));
+    report.manifest_outdated = manifest_now != Some(expected);
     Ok((planned.len(), report))
 }

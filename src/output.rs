@@ -108,7 +108,11 @@ pub(crate) fn checked_relative(path: &str) -> Result<&Path, Error> {
 }
 
 fn is_reserved(name: &str) -> bool {
-    name.to_lowercase().starts_with(RESERVED_PREFIX)
+    // As `to_lowercase().starts_with(…)`, without allocating: no other character lowercases
+    // to these ASCII letters (İ becomes `i` plus a combining dot).
+    name.as_bytes()
+        .get(..RESERVED_PREFIX.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(RESERVED_PREFIX.as_bytes()))
 }
 
 /// Why a file or folder name cannot be in a portable output tree, if it cannot.
@@ -155,6 +159,15 @@ pub fn validate(files: &[Rendered]) -> Result<(), Error> {
 
 /// [`validate`] over paths and the spec each comes from.
 pub(crate) fn validate_paths(files: &[(&str, &Path)]) -> Result<(), Error> {
+    validate_indexed(files.len(), |i| files[i])
+}
+
+/// [`validate_paths`] over `count` files given by index, so that a caller with hundreds of
+/// thousands of paths need not gather them into another list first.
+pub(crate) fn validate_indexed<'a>(
+    count: usize,
+    file: impl Fn(usize) -> (&'a str, &'a Path),
+) -> Result<(), Error> {
     let mut errors: BTreeMap<(PathBuf, String), Diagnostic> = BTreeMap::new();
     let mut add = |spec: &Path, key: String, message: String| {
         errors.entry((spec.to_path_buf(), key)).or_insert_with(|| Diagnostic::plain(spec, message));
@@ -164,7 +177,8 @@ pub(crate) fn validate_paths(files: &[(&str, &Path)]) -> Result<(), Error> {
     // an owned copy of every path would be tens of megabytes.
     let mut file_at: HashMap<Cow<str>, usize> = HashMap::new();
     let mut folder_at: HashMap<Cow<str>, (&str, usize)> = HashMap::new();
-    for (i, &(path, spec)) in files.iter().enumerate() {
+    for i in 0..count {
+        let (path, spec) = file(i);
         if let Err(e) = checked_relative(path) {
             add(spec, path.to_string(), e.to_string());
             continue;
@@ -182,7 +196,7 @@ pub(crate) fn validate_paths(files: &[(&str, &Path)]) -> Result<(), Error> {
             }
         }
         let clash = |j: usize, kind: Clash, add: &mut dyn FnMut(&Path, String, String)| {
-            let (other_path, other_spec) = files[j];
+            let (other_path, other_spec) = file(j);
             let why = match kind {
                 Clash::Same => "both write it".to_string(),
                 Clash::Case => "the two differ only in case, one file on macOS and Windows".to_string(),
@@ -202,7 +216,7 @@ pub(crate) fn validate_paths(files: &[(&str, &Path)]) -> Result<(), Error> {
             clash(*j, Clash::FileIsFolder, &mut add);
         }
         match file_at.get(&folded) {
-            Some(&j) => clash(j, if files[j].0 == path { Clash::Same } else { Clash::Case }, &mut add),
+            Some(&j) => clash(j, if file(j).0 == path { Clash::Same } else { Clash::Case }, &mut add),
             None => {
                 file_at.insert(folded, i);
             }
@@ -289,17 +303,6 @@ pub(crate) fn inspect(out: &Path, relative: &Path, read: bool) -> Result<OnDisk,
     Ok(OnDisk::Missing)
 }
 
-/// [`inspect`] of a file in a folder already known to be reached without links: one lstat.
-pub(crate) fn inspect_in(folder: &Path, name: &str) -> Result<OnDisk, Error> {
-    let at = folder.join(name);
-    match std::fs::symlink_metadata(&at) {
-        Ok(m) if m.file_type().is_symlink() => Ok(OnDisk::Link),
-        Ok(m) => last_of(&at, m, false),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(OnDisk::Missing),
-        Err(e) => Err(Error::io(&at, e)),
-    }
-}
-
 /// What the last name of a path is, given its metadata (not a link).
 fn last_of(at: &Path, meta: std::fs::Metadata, read: bool) -> Result<OnDisk, Error> {
     if !meta.file_type().is_file() {
@@ -378,6 +381,57 @@ pub(crate) fn read_manifest(out: &Path) -> Result<(BTreeSet<String>, Option<Vec<
     }
 }
 
+/// The manifest's entries, sorted and each once, as ranges of its text: at 50,000 specs a set
+/// of separate strings would be tens of megabytes and hundreds of thousands of allocations.
+pub(crate) struct Owned {
+    text: String,
+    entries: Vec<(usize, usize)>,
+}
+
+impl Owned {
+    fn parse(bytes: &[u8]) -> Owned {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let base = text.as_ptr() as usize;
+        let mut entries: Vec<(usize, usize)> = text
+            .lines()
+            .filter(|l| manifest_entry_ok(l))
+            .map(|l| (l.as_ptr() as usize - base, l.len()))
+            .collect();
+        let mut owned = Owned { text: String::new(), entries: Vec::new() };
+        // Written sorted; a hand-edited one may not be.
+        if !entries.windows(2).all(|w| owned_str(&text, w[0]) < owned_str(&text, w[1])) {
+            entries.sort_unstable_by(|a, b| owned_str(&text, *a).cmp(owned_str(&text, *b)));
+            entries.dedup_by(|a, b| owned_str(&text, *a) == owned_str(&text, *b));
+        }
+        owned.text = text;
+        owned.entries = entries;
+        owned
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|r| owned_str(&self.text, *r))
+    }
+
+    pub(crate) fn contains(&self, path: &str) -> bool {
+        self.entries.binary_search_by(|r| owned_str(&self.text, *r).cmp(path)).is_ok()
+    }
+}
+
+fn owned_str(text: &str, (start, len): (usize, usize)) -> &str {
+    &text[start..start + len]
+}
+
+/// [`read_manifest`] as sorted [`Owned`] entries and the digest of the text.
+pub(crate) fn read_manifest_sorted(out: &Path) -> Result<(Owned, Option<u64>), Error> {
+    match inspect(out, Path::new(MANIFEST), true)? {
+        OnDisk::File { bytes, .. } => Ok((Owned::parse(&bytes), Some(xxhash_rust::xxh3::xxh3_64(&bytes)))),
+        _ => {
+            read_manifest(out)?;
+            Ok((Owned::parse(b""), None))
+        }
+    }
+}
+
 pub(crate) fn manifest_text<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
     let paths: BTreeSet<&str> = paths.into_iter().collect();
     let mut text = MANIFEST_HEADER.to_string();
@@ -386,6 +440,28 @@ pub(crate) fn manifest_text<'a>(paths: impl IntoIterator<Item = &'a str>) -> Str
         text.push('\n');
     }
     text
+}
+
+/// [`manifest_text`] of paths already sorted and unique, without collecting them again.
+pub(crate) fn manifest_text_sorted<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
+    let mut text = MANIFEST_HEADER.to_string();
+    for p in paths {
+        text.push_str(p);
+        text.push('\n');
+    }
+    text
+}
+
+/// The digest of [`manifest_text_sorted`], without building the text (at 50,000 specs it is
+/// megabytes).
+pub(crate) fn manifest_digest_sorted<'a>(paths: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(MANIFEST_HEADER.as_bytes());
+    for p in paths {
+        h.update(p.as_bytes());
+        h.update(b"\n");
+    }
+    h.digest()
 }
 
 /// Writes `text` to `path` through a temporary file in the same folder and a rename, so a
@@ -528,11 +604,75 @@ pub(crate) fn cleared_by_removal(stale: &BTreeSet<&str>, path: &str) -> bool {
         || stale.iter().any(|s| s.strip_prefix(path).is_some_and(|rest| rest.starts_with('/')))
 }
 
+/// Whether a folder entry is a temporary file of an interrupted atomic write.
+fn is_temp(name: &str, kind: std::fs::FileType) -> bool {
+    name.starts_with(TEMP_PREFIX) && ![MANIFEST, LOCK, CACHE].contains(&name) && !kind.is_dir()
+}
+
+/// A folder of the output tree, already known to be reached without links, listed once: each
+/// entry is then looked at with one lstat relative to the open folder (no path walk), and the
+/// listing also finds the temporary files an interrupted run left there.
+pub(crate) struct Listing {
+    dir: PathBuf,
+    entries: Vec<(std::ffi::OsString, std::fs::DirEntry)>,
+    /// Temporary files, as paths relative to the output folder.
+    pub temps: Vec<String>,
+}
+
+impl Listing {
+    pub(crate) fn of(out: &Path, folder: &str) -> Result<Listing, Error> {
+        let dir = out.join(folder);
+        let mut listing = Listing { dir, entries: Vec::new(), temps: Vec::new() };
+        let read = match std::fs::read_dir(&listing.dir) {
+            Ok(r) => r,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(listing),
+            Err(e) => return Err(Error::io(&listing.dir, e)),
+        };
+        for entry in read {
+            let entry = entry.map_err(|e| Error::io(&listing.dir, e))?;
+            let name = entry.file_name();
+            if let Some(n) = name.to_str() {
+                let kind = entry.file_type().map_err(|e| Error::io(&entry.path(), e))?;
+                if is_temp(n, kind) {
+                    listing.temps.push(format!("{folder}/{n}"));
+                }
+            }
+            listing.entries.push((name, entry));
+        }
+        Ok(listing)
+    }
+
+    /// What `name` in the folder is, as [`inspect`] says.
+    pub(crate) fn get(&self, name: &str) -> Result<OnDisk, Error> {
+        let Some((_, entry)) = self.entries.iter().find(|(n, _)| n == name) else {
+            return Ok(OnDisk::Missing);
+        };
+        match entry.metadata() {
+            Ok(m) if m.file_type().is_symlink() => Ok(OnDisk::Link),
+            Ok(m) if m.is_file() => {
+                Ok(OnDisk::File { bytes: Vec::new(), permissions: m.permissions(), meta: m })
+            }
+            Ok(m) => last_of(&self.dir.join(name), m, false),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(OnDisk::Missing),
+            Err(e) => Err(Error::io(&self.dir.join(name), e)),
+        }
+    }
+}
+
 /// Temporary files (`.snipgen-*` other than the manifest and the lock) that an interrupted
 /// run left in the output folder or in a folder of a file snipgen owns or plans.
 pub(crate) fn leftovers<'a>(
     out: &Path,
     paths: impl IntoIterator<Item = &'a str>,
+) -> Result<Vec<String>, Error> {
+    leftovers_except(out, paths, &std::collections::HashSet::new())
+}
+
+/// [`leftovers`], not listing the folders in `listed` (the caller listed them already).
+pub(crate) fn leftovers_except<'a>(
+    out: &Path,
+    paths: impl IntoIterator<Item = &'a str>,
+    listed: &std::collections::HashSet<&str>,
 ) -> Result<Vec<String>, Error> {
     let mut folders: BTreeSet<&str> = BTreeSet::from([""]);
     for p in paths {
@@ -546,7 +686,7 @@ pub(crate) fn leftovers<'a>(
     }
     let mut found = Vec::new();
     for folder in folders {
-        if !folder.is_empty() && !inspect_folder(out, folder)? {
+        if listed.contains(folder) || (!folder.is_empty() && !inspect_folder(out, folder)?) {
             continue;
         }
         let dir = out.join(folder);
@@ -560,8 +700,7 @@ pub(crate) fn leftovers<'a>(
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
             let kind = entry.file_type().map_err(|e| Error::io(&entry.path(), e))?;
-            let own = [MANIFEST, LOCK, CACHE].contains(&name);
-            if name.starts_with(TEMP_PREFIX) && !own && !kind.is_dir() {
+            if is_temp(name, kind) {
                 found.push(if folder.is_empty() { name.to_string() } else { format!("{folder}/{name}") });
             }
         }

@@ -1,6 +1,6 @@
 //! The output tree: atomic, idempotent, manifest-driven removal, check.
 
-use super::{SIMPLE, project, snipgen};
+use super::{SIMPLE, project, put, snipgen};
 
 #[test]
 fn second_generate_rewrites_nothing_and_check_passes() {
@@ -578,4 +578,119 @@ fn a_file_of_a_removed_spec_may_become_a_folder_and_back() {
     let (code, _, stderr) = snipgen(dir.path(), &["generate", "--lang", "curl"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(dir.path().join("output/x/curl.sh").is_file());
+}
+
+/// Moves the cache's mtime a minute ahead, so that the next run trusts every file's recorded
+/// size and times (they are then in an earlier second than the cache) without sleeping.
+fn age_outputs(out: &std::path::Path) {
+    let cache = std::fs::File::options().write(true).open(out.join(".snipgen-cache")).unwrap();
+    cache.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(60)).unwrap();
+}
+
+#[test]
+fn check_finds_a_hand_edit_of_the_same_size_with_the_old_mtime_restored() {
+    let dir = project(&[("a.yaml", SIMPLE)]);
+    assert_eq!(snipgen(dir.path(), &["generate"]).0, 0);
+    age_outputs(&dir.path().join("output"));
+    // Trusted now: a run with nothing changed reads no output file.
+    assert_eq!(snipgen(dir.path(), &["check"]).0, 0);
+    let sample = dir.path().join("output/a/curl.sh");
+    let before = std::fs::read_to_string(&sample).unwrap();
+    let mtime = std::fs::metadata(&sample).unwrap().modified().unwrap();
+    let edited = before.replacen("users", "USERS", 1);
+    assert_eq!(edited.len(), before.len());
+    std::fs::write(&sample, &edited).unwrap();
+    std::fs::File::options().write(true).open(&sample).unwrap().set_modified(mtime).unwrap();
+    let (code, stdout, _) = snipgen(dir.path(), &["check"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("stale    output/a/curl.sh"), "{stdout}");
+    let (code, stdout, _) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("1 written"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&sample).unwrap(), before);
+}
+
+#[test]
+fn check_finds_a_hand_edit_made_in_the_same_second_as_the_run() {
+    let dir = project(&[("a.yaml", SIMPLE)]);
+    assert_eq!(snipgen(dir.path(), &["generate"]).0, 0);
+    let sample = dir.path().join("output/a/python.py");
+    let before = std::fs::read_to_string(&sample).unwrap();
+    std::fs::write(&sample, before.replacen("users", "USERS", 1)).unwrap();
+    let (code, stdout, _) = snipgen(dir.path(), &["check"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("stale    output/a/python.py"), "{stdout}");
+}
+
+#[test]
+fn check_finds_a_deleted_output_and_generate_writes_it_back() {
+    let dir = project(&[("a.yaml", SIMPLE)]);
+    assert_eq!(snipgen(dir.path(), &["generate"]).0, 0);
+    age_outputs(&dir.path().join("output"));
+    let sample = dir.path().join("output/a/ruby.rb");
+    let before = std::fs::read(&sample).unwrap();
+    std::fs::remove_file(&sample).unwrap();
+    let (code, stdout, _) = snipgen(dir.path(), &["check"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("missing  output/a/ruby.rb"), "{stdout}");
+    let (code, stdout, _) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("1 written, 10 unchanged"), "{stdout}");
+    assert_eq!(std::fs::read(&sample).unwrap(), before);
+}
+
+#[test]
+fn check_fails_after_a_cached_run_when_a_template_or_setting_changes() {
+    let spec = format!("{}body:\n  form:\n    name: Ada\n", SIMPLE.replace("GET", "POST"));
+    let dir = project(&[("a.yaml", &spec)]);
+    assert_eq!(snipgen(dir.path(), &["generate"]).0, 0);
+    age_outputs(&dir.path().join("output"));
+    assert_eq!(snipgen(dir.path(), &["check"]).0, 0);
+    // A setting that changes the samples.
+    let (code, stdout, _) = snipgen(dir.path(), &["check", "--content-length"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("stale    output/a/http.txt"), "{stdout}");
+    // A user template for one language.
+    let builtin = std::fs::read_to_string(super::repo().join("templates/curl/curl.tera")).unwrap();
+    put(dir.path(), "mytemplates/curl/curl.tera", &format!("# mine\n{builtin}"));
+    let (code, stdout, _) = snipgen(dir.path(), &["check", "--templates", "mytemplates"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("stale    output/a/curl.sh"), "{stdout}");
+    // The spec itself.
+    std::fs::write(dir.path().join("specs/a.yaml"), spec.replace("Ada", "Bob")).unwrap();
+    assert_eq!(snipgen(dir.path(), &["check"]).0, 1);
+}
+
+#[test]
+fn the_cache_changes_no_output_missing_corrupt_or_from_an_older_version() {
+    let specs = [("a.yaml", SIMPLE), ("b.yaml", &*SIMPLE.replace("GET", "POST"))];
+    let with = project(&specs);
+    let without = project(&specs);
+    assert_eq!(snipgen(with.path(), &["generate"]).0, 0);
+    assert_eq!(snipgen(without.path(), &["generate"]).0, 0);
+    std::fs::write(with.path().join("specs/b.yaml"), SIMPLE.replace("GET", "PUT")).unwrap();
+    std::fs::write(without.path().join("specs/b.yaml"), SIMPLE.replace("GET", "PUT")).unwrap();
+    std::fs::remove_file(without.path().join("output/.snipgen-cache")).unwrap();
+    assert_eq!(snipgen(with.path(), &["generate"]).0, 0);
+    assert_eq!(snipgen(without.path(), &["generate"]).0, 0);
+    let ours = |t: std::collections::BTreeMap<String, Vec<u8>>| {
+        t.into_iter().filter(|(p, _)| p != "output/.snipgen-cache").collect::<Vec<_>>()
+    };
+    assert_eq!(ours(tree(with.path())), ours(tree(without.path())));
+    // A cache of the first format, or a damaged one, is ignored, never misread.
+    let cache = with.path().join("output/.snipgen-cache");
+    let current = std::fs::read(&cache).unwrap();
+    for bad in [
+        [b"snipgen-cache 1\n".as_slice(), &current[16..]].concat(),
+        current[..current.len() / 2].to_vec(),
+        b"garbage".to_vec(),
+    ] {
+        std::fs::write(&cache, &bad).unwrap();
+        std::fs::write(with.path().join("output/a/go.go"), "package main\n").unwrap();
+        let (code, stdout, _) = snipgen(with.path(), &["check"]);
+        assert_eq!(code, 1, "{stdout}");
+        assert!(stdout.contains("stale    output/a/go.go"), "{stdout}");
+        assert_eq!(snipgen(with.path(), &["generate"]).0, 0);
+        assert_eq!(ours(tree(with.path())), ours(tree(without.path())));
+    }
 }
