@@ -75,7 +75,8 @@ for n in "${SIZES[@]}"; do
   sed -i 's/^title: .*/title: Edited/; s/User-Agent: bench\/1.0/User-Agent: bench\/2.0/' "$TMP/specs/endpoint-000003.yaml"
   "$BIN" generate -v --specs "$TMP/specs" --out "$TMP/out" >"$TMP/edit.txt"
   echo "EDIT $n $(grep -c '^wrote ' "$TMP/edit.txt") $(grep '^wrote ' "$TMP/edit.txt" | grep -vc '/endpoint-000003/')"
-done | tee /dev/stderr >"$TMP/results.txt"
+# -a: opened without -a, /dev/stderr redirected to a file is truncated over the progress lines.
+done | tee -a /dev/stderr >"$TMP/results.txt"
 
 awk '
   function verdict(ok) { all = all && ok; return ok ? "MET" : "NOT MET" }

@@ -8,7 +8,7 @@ use snipgen::cli::{Cli, Command};
 use snipgen::config::Config;
 use snipgen::error::Error;
 use snipgen::render::Rendered;
-use snipgen::report::{self, Reporter};
+use snipgen::report::{self, Refused, Reporter};
 use snipgen::{import, lang, model, output, spec};
 
 fn main() -> ExitCode {
@@ -93,7 +93,17 @@ fn generate(inputs: &snipgen::cli::Inputs, force: bool, reporter: &Reporter) -> 
     }
     let (plan, files, scope) = plan_inputs(inputs, reporter)?;
     let report = output::write(&inputs.out, &files, force, &scope)?;
-    reporter.generated(&inputs.out, files.len(), &report, &plan.refused);
+    let files_format = inputs.formats.is_empty() || inputs.formats.contains(&snipgen::format::Format::Files);
+    let refused: Vec<(Refused, String)> = if files_format {
+        plan.refused.iter().map(|(path, reason)| (Refused::File(path.clone()), reason.clone())).collect()
+    } else {
+        let tab = |s: &snipgen::render::Sample| Refused::Tab {
+            spec: plan.requests[s.request].id.clone(),
+            tab: s.target.label(),
+        };
+        plan.samples.iter().filter_map(|s| s.outcome.as_ref().err().map(|r| (tab(s), r.clone()))).collect()
+    };
+    reporter.generated(&inputs.out, files.len(), &report, &refused);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -177,6 +187,8 @@ fn run_incremental(
             snipgen::incremental::generate(&job, &units, force)?.map(|(files, report, refused)| {
                 renderer.finish_progress();
                 reporter.warnings(&warnings);
+                let refused: Vec<(Refused, String)> =
+                    refused.into_iter().map(|(path, reason)| (Refused::File(path), reason)).collect();
                 reporter.generated(&inputs.out, files, &report, &refused);
                 ExitCode::SUCCESS
             })

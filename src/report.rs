@@ -48,6 +48,13 @@ pub enum Verbosity {
     Verbose,
 }
 
+/// How a refused sample is named: by the file the `files` format leaves unwritten, or, when
+/// only page formats are written (no file per sample), by its spec and tab.
+pub enum Refused {
+    File(String),
+    Tab { spec: String, tab: String },
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Reporter {
     pub format: MessageFormat,
@@ -153,7 +160,7 @@ impl Reporter {
         }
     }
 
-    pub fn generated(&self, out: &Path, files: usize, report: &WriteReport, refused: &[(String, String)]) {
+    pub fn generated(&self, out: &Path, files: usize, report: &WriteReport, refused: &[(Refused, String)]) {
         let shown = |p: &str| out.join(p).display().to_string();
         if self.json() {
             for path in &report.cleaned {
@@ -165,8 +172,15 @@ impl Reporter {
             for path in &report.removed {
                 line(json!({"reason": "file", "action": "removed", "path": shown(path)}));
             }
-            for (path, reason) in refused {
-                line(json!({"reason": "refused", "path": shown(path), "message": reason}));
+            for (what, reason) in refused {
+                line(match what {
+                    Refused::File(path) => {
+                        json!({"reason": "refused", "path": shown(path), "message": reason})
+                    }
+                    Refused::Tab { spec, tab } => {
+                        json!({"reason": "refused", "spec": spec, "tab": tab, "message": reason})
+                    }
+                });
             }
             line(json!({"reason": "summary", "command": "generate", "success": true, "files": files,
                 "written": report.written_total(), "unchanged": report.unchanged,
@@ -183,8 +197,11 @@ impl Reporter {
             report.removed.iter().for_each(|p| say!("removed {}", shown(p)));
         }
         // Refusals are warnings: shown by default, on stderr.
-        for (path, reason) in refused {
-            eprintln!("refused {}: {reason}", shown(path));
+        for (what, reason) in refused {
+            match what {
+                Refused::File(path) => eprintln!("refused {}: {reason}", shown(path)),
+                Refused::Tab { spec, tab } => eprintln!("refused the {tab} sample of {spec}: {reason}"),
+            }
         }
         say!(
             "{files} files: {} written, {} unchanged, {} removed{}",

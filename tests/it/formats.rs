@@ -80,9 +80,20 @@ fn formats_are_written_beside_the_files_and_checked() {
 fn formats_and_refusal_notes_come_from_snipgen_yaml() {
     let dir = docs_project();
     std::fs::write(dir.path().join("snipgen.yaml"), "formats: [markdown]\nrefused_samples: omit\n").unwrap();
-    assert_eq!(snipgen(dir.path(), &["generate"]).0, 0);
+    let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{stderr}");
     let out = dir.path().join("output");
     assert!(!out.join("purge").exists(), "files is not among the formats");
+    // No file per sample, so a refusal names the spec and tab, not a file never written.
+    assert!(stderr.contains("refused the C# sample of purge: RestSharp"), "{stderr}");
+    assert!(!stderr.contains("output/purge"), "{stderr}");
+    let (_, stdout, _) = snipgen(dir.path(), &["--message-format", "json", "generate"]);
+    let refused: serde_json::Value =
+        serde_json::from_str(stdout.lines().find(|l| l.contains("\"refused\"")).expect(&stdout)).unwrap();
+    assert_eq!(
+        (&refused["spec"], &refused["tab"], &refused["path"]),
+        (&"purge".into(), &"C#".into(), &Value::Null)
+    );
     let page = read(&out.join("markdown/purge.md"));
     assert!(!page.contains("## C#") && !page.contains("Not available"), "{page}");
     // The command line wins.
