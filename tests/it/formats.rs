@@ -573,11 +573,16 @@ fn openapi_output_validates_with_openapi_spec_validator() {
     let (code, stdout, stderr) = snipgen(dir.path(), &args);
     assert_eq!(code, 0, "{stdout}{stderr}");
     let out = dir.path().join("output/openapi");
-    // The fixtures and the project share only `/`: the layout keeps the whole path below it.
+    // The layout keeps each document's path below the folder all inputs share (`/` when the
+    // checkout and the temporary folder have nothing else in common, `/tmp` for a checkout
+    // there).
+    let (fixtures, project) = (fixtures.canonicalize().unwrap(), dir.path().canonicalize().unwrap());
+    let shared: PathBuf =
+        fixtures.components().zip(project.components()).take_while(|(a, b)| a == b).map(|(a, _)| a).collect();
     let written: Vec<PathBuf> = docs
         .iter()
-        .map(|d| out.join(fixtures.join(d).strip_prefix("/").unwrap()))
-        .chain([out.join(dir.path().join("api/shop.yaml").strip_prefix("/").unwrap())])
+        .map(|d| out.join(fixtures.join(d).strip_prefix(&shared).unwrap()))
+        .chain([out.join(project.join("api/shop.yaml").strip_prefix(&shared).unwrap())])
         .collect();
     for doc in &written {
         // The samples are in the document or, for forge, in the path files it refers to.
