@@ -366,13 +366,17 @@ fn manifest_entry_ok(line: &str) -> bool {
 
 /// The manifest's entries and its text as read (`None` when there is none yet).
 pub(crate) fn read_manifest(out: &Path) -> Result<(BTreeSet<String>, Option<Vec<u8>>), Error> {
+    let bytes = manifest_bytes(out)?;
+    let text = String::from_utf8_lossy(bytes.as_deref().unwrap_or_default());
+    let entries = text.lines().filter(|l| manifest_entry_ok(l)).map(str::to_string).collect();
+    Ok((entries, bytes))
+}
+
+/// The manifest's bytes, `None` when there is none yet; an error when it is a link or not a file.
+fn manifest_bytes(out: &Path) -> Result<Option<Vec<u8>>, Error> {
     match inspect(out, Path::new(MANIFEST), true)? {
-        OnDisk::Missing => Ok((BTreeSet::new(), None)),
-        OnDisk::File { bytes, .. } => {
-            let text = String::from_utf8_lossy(&bytes);
-            let entries = text.lines().filter(|l| manifest_entry_ok(l)).map(str::to_string).collect();
-            Ok((entries, Some(bytes)))
-        }
+        OnDisk::Missing => Ok(None),
+        OnDisk::File { bytes, .. } => Ok(Some(bytes)),
         OnDisk::Link => Err(Error::Usage(format!(
             "{} is a symbolic link; snipgen never follows links in the output folder: remove it",
             out.join(MANIFEST).display()
@@ -397,15 +401,12 @@ impl Owned {
             .filter(|l| manifest_entry_ok(l))
             .map(|l| (l.as_ptr() as usize - base, l.len()))
             .collect();
-        let mut owned = Owned { text: String::new(), entries: Vec::new() };
         // Written sorted; a hand-edited one may not be.
         if !entries.windows(2).all(|w| owned_str(&text, w[0]) < owned_str(&text, w[1])) {
             entries.sort_unstable_by(|a, b| owned_str(&text, *a).cmp(owned_str(&text, *b)));
             entries.dedup_by(|a, b| owned_str(&text, *a) == owned_str(&text, *b));
         }
-        owned.text = text;
-        owned.entries = entries;
-        owned
+        Owned { text, entries }
     }
 
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
@@ -423,23 +424,13 @@ fn owned_str(text: &str, (start, len): (usize, usize)) -> &str {
 
 /// [`read_manifest`] as sorted [`Owned`] entries and the digest of the text.
 pub(crate) fn read_manifest_sorted(out: &Path) -> Result<(Owned, Option<u64>), Error> {
-    match inspect(out, Path::new(MANIFEST), true)? {
-        OnDisk::File { bytes, .. } => Ok((Owned::parse(&bytes), Some(xxhash_rust::xxh3::xxh3_64(&bytes)))),
-        _ => {
-            read_manifest(out)?;
-            Ok((Owned::parse(b""), None))
-        }
-    }
+    let bytes = manifest_bytes(out)?;
+    let digest = bytes.as_deref().map(xxhash_rust::xxh3::xxh3_64);
+    Ok((Owned::parse(bytes.as_deref().unwrap_or_default()), digest))
 }
 
 pub(crate) fn manifest_text<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
-    let paths: BTreeSet<&str> = paths.into_iter().collect();
-    let mut text = MANIFEST_HEADER.to_string();
-    for p in paths {
-        text.push_str(p);
-        text.push('\n');
-    }
-    text
+    manifest_text_sorted(paths.into_iter().collect::<BTreeSet<&str>>())
 }
 
 /// [`manifest_text`] of paths already sorted and unique, without collecting them again.

@@ -36,6 +36,18 @@ pub fn snipgen(dir: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Whether a missing tool or runtime fails a test (CI) rather than skipping it (a laptop).
+fn required() -> bool {
+    let set = |name: &str| std::env::var(name).is_ok_and(|v| !matches!(v.as_str(), "" | "0" | "false"));
+    set("SNIPGEN_REQUIRE_ALL") || set("CI")
+}
+
+/// Says why a test does not run here, or fails it where tools are required.
+pub fn skip(reason: &str) {
+    assert!(!required(), "{reason} (required: SNIPGEN_REQUIRE_ALL or CI is set)");
+    eprintln!("SKIP: {reason}");
+}
+
 /// A temporary project folder with the given spec files under `specs/`.
 pub fn project(specs: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -404,7 +404,7 @@ fn every_installed_runtime_sends_the_right_request() {
 #[test]
 fn request2_stub_follows_use_brackets() {
     if Command::new("php").arg("-v").output().is_err() {
-        eprintln!("php not installed; skipped");
+        super::skip("php not installed");
         return;
     }
     let server = EchoServer::start().unwrap();
@@ -507,7 +507,7 @@ with urllib.request.urlopen(request) as response:
 #[test]
 fn a_broken_sample_in_a_batch_fails_alone() {
     if Command::new("python3").arg("-V").output().is_err() {
-        eprintln!("python3 not installed; skipped");
+        super::skip("python3 not installed");
         return;
     }
     let logs = tempfile::tempdir().unwrap();
@@ -616,7 +616,7 @@ fn a_node_sample_failing_late_in_its_batch_fails_alone() {
     put(dir.path(), "tpl/nodejs/fetch.tera", template);
     let (code, stdout, stderr) = verify(dir.path(), &["--lang", "nodejs:fetch", "--templates", "tpl"]);
     if stdout.contains("SKIP") {
-        eprintln!("node not installed; skipped");
+        super::skip("node not installed");
         return;
     }
     assert_eq!(code, 1, "{stdout}\n{stderr}");
@@ -671,7 +671,7 @@ body:
     put(dir.path(), "tpl/clients.yaml", clients);
     let (code, stdout, stderr) = verify(dir.path(), &["--lang", "httpie", "--templates", "tpl"]);
     if stdout.contains("SKIP") {
-        eprintln!("HTTPie not installed; skipped");
+        super::skip("HTTPie not installed");
         return;
     }
     assert_eq!(code, 0, "{stdout}\n{stderr}");
