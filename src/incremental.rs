@@ -37,8 +37,9 @@ use crate::spec::LoadedSpec;
 /// few megabytes.
 const CHUNK: usize = 256;
 /// The cache's format: bumped whenever its encoding or contents change, so that an older
-/// cache is ignored rather than misread (2: postcard instead of bincode).
-const MAGIC: &[u8] = b"snipgen-cache 2\n";
+/// cache is ignored rather than misread (2: postcard instead of bincode; 3: the checksum
+/// after the payload, so that it is written streamed).
+const MAGIC: &[u8] = b"snipgen-cache 3\n";
 
 /// Where a spec comes from.
 pub enum Unit {
@@ -197,7 +198,7 @@ impl Cache {
         };
         let header = cache_header();
         let Some(rest) = bytes.strip_prefix(header.as_slice()) else { return Cache::empty() };
-        let Some((sum, payload)) = rest.split_first_chunk::<8>() else { return Cache::empty() };
+        let Some((payload, sum)) = rest.split_last_chunk::<8>() else { return Cache::empty() };
         if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(payload) {
             return Cache::empty();
         }
@@ -223,11 +224,32 @@ fn save_cache(out: &Path, plan: u64, entries: Vec<(u128, Entry)>) -> Result<(), 
         // Not ours to replace; the next run is just slower.
         OnDisk::Other(_) => return Ok(()),
     }
-    let payload = postcard::to_stdvec(&(Some(plan), entries)).expect("the cache is plain data");
-    let mut bytes = cache_header();
-    bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
-    bytes.extend_from_slice(&payload);
-    output::write_atomic(&out.join(CACHE), &bytes, None)
+    output::write_atomic_with(&out.join(CACHE), None, |w| {
+        w.write_all(&cache_header())?;
+        // Streamed, its checksum after it: at 50,000 specs the payload is over 20 MB.
+        let mut summed = Summed { inner: w, sum: xxhash_rust::xxh3::Xxh3::new() };
+        let summed = postcard::to_io(&(Some(plan), entries), &mut summed).map_err(std::io::Error::other)?;
+        let sum = summed.sum.digest();
+        summed.inner.write_all(&sum.to_le_bytes())
+    })
+}
+
+/// A writer that digests what it passes on.
+struct Summed<'a> {
+    inner: &'a mut dyn std::io::Write,
+    sum: xxhash_rust::xxh3::Xxh3,
+}
+
+impl std::io::Write for Summed<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.sum.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// Everything besides a spec's own bytes that its output depends on, digested.
@@ -449,13 +471,61 @@ fn resolve(job: &Job, global: &[u8], units: &[Unit], cache: &mut Cache) -> Resul
         .collect()
 }
 
+/// The plan's output paths (`<request id>/<file name>`) in one buffer, each with the unit it
+/// comes from: at 50,000 specs, 550,000 separate strings would cost over 40 MB.
+struct Planned {
+    text: String,
+    /// Each path's start and length in `text`, and its unit.
+    paths: Vec<(usize, u32, u32)>,
+}
+
+impl Planned {
+    fn with_capacity(paths: usize, bytes: usize) -> Planned {
+        Planned { text: String::with_capacity(bytes), paths: Vec::with_capacity(paths) }
+    }
+
+    fn push(&mut self, request: &str, name: &str, unit: usize) {
+        let start = self.text.len();
+        self.text.push_str(request);
+        self.text.push('/');
+        self.text.push_str(name);
+        let len = u32::try_from(self.text.len() - start).expect("a path is far shorter than 4 GB");
+        self.paths.push((start, len, u32::try_from(unit).expect("fewer than 4 billion specs")));
+    }
+
+    fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    fn path(&self, k: usize) -> &str {
+        let (start, len, _) = self.paths[k];
+        &self.text[start..start + len as usize]
+    }
+
+    fn unit(&self, k: usize) -> usize {
+        self.paths[k].2 as usize
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|k| self.path(k))
+    }
+
+    fn sort(&mut self) {
+        let text = &self.text;
+        let at = |&(start, len, _): &(usize, u32, u32)| &text[start..start + len as usize];
+        // Specs come in file order and each one's files together, so the list is in long
+        // sorted runs, which the stable sort merges in near-linear time.
+        self.paths.par_sort_by(|a, b| at(a).cmp(at(b)));
+    }
+}
+
 /// Temporary files in the folders not listed already: the output folder, the folders of
 /// files owned but not planned, and the folders above nested request folders.
 /// `planned` is sorted, so the files of a folder are next to each other.
-fn leftovers(out: &Path, planned: &[(String, usize)], unplanned: &[&str]) -> Result<Vec<String>, Error> {
+fn leftovers(out: &Path, planned: &Planned, unplanned: &[&str]) -> Result<Vec<String>, Error> {
     let mut listed = HashSet::new();
     let mut last = None;
-    for (path, _) in planned {
+    for path in planned.iter() {
         let folder = path.rsplit_once('/').map(|(f, _)| f);
         if folder != last {
             listed.extend(folder);
@@ -468,23 +538,23 @@ fn leftovers(out: &Path, planned: &[(String, usize)], unplanned: &[&str]) -> Res
 
 /// Sorts the plan's paths and validates them (see [`output::validate_paths`]), unless they are
 /// the ones a run validated before; returns their digest.
-fn validate(planned: &mut [(String, usize)], units: &[Unit], cache: &Cache) -> Result<u64, Error> {
-    planned.par_sort_unstable();
+fn validate(planned: &mut Planned, units: &[Unit], cache: &Cache) -> Result<u64, Error> {
+    planned.sort();
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    for (path, _) in planned.iter() {
+    for path in planned.iter() {
         h.update(path.as_bytes());
         h.update(&[0]);
     }
     let digest = h.digest();
     if cache.plan != Some(digest) {
-        output::validate_indexed(planned.len(), |k| (planned[k].0.as_str(), units[planned[k].1].path()))?;
+        output::validate_indexed(planned.len(), |k| (planned.path(k), units[planned.unit(k)].path()))?;
     }
     Ok(digest)
 }
 
 /// The manifest's paths that are not planned (both lists are sorted).
-fn unplanned<'a>(owned: &'a output::Owned, planned: &[(String, usize)]) -> Vec<&'a str> {
-    let mut planned = planned.iter().map(|(p, _)| p.as_str()).peekable();
+fn unplanned<'a>(owned: &'a output::Owned, planned: &Planned) -> Vec<&'a str> {
+    let mut planned = planned.iter().peekable();
     owned
         .iter()
         .filter(|o| {
@@ -510,6 +580,19 @@ fn merged<'a>(
         (Some(_), None) => a.next(),
         (None, _) => b.next(),
     })
+}
+
+/// The targets' indexes in the order of their file names, so that a request's paths are
+/// planned sorted.
+fn names_in_order(names: &[String]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_key(|&t| &names[t]);
+    order
+}
+
+/// The targets of `request` that are files, in the order of [`names_in_order`].
+fn files_by_name<'a>(request: &'a RequestEntry, by_name: &'a [usize]) -> impl Iterator<Item = usize> + 'a {
+    by_name.iter().copied().filter(|&t| matches!(request.slots[t], Slot::File { .. }))
 }
 
 fn paths_of(entry: &Entry, names: &[String]) -> Vec<Vec<Option<String>>> {
@@ -671,13 +754,21 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     }
     drop(ids);
     // The whole plan's paths, sorted, for validation and the manifest; sized exactly, as at
-    // 50,000 specs a doubling vector's slack would be tens of megabytes.
-    let count = specs.iter().flat_map(|s| &s.entry.requests).flat_map(|r| &r.slots);
-    let mut planned: Vec<(String, usize)> =
-        Vec::with_capacity(count.filter(|s| matches!(s, Slot::File { .. })).count());
+    // 50,000 specs a doubling buffer's slack would be megabytes.
+    let by_name = names_in_order(&names);
+    let (mut count, mut bytes) = (0, 0);
+    for req in specs.iter().flat_map(|s| &s.entry.requests) {
+        for t in files_by_name(req, &by_name) {
+            count += 1;
+            bytes += req.id.len() + 1 + names[t].len();
+        }
+    }
+    let mut planned = Planned::with_capacity(count, bytes);
     for (i, spec) in specs.iter().enumerate() {
-        for req in paths_of(&spec.entry, &names) {
-            planned.extend(req.into_iter().flatten().map(|p| (p, i)));
+        for req in &spec.entry.requests {
+            for t in files_by_name(req, &by_name) {
+                planned.push(&req.id, &names[t], i);
+            }
         }
     }
     let plan = validate(&mut planned, units, &cache)?;
@@ -724,7 +815,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
             return generate_inner(job, units, force);
         }
     }
-    let planned_paths = || planned.iter().map(|(p, _)| p.as_str());
+    let planned_paths = || planned.iter();
     let kept = || owned.iter().filter(|p| !job.scope.covers(p));
     let manifest_path = out.join(MANIFEST);
     let manifest_mode = match output::inspect(out, Path::new(MANIFEST), false)? {
@@ -749,11 +840,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
         let intent = || merged(owned.iter(), planned_paths());
         let digest = output::manifest_digest_sorted(intent());
         if manifest_now != Some(digest) {
-            output::write_atomic(
-                &manifest_path,
-                output::manifest_text_sorted(intent()),
-                manifest_mode.as_ref(),
-            )?;
+            output::write_manifest_sorted(&manifest_path, intent(), manifest_mode.as_ref())?;
             on_disk = Some(digest);
         }
     }
@@ -881,13 +968,14 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     let mut cache = if exists { Cache::load(out) } else { Cache::empty() };
     let (owned, manifest_now) = output::read_manifest_sorted(out)?;
     let mut report = CheckReport::default();
-    // Every sample a file, usually: no doubling vector's slack.
-    let mut planned: Vec<(String, usize)> = Vec::with_capacity(units.len() * names.len());
+    let by_name = names_in_order(&names);
+    // Every sample a file, usually, with a path of about 30 bytes: little doubling slack.
+    let mut planned = Planned::with_capacity(units.len() * names.len(), units.len() * names.len() * 32);
     let mut ids = std::collections::HashSet::new();
     for (c, chunk) in units.chunks(CHUNK).enumerate() {
         let resolved = resolve(job, &global, chunk, &mut cache)?;
         let cache_ref = &cache;
-        type Checked = (String, Vec<String>, CheckReport);
+        type Checked = (Entry, CheckReport);
         let checked: Vec<Result<Checked, Fail>> = resolved
             .into_par_iter()
             .zip(chunk.par_iter())
@@ -897,7 +985,6 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
                     Found::Miss(e, own) => (e, Some(render(job, spec_of(unit, own.as_deref()))?)),
                 };
                 let mut part = CheckReport::default();
-                let mut paths = Vec::new();
                 for (r, req) in entry.requests.iter().enumerate() {
                     let listing = list(out, req)?;
                     if let Some(l) = &listing {
@@ -905,18 +992,20 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
                     }
                     for (t, slot) in req.slots.iter().enumerate() {
                         let Slot::File { hash: want, stat } = slot else { continue };
+                        let on_disk = look(out, listing.as_ref(), &req.id, &names[t])?;
+                        if let OnDisk::File { meta, .. } = &on_disk
+                            && want.is_some()
+                            && cache_ref.trusts(*stat, &Stat::of(meta))
+                        {
+                            continue;
+                        }
                         let path = format!("{}/{}", req.id, names[t]);
                         let relative = output::checked_relative(&path)?;
-                        match look(out, listing.as_ref(), &req.id, &names[t])? {
-                            OnDisk::Missing => part.missing.push(path.clone()),
-                            OnDisk::File { meta, .. } => {
-                                if want.is_some() && cache_ref.trusts(*stat, &Stat::of(&meta)) {
-                                    paths.push(path);
-                                    continue;
-                                }
+                        match on_disk {
+                            OnDisk::Missing => part.missing.push(path),
+                            OnDisk::File { .. } => {
                                 let bytes = output::read_regular(&out.join(relative))?;
                                 if want.is_some_and(|h| h == hash(&bytes)) {
-                                    paths.push(path);
                                     continue;
                                 }
                                 if rendered.is_none() {
@@ -925,28 +1014,32 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
                                 let samples = rendered.as_ref().expect("just rendered");
                                 let text = samples[r].1[t].as_ref().expect("not refused");
                                 if bytes != text.as_bytes() {
-                                    part.stale.push((path.clone(), output::diff(&path, &bytes, text)));
+                                    let diff = output::diff(&path, &bytes, text);
+                                    part.stale.push((path, diff));
                                 }
                             }
                             OnDisk::Link => part.not_regular.push((
-                                path.clone(),
+                                path,
                                 "a symbolic link, not the generated file (snipgen never follows links)"
                                     .to_string(),
                             )),
-                            OnDisk::Other(why) => part.not_regular.push((path.clone(), why)),
+                            OnDisk::Other(why) => part.not_regular.push((path, why)),
                         }
-                        paths.push(path);
                     }
                 }
-                Ok((entry.id, paths, part))
+                Ok((entry, part))
             })
             .collect();
         for (k, one) in checked.into_iter().enumerate() {
-            let (id, paths, part) = one?;
-            if !ids.insert(id) {
+            let (entry, part) = one?;
+            for req in &entry.requests {
+                for t in files_by_name(req, &by_name) {
+                    planned.push(&req.id, &names[t], c * CHUNK + k);
+                }
+            }
+            if !ids.insert(entry.id) {
                 return Err(Fail::Fallback);
             }
-            planned.extend(paths.into_iter().map(|p| (p, c * CHUNK + k)));
             report.stale.extend(part.stale);
             report.missing.extend(part.missing);
             report.not_regular.extend(part.not_regular);
@@ -966,7 +1059,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     report.leftovers.extend(leftovers(out, &planned, &unplanned)?);
     report.leftovers.sort();
     let kept = owned.iter().filter(|p| !job.scope.covers(p));
-    let expected = output::manifest_digest_sorted(merged(kept, planned.iter().map(|(p, _)| p.as_str())));
+    let expected = output::manifest_digest_sorted(merged(kept, planned.iter()));
     report.manifest_outdated = manifest_now != Some(expected);
     Ok((planned.len(), report))
 }

@@ -172,10 +172,16 @@ pub(crate) fn validate_indexed<'a>(
     let mut add = |spec: &Path, key: String, message: String| {
         errors.entry((spec.to_path_buf(), key)).or_insert_with(|| Diagnostic::plain(spec, message));
     };
-    // Case-folded path → index of the file, and of the first file below a folder.
-    // Keys borrow the path when it is already lower case (the usual case): at 50,000 specs
-    // an owned copy of every path would be tens of megabytes.
-    let mut file_at: HashMap<Cow<str>, usize> = HashMap::new();
+    // The first file at each case-folded path, as its index alone (the path is found again
+    // through `file`): at 50,000 specs a map holding a key per file would be over 30 MB.
+    let hash = |folded: &str| xxhash_rust::xxh3::xxh3_64(folded.as_bytes());
+    let index = |i: usize| u32::try_from(i).expect("fewer than 4 billion output files");
+    let mut file_at: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(count);
+    let file_at_path = |file_at: &hashbrown::HashTable<u32>, folded: &str| {
+        file_at.find(hash(folded), |&j| fold(file(j as usize).0) == folded).map(|&j| j as usize)
+    };
+    // Case-folded folder → the folder as first seen and the index of its first file. Keys
+    // borrow the path when it is already lower case (the usual case).
     let mut folder_at: HashMap<Cow<str>, (&str, usize)> = HashMap::new();
     for i in 0..count {
         let (path, spec) = file(i);
@@ -215,16 +221,16 @@ pub(crate) fn validate_indexed<'a>(
         if let Some((_, j)) = folder_at.get(&folded) {
             clash(*j, Clash::FileIsFolder, &mut add);
         }
-        match file_at.get(&folded) {
-            Some(&j) => clash(j, if file(j).0 == path { Clash::Same } else { Clash::Case }, &mut add),
+        match file_at_path(&file_at, &folded) {
+            Some(j) => clash(j, if file(j).0 == path { Clash::Same } else { Clash::Case }, &mut add),
             None => {
-                file_at.insert(folded, i);
+                file_at.insert_unique(hash(&folded), index(i), |&j| hash(&fold(file(j as usize).0)));
             }
         }
         for (at, _) in path.match_indices('/') {
             let folder = &path[..at];
             let folded = fold(folder);
-            if let Some(&j) = file_at.get(&folded) {
+            if let Some(j) = file_at_path(&file_at, &folded) {
                 clash(j, Clash::FileIsFolder, &mut add);
             }
             match folder_at.get(&folded) {
@@ -443,6 +449,22 @@ pub(crate) fn manifest_text_sorted<'a>(paths: impl IntoIterator<Item = &'a str>)
     text
 }
 
+/// Writes [`manifest_text_sorted`] of `paths` to `path` atomically, without building the text.
+pub(crate) fn write_manifest_sorted<'a>(
+    path: &Path,
+    paths: impl IntoIterator<Item = &'a str>,
+    keep: Option<&Permissions>,
+) -> Result<(), Error> {
+    write_atomic_with(path, keep, |w| {
+        w.write_all(MANIFEST_HEADER.as_bytes())?;
+        for p in paths {
+            w.write_all(p.as_bytes())?;
+            w.write_all(b"\n")?;
+        }
+        Ok(())
+    })
+}
+
 /// The digest of [`manifest_text_sorted`], without building the text (at 50,000 specs it is
 /// megabytes).
 pub(crate) fn manifest_digest_sorted<'a>(paths: impl IntoIterator<Item = &'a str>) -> u64 {
@@ -463,6 +485,16 @@ pub(crate) fn write_atomic(
     text: impl AsRef<[u8]>,
     keep: Option<&Permissions>,
 ) -> Result<(), Error> {
+    write_atomic_with(path, keep, |w| w.write_all(text.as_ref()))
+}
+
+/// [`write_atomic`] of what `write` writes, streamed: the manifest and the cache need not be
+/// built in memory first (at 50,000 specs they are tens of megabytes).
+pub(crate) fn write_atomic_with(
+    path: &Path,
+    keep: Option<&Permissions>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
     let dir = path.parent().expect("output files live in a folder");
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut builder = tempfile::Builder::new();
@@ -477,7 +509,9 @@ pub(crate) fn write_atomic(
     if let Some(permissions) = keep {
         tmp.as_file().set_permissions(permissions.clone()).map_err(|e| Error::io(path, e))?;
     }
-    tmp.write_all(text.as_ref()).map_err(|e| Error::io(path, e))?;
+    let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+    write(&mut buffered).and_then(|()| buffered.flush()).map_err(|e| Error::io(path, e))?;
+    drop(buffered);
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
 }
