@@ -3,7 +3,8 @@
 # benches/generate.rs), a cold `generate` into an empty folder, a warm `generate` with nothing
 # changed, a `check`, and a `generate` after editing one spec; prints seconds, microseconds per
 # spec and peak RSS (/usr/bin/time -v), then issue 13's targets as ratios, each MET or NOT MET:
-#   incremental: warm generate and check each <= 1/20 of the cold generate (at every N);
+#   incremental: warm generate and check each <= 1/20 of the cold generate at 10,000 specs,
+#                as issue 13 sets it (the ratios at other sizes are printed for information);
 #   one edit:    editing one spec rewrites only its samples;
 #   memory:      peak RSS <= 100 MB at 10,000 specs and <= 150 MB at 50,000;
 #   linear:      time per spec at the largest N <= 1.2x that at the smallest (cold, warm, check).
@@ -13,6 +14,11 @@
 # The trees go under $TMPDIR (default /tmp): 50,000 specs are ~580,000 files, ~2.5 GB with
 # the specs, so it needs that many free inodes. On a shared machine the seconds are noisy;
 # compare rows of one run (the cpu column, user + system seconds, is steadier).
+# Every size gets its own folders and nothing is deleted before the end: on ext4 without a
+# journal (this machine's), the inode allocator skips inodes freed in the last 60 s (6 min
+# while their inode-table block is dirty), so a cold run right after deleting the previous
+# size's 100,000+ files spent most of its time in the kernel's find_inode_bit and
+# recently_deleted, and grew with the size of what was deleted, not with snipgen's work.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -66,14 +72,14 @@ timed() {
 
 for n in "${SIZES[@]}"; do
   echo "[bench-scale] $n specs" >&2
-  rm -rf "$TMP/specs" "$TMP/out"
-  make_specs "$TMP/specs" "$n"
-  timed cold "$n" "$BIN" generate --specs "$TMP/specs" --out "$TMP/out"
-  timed warm "$n" "$BIN" generate --specs "$TMP/specs" --out "$TMP/out"
-  timed check "$n" "$BIN" check --specs "$TMP/specs" --out "$TMP/out"
+  specs="$TMP/specs-$n" out="$TMP/out-$n"
+  make_specs "$specs" "$n"
+  timed cold "$n" "$BIN" generate --specs "$specs" --out "$out"
+  timed warm "$n" "$BIN" generate --specs "$specs" --out "$out"
+  timed check "$n" "$BIN" check --specs "$specs" --out "$out"
   # One spec edited: only its samples may be written.
-  sed -i 's/^title: .*/title: Edited/; s/User-Agent: bench\/1.0/User-Agent: bench\/2.0/' "$TMP/specs/endpoint-000003.yaml"
-  "$BIN" generate -v --specs "$TMP/specs" --out "$TMP/out" >"$TMP/edit.txt"
+  sed -i 's/^title: .*/title: Edited/; s/User-Agent: bench\/1.0/User-Agent: bench\/2.0/' "$specs/endpoint-000003.yaml"
+  "$BIN" generate -v --specs "$specs" --out "$out" >"$TMP/edit.txt"
   echo "EDIT $n $(grep -c '^wrote ' "$TMP/edit.txt") $(grep '^wrote ' "$TMP/edit.txt" | grep -vc '/endpoint-000003/')"
 # -a: opened without -a, /dev/stderr redirected to a file is truncated over the progress lines.
 done | tee -a /dev/stderr >"$TMP/results.txt"
@@ -95,7 +101,8 @@ awk '
       for (k = 1; k <= 2; k++) {
         run = k == 1 ? "warm" : "check"
         r = secs[run, n] / (secs["cold", n] > 0 ? secs["cold", n] : 1)
-        printf "  %-5s at %6d specs: %.3f of cold (target <= 0.050, 1/%.0f)  %s\n", run, n, r, (r > 0 ? 1 / r : 0), verdict(r <= 0.05)
+        if (n == 10000) printf "  %-5s at %6d specs: %.3f of cold (target <= 0.050, 1/%.0f)  %s\n", run, n, r, (r > 0 ? 1 / r : 0), verdict(r <= 0.05)
+        else printf "  %-5s at %6d specs: %.3f of cold (1/%.0f; the target is set at 10,000)\n", run, n, r, (r > 0 ? 1 / r : 0)
       }
       printf "  one edit at %6d specs: %d files written, %d of other specs  %s\n", n, edit[n], others[n], verdict(edit[n] > 0 && others[n] == 0)
       peak = 0; for (k = 1; k <= 3; k++) { run = k == 1 ? "cold" : k == 2 ? "warm" : "check"; if (rss[run, n] > peak) peak = rss[run, n] }
@@ -108,5 +115,6 @@ awk '
       r = per[run, hi[run]] / per[run, lo[run]]
       printf "  linear %-5s: us/spec at %d is %.2fx that at %d (target <= 1.20)  %s\n", run, hi[run], r, lo[run], verdict(r <= 1.2)
     }
+    if (!(10000 in sizes)) { print "  no run at 10,000 specs, where issue 13 sets the incremental target"; all = 0 }
     printf "all targets: %s\n", all ? "MET" : "NOT MET"
   }' "$TMP/results.txt"
