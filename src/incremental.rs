@@ -75,8 +75,11 @@ pub fn sources(specs: &Path, openapi: &[PathBuf], server: Option<usize>) -> Resu
     if !specs.is_dir() {
         return Ok(None);
     }
-    let mut units = Vec::new();
-    for entry in walkdir::WalkDir::new(specs).sort_by_file_name() {
+    let mut files = Vec::new();
+    // Sorted once at the end, by path components, which is the order of a walk with each
+    // folder's names sorted: walkdir's sort compares names parsed again from full paths, which
+    // was a tenth of an unchanged run.
+    for entry in walkdir::WalkDir::new(specs) {
         let Ok(e) = entry else { return Ok(None) };
         if e.file_type().is_dir() {
             continue;
@@ -87,9 +90,11 @@ pub fn sources(specs: &Path, openapi: &[PathBuf], server: Option<usize>) -> Resu
         let p = e.path();
         if matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml")) {
             let relative = p.strip_prefix(specs).unwrap_or(p).to_path_buf();
-            units.push(Unit::File { path: p.to_path_buf(), relative });
+            files.push((relative, p.to_path_buf()));
         }
     }
+    files.sort_unstable();
+    let units = files.into_iter().map(|(relative, path)| Unit::File { path, relative }).collect();
     Ok(Some((units, Vec::new())))
 }
 
@@ -595,20 +600,6 @@ fn files_by_name<'a>(request: &'a RequestEntry, by_name: &'a [usize]) -> impl It
     by_name.iter().copied().filter(|&t| matches!(request.slots[t], Slot::File { .. }))
 }
 
-fn paths_of(entry: &Entry, names: &[String]) -> Vec<Vec<Option<String>>> {
-    entry
-        .requests
-        .iter()
-        .map(|r| {
-            r.slots
-                .iter()
-                .zip(names)
-                .map(|(s, n)| matches!(s, Slot::File { .. }).then(|| format!("{}/{n}", r.id)))
-                .collect()
-        })
-        .collect()
-}
-
 /// Runs `generate` for the `files` format; `None` when a spec has an error (the caller runs
 /// the full pipeline, which reports it exactly as always).
 pub fn generate(job: &Job, units: &[Unit], force: bool) -> Result<Option<Generated>, Error> {
@@ -656,7 +647,6 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                     Found::Miss(e, own) => (e, own),
                 };
                 let unit = &units[index];
-                let paths = paths_of(&entry, &names);
                 let mut actions = Vec::new();
                 let mut conflicts = Vec::new();
                 let mut not_regular = Vec::new();
@@ -664,25 +654,26 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                 let mut dirty = false;
                 let mut temps = Vec::new();
                 let mut rendered: Option<Samples> = None;
-                for (r, (req, req_paths)) in entry.requests.iter_mut().zip(&paths).enumerate() {
+                for (r, req) in entry.requests.iter_mut().enumerate() {
                     let listing = list(out, req)?;
                     if let Some(l) = &listing {
                         temps.extend(l.temps.iter().cloned());
                     }
                     let mut row = Vec::new();
-                    for (t, (slot, path)) in req.slots.iter_mut().zip(req_paths).enumerate() {
-                        let (Slot::File { hash: want, stat }, Some(path)) = (slot, path) else {
+                    for (t, slot) in req.slots.iter_mut().enumerate() {
+                        let Slot::File { hash: want, stat } = slot else {
                             row.push(Action::Keep);
                             continue;
                         };
-                        let relative = output::checked_relative(path)?;
-                        // Built only for the few files that are read or named.
-                        let target = || out.join(relative);
-                        let action = match look(out, listing.as_ref(), &req.id, &names[t])? {
+                        // `look` checks the path; it is built only for the few files that are
+                        // read or named.
+                        let on_disk = look(out, listing.as_ref(), &req.id, &names[t])?;
+                        let path = || format!("{}/{}", req.id, names[t]);
+                        let target = || out.join(path());
+                        let action = match on_disk {
                             OnDisk::Missing => Action::Write(None),
                             OnDisk::File { permissions, meta, .. } => {
                                 let now = Stat::of(&meta);
-                                let owns = owned.contains(path);
                                 if want.is_some() && cache_ref.trusts(*stat, &now) {
                                     Action::Keep
                                 } else if let Some(h) = *want {
@@ -690,13 +681,13 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                                         *stat = Some(now);
                                         dirty = true;
                                         Action::Keep
-                                    } else if owns || force {
+                                    } else if owned.contains(&path()) || force {
                                         Action::Write(Some(permissions))
                                     } else {
                                         conflicts.push(target().display().to_string());
                                         Action::Keep
                                     }
-                                } else if owns {
+                                } else if owned.contains(&path()) {
                                     Action::Compare(permissions)
                                 } else {
                                     // Not ours: whether it differs decides between a
@@ -727,7 +718,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                                 Action::Keep
                             }
                             OnDisk::Other(why) => {
-                                others.push((index, r, t, path.clone(), why));
+                                others.push((index, r, t, path(), why));
                                 Action::Keep
                             }
                         };
@@ -876,16 +867,17 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                 for (r, req) in spec.entry.requests.iter_mut().enumerate() {
                     for (t, slot) in req.slots.iter_mut().enumerate() {
                         let Slot::File { hash: want, stat } = slot else { continue };
+                        if matches!(spec.actions[r][t], Action::Keep) {
+                            unchanged += 1;
+                            continue;
+                        }
                         let text = || -> &str {
                             samples.as_ref().expect("rendered")[r].1[t].as_deref().expect("not refused")
                         };
                         let path = format!("{}/{}", req.id, names[t]);
                         let target = out.join(&path);
                         let write = match &spec.actions[r][t] {
-                            Action::Keep => {
-                                unchanged += 1;
-                                None
-                            }
+                            Action::Keep => unreachable!("kept files are skipped above"),
                             Action::Write(p) => Some(p.clone()),
                             Action::Compare(p) => {
                                 if output::read_regular(&target)? == text().as_bytes() {
@@ -900,12 +892,9 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                             output::write_atomic(&target, text(), permissions.as_ref())?;
                             done.push(path);
                         }
-                        if !matches!(spec.actions[r][t], Action::Keep) {
-                            *want = Some(hash(text().as_bytes()));
-                            let meta =
-                                std::fs::symlink_metadata(&target).map_err(|e| Error::io(&target, e))?;
-                            *stat = Some(Stat::of(&meta));
-                        }
+                        *want = Some(hash(text().as_bytes()));
+                        let meta = std::fs::symlink_metadata(&target).map_err(|e| Error::io(&target, e))?;
+                        *stat = Some(Stat::of(&meta));
                     }
                 }
                 Ok((done, unchanged))
