@@ -678,3 +678,80 @@ body:
     assert!(stdout.contains("plain  PASS\nshell  PASS\n"), "{stdout}");
     assert!(stdout.ends_with("\n2 passed, 0 failed, 0 skipped\n"), "{stdout}");
 }
+
+/// PHP samples run in batches, each in a child forked from one php before any sample ran:
+/// samples that declare the same function and global pass side by side, as each does alone;
+/// a sample that throws after its request was sent, and one with a syntax error, fail
+/// alone with the messages a run without batching gives. The batch's own step logs each
+/// batch to `log`.
+#[test]
+fn a_php_sample_failing_in_its_batch_fails_alone_and_the_others_are_isolated() {
+    let logs = tempfile::tempdir().unwrap();
+    let log = logs.path().join("batches.log");
+    // php:curl's own recipe, with a step that logs the batch.
+    let clients = format!(
+        r##"languages:
+  - id: php
+    clients:
+      - id: curl
+        verify:
+          how: php -l, then php with the curl extension
+          needs: {{ programs: [php] }}
+          sample: sample.php
+          steps: [[php, -l, sample.php], [php, sample.php]]
+          batch:
+            sample: "s{{n}}.php"
+            driver: {{ file: snipgen_batch.php, from: stubs/snipgen_batch.php, each: "{{n}}, " }}
+            steps:
+              - [sh, -c, "echo batch >> '{log}'"]
+              - [php, snipgen_batch.php]
+"##,
+        log = log.display()
+    );
+    // Every sample declares `snipgen_helper` and refuses to run when another sample's
+    // global is visible: in one process without isolation the second would fail.
+    let template = r#"<?php
+function snipgen_helper() { return 1; }
+if (isset($snipgen_mark)) { exit(4); }
+$snipgen_mark = 1;
+$ch = curl_init('{{ url }}');
+curl_setopt($ch, CURLOPT_CUSTOMREQUEST, '{{ method }}');
+curl_setopt($ch, CURLOPT_RETURNTRANSFER, true);
+echo curl_exec($ch);
+{% if url is containing("late") %}throw new Exception('late failure');
+{% endif %}{% if url is containing("syntax") %}$x = ;
+{% endif %}"#;
+    let get = |path: &str| format!("title: T\nmethod: GET\nurl: https://api.example.com/{path}\n");
+    let dir = project(&[
+        ("a.yaml", &get("late")),
+        ("b.yaml", &get("b")),
+        ("c.yaml", &get("c")),
+        ("d.yaml", &get("syntax")),
+    ]);
+    put(dir.path(), "tpl/clients.yaml", &clients);
+    put(dir.path(), "tpl/php/curl.tera", template);
+    let (code, stdout, stderr) = verify(dir.path(), &["--lang", "php:curl", "--templates", "tpl"]);
+    if stdout.contains("SKIP") {
+        super::skip("php not installed");
+        return;
+    }
+    assert_eq!(code, 1, "{stdout}\n{stderr}");
+    assert!(stdout.contains("a     FAIL\nb     PASS\nc     PASS\nd     FAIL\n"), "{stdout}");
+    assert!(stdout.contains("FAIL a [php:curl]\n  `php sample.php` failed (exit status: 255):"), "{stdout}");
+    assert!(stdout.contains("late failure"), "{stdout}");
+    assert!(stdout.contains("FAIL d [php:curl]\n  `php -l sample.php` failed"), "{stdout}");
+    assert!(stdout.ends_with("\n2 passed, 2 failed, 0 skipped\n"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), "batch\n", "one batch for the four samples");
+    // With steps for a sample alone that fail, a PASS is the batch's own: b and c ran
+    // isolated in it.
+    put(
+        dir.path(),
+        "tpl/clients.yaml",
+        &clients.replace("[[php, -l, sample.php], [php, sample.php]]", "[[sh, -c, \"exit 7\"]]"),
+    );
+    std::fs::remove_file(dir.path().join("specs/a.yaml")).unwrap();
+    std::fs::remove_file(dir.path().join("specs/d.yaml")).unwrap();
+    let (code, stdout, stderr) = verify(dir.path(), &["--lang", "php:curl", "--templates", "tpl"]);
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    assert!(stdout.ends_with("\n2 passed, 0 failed, 0 skipped\n"), "{stdout}");
+}

@@ -12,6 +12,28 @@ import traceback
 
 from httpie.context import Environment
 from httpie.core import main
+from httpie.ssl_ import HTTPieHTTPSAdapter
+
+# HTTPie builds a new SSL context for every call, loading the system's CA certificates (about
+# 50 ms, most of a call), though the samples reach the loopback server over plain HTTP, where
+# the context is never used. One context per set of settings serves every call of the batch:
+# the same settings, so the same context a call alone would build.
+_ssl_contexts = {}
+_create_ssl_context = HTTPieHTTPSAdapter._create_ssl_context
+
+
+def _shared_ssl_context(verify, ssl_version=None, ciphers=None):
+    key = (verify, ssl_version, ciphers)
+    try:
+        hash(key)
+    except TypeError:
+        return _create_ssl_context(verify=verify, ssl_version=ssl_version, ciphers=ciphers)
+    if key not in _ssl_contexts:
+        _ssl_contexts[key] = _create_ssl_context(verify=verify, ssl_version=ssl_version, ciphers=ciphers)
+    return _ssl_contexts[key]
+
+
+HTTPieHTTPSAdapter._create_ssl_context = staticmethod(_shared_ssl_context)
 
 # fd 3 and 4: the pipe ends this driver reads the call from and writes the status to. The
 # argument count first, then each argument, each ended by a NUL (which no argument holds).
