@@ -38,8 +38,8 @@ use crate::spec::LoadedSpec;
 const CHUNK: usize = 256;
 /// The cache's format: bumped whenever its encoding or contents change, so that an older
 /// cache is ignored rather than misread (2: postcard instead of bincode; 3: the checksum
-/// after the payload, so that it is written streamed).
-const MAGIC: &[u8] = b"snipgen-cache 3\n";
+/// after the payload, so that it is written streamed; 4: the spec files' index, devices).
+const MAGIC: &[u8] = b"snipgen-cache 4\n";
 
 /// Where a spec comes from.
 pub enum Unit {
@@ -116,6 +116,7 @@ struct Stat {
     mtime: i64,
     ctime: i64,
     ino: u64,
+    dev: u64,
 }
 
 impl Stat {
@@ -129,11 +130,12 @@ impl Stat {
                 mtime: ns(meta.mtime(), meta.mtime_nsec()),
                 ctime: ns(meta.ctime(), meta.ctime_nsec()),
                 ino: meta.ino(),
+                dev: meta.dev(),
             }
         }
         #[cfg(not(unix))]
         {
-            Stat { size: meta.len(), mtime: mtime_ns(meta), ctime: 0, ino: 0 }
+            Stat { size: meta.len(), mtime: mtime_ns(meta), ctime: 0, ino: 0, dev: 0 }
         }
     }
 }
@@ -179,21 +181,56 @@ struct Cache {
     entries: HashMap<u128, Entry>,
     /// The digest of the last plan validated (every output path, sorted).
     plan: Option<u64>,
-    /// When the cache was written (its file's mtime), in nanoseconds.
+    /// Each spec file's metadata when it was read, and its key, under the run's [`global_key`]
+    /// digested as `global`.
+    specs: HashMap<String, (Stat, u128)>,
+    global: u64,
+    /// When the cache was written (its file's mtime), in nanoseconds, and on which device.
     saved_at: i64,
+    saved_on: u64,
 }
+
+/// The cache as saved: the plan's digest, the global key's digest, the spec files' index and
+/// the entries, each map as a sequence of pairs (which postcard encodes as it does a map).
+type Saved = (Option<u64>, u64, Vec<(String, (Stat, u128))>, Vec<(u128, Entry)>);
 
 impl Cache {
     fn empty() -> Cache {
-        Cache { entries: HashMap::new(), plan: None, saved_at: i64::MIN }
+        Cache {
+            entries: HashMap::new(),
+            plan: None,
+            specs: HashMap::new(),
+            global: 0,
+            saved_at: i64::MIN,
+            saved_on: 0,
+        }
     }
 
-    /// Whether `now` is the file recorded in `recorded`, without reading it.
+    /// Whether `now` is the file recorded in `recorded`, without reading it: the same size,
+    /// times, inode and device, and times before the cache was written, so that a later edit
+    /// that kept them all would have had to happen within the same tick of the file system's
+    /// clock as the recorded write, and still shows as not older than the cache. Compared in
+    /// nanoseconds when the file's own times show its file system keeps them and it is the
+    /// cache's; in whole seconds otherwise, where a coarser clock could give an edit made
+    /// after the cache the recorded time.
     fn trusts(&self, recorded: Option<Stat>, now: &Stat) -> bool {
         const SECOND: i64 = 1_000_000_000;
         recorded.is_some_and(|r| {
-            r == *now && r.mtime.max(r.ctime).div_euclid(SECOND) < self.saved_at.div_euclid(SECOND)
+            let latest = r.mtime.max(r.ctime);
+            let fine = r.dev == self.saved_on && latest.rem_euclid(SECOND) != 0;
+            let before = if fine {
+                latest < self.saved_at
+            } else {
+                latest.div_euclid(SECOND) < self.saved_at.div_euclid(SECOND)
+            };
+            r == *now && before
         })
+    }
+
+    /// The key of the spec at `relative` when its file is the one recorded, without reading it.
+    fn known_spec(&self, global: u64, relative: &Path, now: &Stat) -> Option<u128> {
+        let (stat, key) = self.specs.get(relative.to_str()?)?;
+        (self.global == global && self.trusts(Some(*stat), now)).then_some(*key)
     }
 
     /// Anything wrong (a link, another version, a bad checksum) gives an empty cache.
@@ -207,10 +244,17 @@ impl Cache {
         if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(payload) {
             return Cache::empty();
         }
-        // Saved as a sequence of pairs, which postcard encodes as it does a map: decoded
-        // straight into one, without a second copy of every entry.
-        match postcard::from_bytes::<(Option<u64>, HashMap<u128, Entry>)>(payload) {
-            Ok((plan, entries)) => Cache { entries, plan, saved_at: mtime_ns(&meta) },
+        // Decoded straight into maps, without a second copy of every entry.
+        type Loaded = (Option<u64>, u64, HashMap<String, (Stat, u128)>, HashMap<u128, Entry>);
+        match postcard::from_bytes::<Loaded>(payload) {
+            Ok((plan, global, specs, entries)) => Cache {
+                entries,
+                plan,
+                specs,
+                global,
+                saved_at: mtime_ns(&meta),
+                saved_on: Stat::of(&meta).dev,
+            },
             Err(_) => Cache::empty(),
         }
     }
@@ -223,7 +267,7 @@ fn cache_header() -> Vec<u8> {
     h
 }
 
-fn save_cache(out: &Path, plan: u64, entries: Vec<(u128, Entry)>) -> Result<(), Error> {
+fn save_cache(out: &Path, saved: Saved) -> Result<(), Error> {
     match output::inspect(out, Path::new(CACHE), false)? {
         OnDisk::Missing | OnDisk::File { .. } | OnDisk::Link => {}
         // Not ours to replace; the next run is just slower.
@@ -233,7 +277,7 @@ fn save_cache(out: &Path, plan: u64, entries: Vec<(u128, Entry)>) -> Result<(), 
         w.write_all(&cache_header())?;
         // Streamed, its checksum after it: at 50,000 specs the payload is over 20 MB.
         let mut summed = Summed { inner: w, sum: xxhash_rust::xxh3::Xxh3::new() };
-        let summed = postcard::to_io(&(Some(plan), entries), &mut summed).map_err(std::io::Error::other)?;
+        let summed = postcard::to_io(&saved, &mut summed).map_err(std::io::Error::other)?;
         let sum = summed.sum.digest();
         summed.inner.write_all(&sum.to_le_bytes())
     })
@@ -302,6 +346,8 @@ fn spec_key(global: &[u8], relative: &Path, bytes: &[u8]) -> u128 {
 /// A spec resolved by the first pass.
 struct Spec {
     key: u128,
+    /// The spec file's metadata when it was read or trusted.
+    source: Option<Stat>,
     entry: Entry,
     /// Per request, per target: what the second pass does.
     actions: Vec<Vec<Action>>,
@@ -441,39 +487,69 @@ fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
-/// First pass over one chunk: each spec's entry (cached, or built from its model), in parallel.
-fn resolve(job: &Job, global: &[u8], units: &[Unit], cache: &mut Cache) -> Result<Vec<(u128, Found)>, Fail> {
-    // Keys first (reading the files), then cache look-ups, then the misses' models.
-    let keyed: Vec<Result<u128, Fail>> = units
+/// A spec as the first pass found it: its key, its file's metadata, and its entry.
+struct Resolved {
+    key: u128,
+    source: Option<Stat>,
+    found: Found,
+}
+
+/// First pass over one chunk: each spec's entry (cached, or built from its model), in
+/// parallel; and whether a spec file had to be read (its metadata is then new to the cache).
+fn resolve(
+    job: &Job,
+    global: &[u8],
+    units: &[Unit],
+    cache: &mut Cache,
+) -> Result<(Vec<Resolved>, bool), Fail> {
+    // Keys first (reading the files whose metadata the cache does not vouch for), then cache
+    // look-ups, then the misses' models.
+    let digest = hash(global);
+    let cache_ref = &*cache;
+    // The key, the file's metadata, and whether the file was read.
+    type Keyed = (u128, Option<Stat>, bool);
+    let keyed: Vec<Result<Keyed, Fail>> = units
         .par_iter()
         .map(|u| match u {
             Unit::File { path, relative } => {
+                let meta = std::fs::symlink_metadata(path).map_err(|_| Fail::Fallback)?;
+                if !meta.is_file() {
+                    return Err(Fail::Fallback);
+                }
+                let now = Stat::of(&meta);
+                if let Some(key) = cache_ref.known_spec(digest, relative, &now) {
+                    return Ok((key, Some(now), false));
+                }
                 let bytes = crate::spec::read_spec_file(path).map_err(|_| Fail::Fallback)?;
-                Ok(spec_key(global, relative, &bytes))
+                Ok((spec_key(global, relative, &bytes), Some(now), true))
             }
-            Unit::Loaded(l) => Ok(spec_key(global, Path::new(&l.id), l.source.as_bytes())),
+            Unit::Loaded(l) => Ok((spec_key(global, Path::new(&l.id), l.source.as_bytes()), None, false)),
         })
         .collect();
     let mut hits = Vec::with_capacity(units.len());
+    let mut read = false;
     for k in keyed {
-        let key = k?;
+        let (key, source, was_read) = k?;
+        read |= was_read;
         let hit = cache
             .entries
             .remove(&key)
             .filter(|e| e.complete() && e.requests.iter().all(|r| r.slots.len() == job.targets.len()));
-        hits.push((key, hit));
+        hits.push((key, source, hit));
     }
-    hits.into_par_iter()
+    let resolved = hits
+        .into_par_iter()
         .zip(units.par_iter())
-        .map(|((key, hit), unit)| match hit {
-            Some(e) => Ok((key, Found::Hit(e))),
+        .map(|((key, source, hit), unit)| match hit {
+            Some(e) => Ok(Resolved { key, source, found: Found::Hit(e) }),
             None => {
                 let (_, own) = load(unit, Some(key), global)?;
                 let entry = skeleton(job, spec_of(unit, own.as_ref()))?;
-                Ok((key, Found::Miss(entry, own.map(Box::new))))
+                Ok(Resolved { key, source, found: Found::Miss(entry, own.map(Box::new)) })
             }
         })
-        .collect()
+        .collect::<Result<_, Fail>>()?;
+    Ok((resolved, read))
 }
 
 /// The plan's output paths (`<request id>/<file name>`) in one buffer, each with the unit it
@@ -631,7 +707,8 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     let mut others: Vec<(usize, usize, usize, String, String)> = Vec::new();
     let mut ids = std::collections::HashSet::new();
     for (c, chunk) in units.chunks(CHUNK).enumerate() {
-        let resolved = resolve(job, &global, chunk, &mut cache)?;
+        let (resolved, read) = resolve(job, &global, chunk, &mut cache)?;
+        dirty |= read;
         let cache_ref = &cache;
         // The spec, conflicts, links and such, blocked paths, whether a stat was refreshed,
         // and temporary files in its folders.
@@ -640,7 +717,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
         let looked: Vec<Result<Looked, Fail>> = resolved
             .into_par_iter()
             .enumerate()
-            .map(|(k, (key, found))| {
+            .map(|(k, Resolved { key, source, found })| {
                 let index = c * CHUNK + k;
                 let (mut entry, own) = match found {
                     Found::Hit(e) => (e, None),
@@ -726,7 +803,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                     }
                     actions.push(row);
                 }
-                Ok((Spec { key, entry, actions }, conflicts, not_regular, others, dirty, temps))
+                Ok((Spec { key, source, entry, actions }, conflicts, not_regular, others, dirty, temps))
             })
             .collect();
         for l in looked {
@@ -926,7 +1003,18 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
         output::write_atomic(&manifest_path, &manifest, manifest_mode.as_ref())?;
     }
     if dirty || any_work || !cache.entries.is_empty() || cache.plan != Some(plan) {
-        save_cache(out, plan, specs.into_iter().map(|s| (s.key, s.entry)).collect())?;
+        let index = specs
+            .iter()
+            .zip(units)
+            .filter_map(|(s, u)| match (u, s.source) {
+                (Unit::File { relative, .. }, Some(stat)) => {
+                    Some((relative.to_str()?.to_string(), (stat, s.key)))
+                }
+                _ => None,
+            })
+            .collect();
+        let entries = specs.into_iter().map(|s| (s.key, s.entry)).collect();
+        save_cache(out, (Some(plan), hash(&global), index, entries))?;
     }
     Ok((files, report, refused))
 }
@@ -962,13 +1050,13 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     let mut planned = Planned::with_capacity(units.len() * names.len(), units.len() * names.len() * 32);
     let mut ids = std::collections::HashSet::new();
     for (c, chunk) in units.chunks(CHUNK).enumerate() {
-        let resolved = resolve(job, &global, chunk, &mut cache)?;
+        let (resolved, _) = resolve(job, &global, chunk, &mut cache)?;
         let cache_ref = &cache;
         type Checked = (Entry, CheckReport);
         let checked: Vec<Result<Checked, Fail>> = resolved
             .into_par_iter()
             .zip(chunk.par_iter())
-            .map(|((key, found), unit)| {
+            .map(|(Resolved { key, found, .. }, unit)| {
                 let (entry, mut rendered) = match found {
                     Found::Hit(e) => (e, None),
                     Found::Miss(e, own) => (e, Some(render(job, spec_of(unit, own.as_deref()))?)),

@@ -918,7 +918,8 @@ pub(crate) fn read_spec_file(file: &Path) -> Result<Vec<u8>, String> {
     if meta.len() > limits::SPEC_BYTES {
         return Err(too_large());
     }
-    let mut bytes = Vec::new();
+    // Sized from the metadata, so a file is read in one call and one that finds its end.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     // The size may change between the check and the read: never read past the limit.
     std::fs::File::open(file)
         .and_then(|f| f.take(limits::SPEC_BYTES + 1).read_to_end(&mut bytes))

@@ -610,6 +610,30 @@ fn check_finds_a_hand_edit_of_the_same_size_with_the_old_mtime_restored() {
     assert_eq!(std::fs::read_to_string(&sample).unwrap(), before);
 }
 
+/// A spec file the cache vouches for (same size, times, inode) is not read again; an edit that
+/// keeps its size and puts its old mtime back still changes its ctime, so it is read and the
+/// change found.
+#[test]
+fn an_edited_spec_is_found_even_with_its_size_and_mtime_kept() {
+    let dir = project(&[("a.yaml", SIMPLE), ("b.yaml", SIMPLE)]);
+    assert_eq!(snipgen(dir.path(), &["generate"]).0, 0);
+    age_outputs(&dir.path().join("output"));
+    assert_eq!(snipgen(dir.path(), &["check"]).0, 0);
+    let spec = dir.path().join("specs/a.yaml");
+    let mtime = std::fs::metadata(&spec).unwrap().modified().unwrap();
+    let edited = SIMPLE.replace("users", "USERS");
+    std::fs::write(&spec, &edited).unwrap();
+    std::fs::File::options().write(true).open(&spec).unwrap().set_modified(mtime).unwrap();
+    let (code, stdout, _) = snipgen(dir.path(), &["check"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("stale    output/a/curl.sh"), "{stdout}");
+    assert!(!stdout.contains("output/b/"), "{stdout}");
+    let (code, stdout, _) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("11 written, 11 unchanged"), "{stdout}");
+    assert!(std::fs::read_to_string(dir.path().join("output/a/curl.sh")).unwrap().contains("USERS"));
+}
+
 #[test]
 fn check_finds_a_hand_edit_made_in_the_same_second_as_the_run() {
     let dir = project(&[("a.yaml", SIMPLE)]);
