@@ -93,7 +93,12 @@ pub fn sources(specs: &Path, openapi: &[PathBuf], server: Option<usize>) -> Resu
             files.push((relative, p.to_path_buf()));
         }
     }
-    files.sort_unstable();
+    // A folder's separator sorts before any other byte, which orders the paths as their
+    // components compare (as `Path` does), with one comparison of bytes.
+    files.sort_by_cached_key(|(relative, _)| {
+        let bytes = relative.as_os_str().as_encoded_bytes();
+        bytes.iter().map(|&b| if std::path::is_separator(b as char) { 0 } else { b }).collect::<Vec<u8>>()
+    });
     let units = files.into_iter().map(|(relative, path)| Unit::File { path, relative }).collect();
     Ok(Some((units, Vec::new())))
 }
@@ -163,6 +168,10 @@ struct RequestEntry {
     id: String,
     /// One per target, in the run's order.
     slots: Vec<Slot>,
+    /// The metadata of the request's folder when it was known to hold no temporary file:
+    /// while it matches, the folder is not listed again (any file made, renamed or removed
+    /// in it changes its mtime).
+    folder: Option<Stat>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -454,32 +463,57 @@ fn skeleton(job: &Job, loaded: &LoadedSpec) -> Result<Entry, Fail> {
                     None => Slot::File { hash: None, stat: None },
                 })
                 .collect(),
+            folder: None,
         })
         .collect();
     Ok(Entry { id: loaded.id.clone(), requests })
 }
 
-/// The listing of a request's folder, when it has files and is a plain folder (checked once
-/// for links).
-fn list(out: &Path, request: &RequestEntry) -> Result<Option<output::Listing>, Error> {
-    let request_has_files = request.slots.iter().any(|s| matches!(s, Slot::File { .. }));
-    let request = request.id.as_str();
-    if request_has_files && output::checked_relative(request).is_ok() && output::inspect_folder(out, request)?
-    {
-        Ok(Some(output::Listing::of(out, request)?))
-    } else {
-        Ok(None)
+/// A request's folder as the first pass found it.
+enum Folder {
+    /// Listed (its temporary files found), with its metadata from just before the listing.
+    Listed(output::Listing, Stat),
+    /// A plain folder unchanged since the cache recorded it free of temporary files: not
+    /// listed again.
+    Known(PathBuf),
+    /// Missing, not a plain folder, or the request has no files: each path is walked.
+    Walk,
+}
+
+impl Folder {
+    fn temps(&self) -> &[String] {
+        match self {
+            Folder::Listed(listing, _) => &listing.temps,
+            _ => &[],
+        }
     }
 }
 
-/// What is at `out/<request>/<name>`: one lstat in the request's listed folder (the full
-/// walk when the folder is not a plain one).
-fn look(out: &Path, listing: Option<&output::Listing>, request: &str, name: &str) -> Result<OnDisk, Error> {
-    if let Some(listing) = listing {
-        listing.get(name)
-    } else {
-        let path = format!("{request}/{name}");
-        output::inspect(out, output::checked_relative(&path)?, false)
+/// The request's folder, listed unless the cache vouches for it (checked once for links).
+fn list(out: &Path, request: &RequestEntry, cache: &Cache) -> Result<Folder, Error> {
+    let request_has_files = request.slots.iter().any(|s| matches!(s, Slot::File { .. }));
+    let id = request.id.as_str();
+    if !request_has_files || output::checked_relative(id).is_err() {
+        return Ok(Folder::Walk);
+    }
+    let Some(meta) = output::folder_metadata(out, id)? else { return Ok(Folder::Walk) };
+    let now = Stat::of(&meta);
+    if cache.trusts(request.folder, &now) {
+        return Ok(Folder::Known(out.join(id)));
+    }
+    Ok(Folder::Listed(output::Listing::of(out, id)?, now))
+}
+
+/// What is at `out/<request>/<name>`: one lstat in the request's folder (the full walk when
+/// the folder is not a plain one).
+fn look(out: &Path, folder: &Folder, request: &str, name: &str) -> Result<OnDisk, Error> {
+    match folder {
+        Folder::Listed(listing, _) => listing.get(name),
+        Folder::Known(dir) => output::look_in(dir, name),
+        Folder::Walk => {
+            let path = format!("{request}/{name}");
+            output::inspect(out, output::checked_relative(&path)?, false)
+        }
     }
 }
 
@@ -696,8 +730,12 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     // A new output folder is created only once the plan is known to be valid.
     let exists = output::check_out_folder(out)?;
     let mut _lock = if exists { Some(output::Lock::acquire(out)?) } else { None };
-    let mut cache = if exists { Cache::load(out) } else { Cache::empty() };
-    let (owned, manifest_now) = output::read_manifest_sorted(out)?;
+    // Both read and decode megabytes on a large tree: side by side.
+    let (cache, manifest) = rayon::join(
+        || if exists { Cache::load(out) } else { Cache::empty() },
+        || output::read_manifest_sorted(out),
+    );
+    let (mut cache, (owned, manifest_now)) = (cache, manifest?);
     let mut dirty = false;
     let mut cleaned = Vec::new();
     let mut specs: Vec<Spec> = Vec::with_capacity(units.len());
@@ -732,9 +770,16 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                 let mut temps = Vec::new();
                 let mut rendered: Option<Samples> = None;
                 for (r, req) in entry.requests.iter_mut().enumerate() {
-                    let listing = list(out, req)?;
-                    if let Some(l) = &listing {
-                        temps.extend(l.temps.iter().cloned());
+                    let folder = list(out, req, cache_ref)?;
+                    temps.extend(folder.temps().iter().cloned());
+                    let recorded = match &folder {
+                        Folder::Listed(listing, now) => listing.temps.is_empty().then_some(*now),
+                        Folder::Known(_) => req.folder,
+                        Folder::Walk => None,
+                    };
+                    if req.folder != recorded {
+                        req.folder = recorded;
+                        dirty = true;
                     }
                     let mut row = Vec::new();
                     for (t, slot) in req.slots.iter_mut().enumerate() {
@@ -744,7 +789,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                         };
                         // `look` checks the path; it is built only for the few files that are
                         // read or named.
-                        let on_disk = look(out, listing.as_ref(), &req.id, &names[t])?;
+                        let on_disk = look(out, &folder, &req.id, &names[t])?;
                         let path = || format!("{}/{}", req.id, names[t]);
                         let target = || out.join(path());
                         let action = match on_disk {
@@ -942,6 +987,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                 let samples =
                     if work { Some(render_unit(job, unit, None, spec.key, &global)?) } else { None };
                 for (r, req) in spec.entry.requests.iter_mut().enumerate() {
+                    let mut wrote = false;
                     for (t, slot) in req.slots.iter_mut().enumerate() {
                         let Slot::File { hash: want, stat } = slot else { continue };
                         if matches!(spec.actions[r][t], Action::Keep) {
@@ -968,10 +1014,16 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                         if let Some(permissions) = write {
                             output::write_atomic(&target, text(), permissions.as_ref())?;
                             done.push(path);
+                            wrote = true;
                         }
                         *want = Some(hash(text().as_bytes()));
                         let meta = std::fs::symlink_metadata(&target).map_err(|e| Error::io(&target, e))?;
                         *stat = Some(Stat::of(&meta));
+                    }
+                    if wrote {
+                        // Its own writes (a temporary file renamed into place) changed the
+                        // folder, and left no temporary file in it.
+                        req.folder = output::folder_metadata(out, &req.id)?.map(|m| Stat::of(&m));
                     }
                 }
                 Ok((done, unchanged))
@@ -1042,8 +1094,12 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     } else {
         None
     };
-    let mut cache = if exists { Cache::load(out) } else { Cache::empty() };
-    let (owned, manifest_now) = output::read_manifest_sorted(out)?;
+    // Both read and decode megabytes on a large tree: side by side.
+    let (cache, manifest) = rayon::join(
+        || if exists { Cache::load(out) } else { Cache::empty() },
+        || output::read_manifest_sorted(out),
+    );
+    let (mut cache, (owned, manifest_now)) = (cache, manifest?);
     let mut report = CheckReport::default();
     let by_name = names_in_order(&names);
     // Every sample a file, usually, with a path of about 30 bytes: little doubling slack.
@@ -1063,13 +1119,11 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
                 };
                 let mut part = CheckReport::default();
                 for (r, req) in entry.requests.iter().enumerate() {
-                    let listing = list(out, req)?;
-                    if let Some(l) = &listing {
-                        part.leftovers.extend(l.temps.iter().cloned());
-                    }
+                    let folder = list(out, req, cache_ref)?;
+                    part.leftovers.extend(folder.temps().iter().cloned());
                     for (t, slot) in req.slots.iter().enumerate() {
                         let Slot::File { hash: want, stat } = slot else { continue };
-                        let on_disk = look(out, listing.as_ref(), &req.id, &names[t])?;
+                        let on_disk = look(out, &folder, &req.id, &names[t])?;
                         if let OnDisk::File { meta, .. } = &on_disk
                             && want.is_some()
                             && cache_ref.trusts(*stat, &Stat::of(meta))

@@ -99,7 +99,13 @@ impl Scope {
 /// Rejects any path that could leave the output folder: absolute, `..`, or empty.
 pub(crate) fn checked_relative(path: &str) -> Result<&Path, Error> {
     let p = Path::new(path);
-    let normal = !path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)));
+    // Plain names between single slashes are normal components, as every path snipgen writes
+    // is: checked without parsing it as a path (the manifest holds hundreds of thousands).
+    let plain = !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains(['\\', ':'])
+        && path.split('/').all(|name| !name.is_empty() && name != "." && name != "..");
+    let normal = plain || (!path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_))));
     if normal {
         Ok(p)
     } else {
@@ -672,15 +678,28 @@ impl Listing {
         let Some((_, entry)) = self.entries.iter().find(|(n, _)| n == name) else {
             return Ok(OnDisk::Missing);
         };
-        match entry.metadata() {
-            Ok(m) if m.file_type().is_symlink() => Ok(OnDisk::Link),
-            Ok(m) if m.is_file() => {
-                Ok(OnDisk::File { bytes: Vec::new(), permissions: m.permissions(), meta: m })
-            }
-            Ok(m) => last_of(&self.dir.join(name), m, false),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(OnDisk::Missing),
-            Err(e) => Err(Error::io(&self.dir.join(name), e)),
-        }
+        classify(&self.dir, name, entry.metadata())
+    }
+}
+
+/// What `name` in `dir` is, as [`inspect`] says, from its lstat: `dir` must be known to be a
+/// real folder reached without links.
+pub(crate) fn look_in(dir: &Path, name: &str) -> Result<OnDisk, Error> {
+    // Joined as strings: `Path::join` parses both sides, once per output file.
+    let mut path = std::ffi::OsString::with_capacity(dir.as_os_str().len() + 1 + name.len());
+    path.push(dir.as_os_str());
+    path.push(std::path::MAIN_SEPARATOR_STR);
+    path.push(name);
+    classify(dir, name, std::fs::symlink_metadata(path))
+}
+
+fn classify(dir: &Path, name: &str, found: std::io::Result<std::fs::Metadata>) -> Result<OnDisk, Error> {
+    match found {
+        Ok(m) if m.file_type().is_symlink() => Ok(OnDisk::Link),
+        Ok(m) if m.is_file() => Ok(OnDisk::File { bytes: Vec::new(), permissions: m.permissions(), meta: m }),
+        Ok(m) => last_of(&dir.join(name), m, false),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(OnDisk::Missing),
+        Err(e) => Err(Error::io(&dir.join(name), e)),
     }
 }
 
@@ -735,17 +754,23 @@ pub(crate) fn leftovers_except<'a>(
 
 /// Whether `out/folder` is a real folder reached without any link.
 pub(crate) fn inspect_folder(out: &Path, folder: &str) -> Result<bool, Error> {
+    Ok(folder_metadata(out, folder)?.is_some())
+}
+
+/// The metadata of `out/folder` when it is a real folder reached without any link.
+pub(crate) fn folder_metadata(out: &Path, folder: &str) -> Result<Option<std::fs::Metadata>, Error> {
     let mut at = out.to_path_buf();
+    let mut last = None;
     for part in folder.split('/') {
         at.push(part);
         match std::fs::symlink_metadata(&at) {
-            Ok(m) if m.is_dir() => {}
-            Ok(_) => return Ok(false),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+            Ok(m) if m.is_dir() => last = Some(m),
+            Ok(_) => return Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(Error::io(&at, e)),
         }
     }
-    Ok(true)
+    Ok(last)
 }
 
 /// Makes `out` hold exactly `files` within `scope` (plus anything snipgen never generated,

@@ -304,6 +304,27 @@ fn temporary_files_of_an_interrupted_run_are_reported_then_removed() {
     assert_eq!(snipgen(dir.path(), &["check"]).0, 0);
 }
 
+/// A request folder the cache vouches for is not listed again, but a temporary file left in
+/// it later changes the folder's mtime, so the folder is listed and the file found.
+#[test]
+fn a_temporary_file_in_a_folder_the_cache_vouches_for_is_found() {
+    let dir = project(&[("a.yaml", SIMPLE), ("b.yaml", SIMPLE)]);
+    assert_eq!(snipgen(dir.path(), &["generate"]).0, 0);
+    // A second run records the folders as listed and clean; then every time is trusted.
+    assert_eq!(snipgen(dir.path(), &["generate"]).0, 0);
+    age_outputs(&dir.path().join("output"));
+    assert_eq!(snipgen(dir.path(), &["check"]).0, 0);
+    let leftover = dir.path().join("output/b/.snipgen-Ab12Cd");
+    std::fs::write(&leftover, "half a fi").unwrap();
+    let (code, stdout, _) = snipgen(dir.path(), &["check"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("leftover output/b/.snipgen-Ab12Cd"), "{stdout}");
+    let (code, stdout, _) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("cleaned output/b/.snipgen-Ab12Cd"), "{stdout}");
+    assert!(!leftover.exists());
+}
+
 /// Runs the binary with `sh -c 'umask …; exec snipgen …'`, so the test does not depend on
 /// the umask it was started with.
 #[cfg(unix)]
