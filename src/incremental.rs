@@ -285,29 +285,10 @@ fn save_cache(out: &Path, saved: Saved) -> Result<(), Error> {
     output::write_atomic_with(&out.join(CACHE), None, |w| {
         w.write_all(&cache_header())?;
         // Streamed, its checksum after it: at 50,000 specs the payload is over 20 MB.
-        let mut summed = Summed { inner: w, sum: xxhash_rust::xxh3::Xxh3::new() };
-        let summed = postcard::to_io(&saved, &mut summed).map_err(std::io::Error::other)?;
-        let sum = summed.sum.digest();
-        summed.inner.write_all(&sum.to_le_bytes())
+        let digesting = postcard::to_io(&saved, output::Digesting::new(w)).map_err(std::io::Error::other)?;
+        let (sum, w) = digesting.finish();
+        w.write_all(&sum.to_le_bytes())
     })
-}
-
-/// A writer that digests what it passes on.
-struct Summed<'a> {
-    inner: &'a mut dyn std::io::Write,
-    sum: xxhash_rust::xxh3::Xxh3,
-}
-
-impl std::io::Write for Summed<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.sum.update(&buf[..n]);
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
 }
 
 /// Everything besides a spec's own bytes that its output depends on, digested.
@@ -554,7 +535,7 @@ fn resolve(
                 if let Some(key) = cache_ref.known_spec(digest, relative, &now) {
                     return Ok((key, Some(now), false));
                 }
-                let bytes = crate::spec::read_spec_file(path).map_err(|_| Fail::Fallback)?;
+                let bytes = crate::spec::read_spec_file_with(path, &meta).map_err(|_| Fail::Fallback)?;
                 Ok((spec_key(global, relative, &bytes), Some(now), true))
             }
             Unit::Loaded(l) => Ok((spec_key(global, Path::new(&l.id), l.source.as_bytes()), None, false)),
@@ -606,6 +587,15 @@ impl Planned {
         self.text.push_str(name);
         let len = u32::try_from(self.text.len() - start).expect("a path is far shorter than 4 GB");
         self.paths.push((start, len, u32::try_from(unit).expect("fewer than 4 billion specs")));
+    }
+
+    /// Every file path of `entry`, each request's in file-name order (`by_name`).
+    fn push_entry(&mut self, entry: &Entry, names: &[String], by_name: &[usize], unit: usize) {
+        for req in &entry.requests {
+            for t in files_by_name(req, by_name) {
+                self.push(&req.id, &names[t], unit);
+            }
+        }
     }
 
     fn len(&self) -> usize {
@@ -710,6 +700,17 @@ fn files_by_name<'a>(request: &'a RequestEntry, by_name: &'a [usize]) -> impl It
     by_name.iter().copied().filter(|&t| matches!(request.slots[t], Slot::File { .. }))
 }
 
+/// The cache (empty when the output folder does not exist yet) and the manifest's entries and
+/// digest: both read and decode megabytes on a large tree, so side by side.
+fn cache_and_manifest(out: &Path, exists: bool) -> Result<(Cache, output::Owned, Option<u64>), Error> {
+    let (cache, manifest) = rayon::join(
+        || if exists { Cache::load(out) } else { Cache::empty() },
+        || output::read_manifest_sorted(out),
+    );
+    let (owned, digest) = manifest?;
+    Ok((cache, owned, digest))
+}
+
 /// Runs `generate` for the `files` format; `None` when a spec has an error (the caller runs
 /// the full pipeline, which reports it exactly as always).
 pub fn generate(job: &Job, units: &[Unit], force: bool) -> Result<Option<Generated>, Error> {
@@ -730,12 +731,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     // A new output folder is created only once the plan is known to be valid.
     let exists = output::check_out_folder(out)?;
     let mut _lock = if exists { Some(output::Lock::acquire(out)?) } else { None };
-    // Both read and decode megabytes on a large tree: side by side.
-    let (cache, manifest) = rayon::join(
-        || if exists { Cache::load(out) } else { Cache::empty() },
-        || output::read_manifest_sorted(out),
-    );
-    let (mut cache, (owned, manifest_now)) = (cache, manifest?);
+    let (mut cache, owned, manifest_now) = cache_and_manifest(out, exists)?;
     let mut dirty = false;
     let mut cleaned = Vec::new();
     let mut specs: Vec<Spec> = Vec::with_capacity(units.len());
@@ -878,11 +874,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     }
     let mut planned = Planned::with_capacity(count, bytes);
     for (i, spec) in specs.iter().enumerate() {
-        for req in &spec.entry.requests {
-            for t in files_by_name(req, &by_name) {
-                planned.push(&req.id, &names[t], i);
-            }
-        }
+        planned.push_entry(&spec.entry, &names, &by_name, i);
     }
     let plan = validate(&mut planned, units, &cache)?;
     let unplanned = unplanned(&owned, &planned);
@@ -990,28 +982,24 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                     let mut wrote = false;
                     for (t, slot) in req.slots.iter_mut().enumerate() {
                         let Slot::File { hash: want, stat } = slot else { continue };
-                        if matches!(spec.actions[r][t], Action::Keep) {
-                            unchanged += 1;
-                            continue;
-                        }
+                        // The permissions a replaced file keeps, and whether the file there
+                        // may already hold the sample.
+                        let (permissions, compare) = match &spec.actions[r][t] {
+                            Action::Keep => {
+                                unchanged += 1;
+                                continue;
+                            }
+                            Action::Write(p) => (p.clone(), false),
+                            Action::Compare(p) => (Some(p.clone()), true),
+                        };
                         let text = || -> &str {
                             samples.as_ref().expect("rendered")[r].1[t].as_deref().expect("not refused")
                         };
                         let path = format!("{}/{}", req.id, names[t]);
                         let target = out.join(&path);
-                        let write = match &spec.actions[r][t] {
-                            Action::Keep => unreachable!("kept files are skipped above"),
-                            Action::Write(p) => Some(p.clone()),
-                            Action::Compare(p) => {
-                                if output::read_regular(&target)? == text().as_bytes() {
-                                    unchanged += 1;
-                                    None
-                                } else {
-                                    Some(Some(p.clone()))
-                                }
-                            }
-                        };
-                        if let Some(permissions) = write {
+                        if compare && output::read_regular(&target)? == text().as_bytes() {
+                            unchanged += 1;
+                        } else {
                             output::write_atomic(&target, text(), permissions.as_ref())?;
                             done.push(path);
                             wrote = true;
@@ -1094,12 +1082,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     } else {
         None
     };
-    // Both read and decode megabytes on a large tree: side by side.
-    let (cache, manifest) = rayon::join(
-        || if exists { Cache::load(out) } else { Cache::empty() },
-        || output::read_manifest_sorted(out),
-    );
-    let (mut cache, (owned, manifest_now)) = (cache, manifest?);
+    let (mut cache, owned, manifest_now) = cache_and_manifest(out, exists)?;
     let mut report = CheckReport::default();
     let by_name = names_in_order(&names);
     // Every sample a file, usually, with a path of about 30 bytes: little doubling slack.
@@ -1163,11 +1146,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
             .collect();
         for (k, one) in checked.into_iter().enumerate() {
             let (entry, part) = one?;
-            for req in &entry.requests {
-                for t in files_by_name(req, &by_name) {
-                    planned.push(&req.id, &names[t], c * CHUNK + k);
-                }
-            }
+            planned.push_entry(&entry, &names, &by_name, c * CHUNK + k);
             if !ids.insert(entry.id) {
                 return Err(Fail::Fallback);
             }

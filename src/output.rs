@@ -445,14 +445,25 @@ pub(crate) fn manifest_text<'a>(paths: impl IntoIterator<Item = &'a str>) -> Str
     manifest_text_sorted(paths.into_iter().collect::<BTreeSet<&str>>())
 }
 
+/// The manifest of paths already sorted and unique, written to `w`: its one definition, for
+/// the text, the file and the digest alike.
+fn write_manifest_lines<'a>(
+    w: &mut dyn Write,
+    paths: impl IntoIterator<Item = &'a str>,
+) -> std::io::Result<()> {
+    w.write_all(MANIFEST_HEADER.as_bytes())?;
+    for p in paths {
+        w.write_all(p.as_bytes())?;
+        w.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
 /// [`manifest_text`] of paths already sorted and unique, without collecting them again.
 pub(crate) fn manifest_text_sorted<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
-    let mut text = MANIFEST_HEADER.to_string();
-    for p in paths {
-        text.push_str(p);
-        text.push('\n');
-    }
-    text
+    let mut text = Vec::new();
+    write_manifest_lines(&mut text, paths).expect("writing to memory cannot fail");
+    String::from_utf8(text).expect("paths are text")
 }
 
 /// Writes [`manifest_text_sorted`] of `paths` to `path` atomically, without building the text.
@@ -461,26 +472,45 @@ pub(crate) fn write_manifest_sorted<'a>(
     paths: impl IntoIterator<Item = &'a str>,
     keep: Option<&Permissions>,
 ) -> Result<(), Error> {
-    write_atomic_with(path, keep, |w| {
-        w.write_all(MANIFEST_HEADER.as_bytes())?;
-        for p in paths {
-            w.write_all(p.as_bytes())?;
-            w.write_all(b"\n")?;
-        }
-        Ok(())
-    })
+    write_atomic_with(path, keep, |w| write_manifest_lines(w, paths))
 }
 
 /// The digest of [`manifest_text_sorted`], without building the text (at 50,000 specs it is
 /// megabytes).
 pub(crate) fn manifest_digest_sorted<'a>(paths: impl IntoIterator<Item = &'a str>) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(MANIFEST_HEADER.as_bytes());
-    for p in paths {
-        h.update(p.as_bytes());
-        h.update(b"\n");
+    let mut sink = std::io::sink();
+    let mut digesting = Digesting::new(&mut sink);
+    write_manifest_lines(&mut digesting, paths).expect("writing to a sink cannot fail");
+    digesting.finish().0
+}
+
+/// A writer that digests (xxh3) what it passes on to `inner`.
+pub(crate) struct Digesting<'a> {
+    inner: &'a mut dyn Write,
+    sum: xxhash_rust::xxh3::Xxh3,
+}
+
+impl<'a> Digesting<'a> {
+    pub(crate) fn new(inner: &'a mut dyn Write) -> Self {
+        Digesting { inner, sum: xxhash_rust::xxh3::Xxh3::new() }
     }
-    h.digest()
+
+    /// The digest of what was written, and the writer it went to.
+    pub(crate) fn finish(self) -> (u64, &'a mut dyn Write) {
+        (self.sum.digest(), self.inner)
+    }
+}
+
+impl Write for Digesting<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.sum.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// Writes `text` to `path` through a temporary file in the same folder and a rename, so a

@@ -904,6 +904,12 @@ pub fn parse_bytes(path: &Path, relative: &Path, bytes: &[u8]) -> Result<LoadedS
 
 /// Reads a spec file: a regular file, not a link, at most [`limits::SPEC_BYTES`] long.
 pub(crate) fn read_spec_file(file: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::symlink_metadata(file).map_err(|e| format!("cannot read: {e}"))?;
+    read_spec_file_with(file, &meta)
+}
+
+/// [`read_spec_file`] given the file's lstat, for a caller that has it already.
+pub(crate) fn read_spec_file_with(file: &Path, meta: &std::fs::Metadata) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let too_large = || {
         format!(
@@ -911,7 +917,6 @@ pub(crate) fn read_spec_file(file: &Path) -> Result<Vec<u8>, String> {
             limits::SPEC_BYTES >> 20
         )
     };
-    let meta = std::fs::symlink_metadata(file).map_err(|e| format!("cannot read: {e}"))?;
     if !meta.file_type().is_file() {
         return Err("not a regular file".into());
     }
