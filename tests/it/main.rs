@@ -2,6 +2,7 @@
 
 mod cli;
 mod clients;
+mod compiled;
 mod errors;
 mod formats;
 mod import;

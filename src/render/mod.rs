@@ -1,6 +1,8 @@
 //! Tera set-up: the embedded templates, a user's folder layered on top file by file, and the
 //! escaping filters from [`crate::encode`].
 
+mod compiled;
+
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -30,8 +32,40 @@ fn encode_component_all(s: &str) -> String {
 
 type StringFn = fn(&str) -> String;
 
+/// snipgen's escaping filters, each a `&str -> String` function.
+const TEXT_FILTERS: [(&str, StringFn); 25] = [
+    ("go_text", encode::go_text),
+    ("py_text", encode::py_text),
+    ("js_text", encode::js_text),
+    ("rb_text", encode::ruby_text),
+    ("php_text", encode::php_text),
+    ("cs_text", encode::csharp_text),
+    ("mime_quote", encode::mime_quote),
+    ("sh", encode::sh_single),
+    ("httpie_value", encode::httpie_value),
+    ("go_str", encode::go_string),
+    ("java_str", encode::java_string),
+    ("cs_str", encode::csharp_string),
+    ("js_single", encode::js_single),
+    ("js_double", encode::js_double),
+    ("py_single", encode::py_single),
+    ("py_double", encode::py_double),
+    ("php_str", encode::php_string),
+    ("rb_str", encode::ruby_double),
+    ("swift_str", encode::swift_string),
+    ("encode_component", encode_component_all),
+    ("kt_str", encode::kotlin_string),
+    ("c_str", encode::c_string),
+    ("c_text", encode::c_text),
+    ("rs_str", encode::rust_string),
+    ("rs_text", encode::rust_text),
+];
+
 pub struct Renderer {
     tera: Tera,
+    /// The clients' templates lowered for speed, by template name; a template missing here
+    /// (one using what [`compiled`] leaves to Tera) is rendered by Tera.
+    programs: HashMap<String, compiled::Program>,
     settings: Settings,
     registry: &'static Registry,
     /// Counts rendered samples; drawn only when stderr is a terminal.
@@ -68,34 +102,7 @@ impl Renderer {
                     .map_err(|e| template_error(&path.display().to_string(), &e))?;
             }
         }
-        let filters: [(&'static str, StringFn); 25] = [
-            ("go_text", encode::go_text),
-            ("py_text", encode::py_text),
-            ("js_text", encode::js_text),
-            ("rb_text", encode::ruby_text),
-            ("php_text", encode::php_text),
-            ("cs_text", encode::csharp_text),
-            ("mime_quote", encode::mime_quote),
-            ("sh", encode::sh_single),
-            ("httpie_value", encode::httpie_value),
-            ("go_str", encode::go_string),
-            ("java_str", encode::java_string),
-            ("cs_str", encode::csharp_string),
-            ("js_single", encode::js_single),
-            ("js_double", encode::js_double),
-            ("py_single", encode::py_single),
-            ("py_double", encode::py_double),
-            ("php_str", encode::php_string),
-            ("rb_str", encode::ruby_double),
-            ("swift_str", encode::swift_string),
-            ("encode_component", encode_component_all),
-            ("kt_str", encode::kotlin_string),
-            ("c_str", encode::c_string),
-            ("c_text", encode::c_text),
-            ("rs_str", encode::rust_string),
-            ("rs_text", encode::rust_text),
-        ];
-        for (name, f) in filters {
+        for (name, f) in TEXT_FILTERS {
             tera.register_filter(name, string_filter(name, f));
         }
         // A string's length in UTF-8 bytes, as Content-Length counts it (Tera's `length`
@@ -105,9 +112,14 @@ impl Renderer {
             other => Err(tera::Error::msg(format!("filter `byte_length` expects a string, got {other}"))),
         });
         let names: Vec<&str> = tera.get_template_names().collect();
+        let mut programs = HashMap::new();
         for t in registry.all_clients() {
             let name = t.language.template_name(t.client);
-            if !names.contains(&name.as_str()) {
+            if names.contains(&name.as_str()) {
+                if let Some(program) = compiled::compile(&tera, &name, &TEXT_FILTERS) {
+                    programs.insert(name, program);
+                }
+            } else {
                 let folder = templates.map_or("the templates folder".into(), |d| d.display().to_string());
                 return Err(Error::Usage(format!(
                     "client `{}:{}` has no template: add {name} to {folder}",
@@ -115,7 +127,23 @@ impl Renderer {
                 )));
             }
         }
-        Ok(Renderer { tera, settings, registry, progress: None })
+        Ok(Renderer { tera, programs, settings, registry, progress: None })
+    }
+
+    /// Renders every template with Tera itself, as a reference the lowered templates are
+    /// tested against.
+    #[doc(hidden)]
+    pub fn with_tera_only(mut self) -> Self {
+        self.programs.clear();
+        self
+    }
+
+    /// The templates rendered through [`compiled`], sorted (the others are rendered by Tera).
+    #[doc(hidden)]
+    pub fn compiled_templates(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.programs.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        names
     }
 
     /// The languages and clients this renderer knows, built-in and the user's.
@@ -182,7 +210,11 @@ impl Renderer {
         context.insert("i2", &unit.repeat(2));
         context.insert("i3", &unit.repeat(3));
         context.insert("i4", &unit.repeat(4));
-        let mut text = self.tera.render(&name, context).map_err(|e| template_error(&name, &e))?;
+        let fast = self.programs.get(&name).and_then(|program| program.render(&self.tera, context));
+        let mut text = match fast {
+            Some(text) => text,
+            None => self.tera.render(&name, context).map_err(|e| template_error(&name, &e))?,
+        };
         if !target.client.verbatim && !text.ends_with('\n') {
             text.push('\n');
         }
