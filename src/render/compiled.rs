@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use tera::ast::{Expr, ExprVal, LogicOperator, MacroDefinition, Node};
-use tera::{Context, Number, Tera, Value};
+use tera::{Map, Number, Tera, Value};
 
 use super::StringFn;
 
@@ -75,12 +75,22 @@ enum Kind {
     Concat(Vec<Part>),
     Variable(Path),
     In { lhs: Box<Expression>, rhs: Box<Expression>, negated: bool },
-    Test { subject: Path, tester: String, args: Vec<Expression>, negated: bool },
+    Test { subject: Path, tester: Tester, args: Vec<Expression>, negated: bool },
     Or(Box<Expression>, Box<Expression>),
     And(Box<Expression>, Box<Expression>),
     Equal { lhs: Box<Expression>, rhs: Box<Expression>, equal: bool },
     Compare { lhs: Box<Expression>, rhs: Box<Expression>, operator: LogicOperator },
     MacroCall { index: usize, args: Vec<Expression> },
+}
+
+/// A `… is name(args)` test: Tera's three string tests with their one argument are done here
+/// (without copying the value tested), the others by Tera.
+#[derive(Debug)]
+enum Tester {
+    StartingWith,
+    EndingWith,
+    Containing,
+    Tera(String),
 }
 
 #[derive(Debug)]
@@ -243,9 +253,15 @@ impl<'t> Lowering<'t> {
             },
             ExprVal::Test(test) => {
                 self.tera.get_tester(&test.name).ok()?;
+                let tester = match (test.name.as_str(), test.args.len()) {
+                    ("starting_with", 1) => Tester::StartingWith,
+                    ("ending_with", 1) => Tester::EndingWith,
+                    ("containing", 1) => Tester::Containing,
+                    (name, _) => Tester::Tera(name.to_string()),
+                };
                 Kind::Test {
                     subject: self.path(&test.ident)?,
-                    tester: test.name.clone(),
+                    tester,
                     args: test.args.iter().map(|e| self.expr(e, template)).collect::<Option<_>>()?,
                     negated: test.negated,
                 }
@@ -407,13 +423,19 @@ fn array_index(key: &str) -> Option<usize> {
 }
 
 impl Program {
-    /// The template's text for `context`, or `None` where Tera must render it (it then gives
-    /// the same text, or the error).
-    pub fn render(&self, tera: &Tera, context: &Context) -> Option<String> {
+    /// The template's text for `context` with `extra` added to (or replacing) its top-level
+    /// names, or `None` where Tera must render it (it then gives the same text, or the error).
+    pub fn render(
+        &self,
+        tera: &Tera,
+        context: &Map<String, Value>,
+        extra: &[(&str, &Value)],
+    ) -> Option<String> {
         let mut state = State {
             program: self,
             tera,
             context,
+            extra,
             frames: vec![Frame { kind: FrameKind::Top, vars: Vec::new(), looping: None }],
             roots: vec![None; self.names.len()],
         };
@@ -466,7 +488,8 @@ impl<'a> Looping<'a> {
 struct State<'a> {
     program: &'a Program,
     tera: &'a Tera,
-    context: &'a Context,
+    context: &'a Map<String, Value>,
+    extra: &'a [(&'a str, &'a Value)],
     frames: Vec<Frame<'a>>,
     /// The render context's top-level values, looked up on first use.
     roots: Vec<Option<Option<&'a Value>>>,
@@ -579,7 +602,11 @@ impl<'a> State<'a> {
         let root = match self.roots[head] {
             Some(root) => root,
             None => {
-                let root = self.context.get(&self.program.names[head]);
+                let name = self.program.names[head].as_str();
+                let root = match self.extra.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => Some(*value),
+                    None => field(self.context, name),
+                };
                 self.roots[head] = Some(root);
                 root
             }
@@ -755,7 +782,26 @@ impl<'a> State<'a> {
         }
     }
 
-    fn test(&mut self, subject: &'a Path, tester: &str, args: &'a [Expression]) -> Run<bool> {
+    fn test(&mut self, subject: &'a Path, tester: &'a Tester, args: &'a [Expression]) -> Run<bool> {
+        let tester = match tester {
+            Tester::Tera(name) => name,
+            known => {
+                // Tera's rules: the value must be defined, and (but for an array's `containing`)
+                // it and the argument strings.
+                let argument = self.eval(&args[0])?;
+                let value = self.lookup(subject).ok_or(Stop::Failed)?;
+                return match (known, &*value, &*argument) {
+                    (Tester::StartingWith, Value::String(v), Value::String(a)) => {
+                        Ok(v.starts_with(a.as_str()))
+                    }
+                    (Tester::EndingWith, Value::String(v), Value::String(a)) => Ok(v.ends_with(a.as_str())),
+                    (Tester::Containing, Value::String(v), Value::String(a)) => Ok(v.contains(a.as_str())),
+                    (Tester::Containing, Value::Array(items), a) => Ok(items.contains(a)),
+                    (Tester::Containing, Value::Object(map), Value::String(a)) => Ok(map.contains_key(a)),
+                    _ => Err(Stop::Failed),
+                };
+            }
+        };
         let mut arguments = Vec::with_capacity(args.len());
         for arg in args {
             arguments.push(self.eval(arg)?.into_owned());
@@ -784,10 +830,19 @@ fn as_float_number(value: &Value) -> Run<Number> {
 
 fn pointer<'v>(value: &'v Value, tail: &[Segment]) -> Option<&'v Value> {
     tail.iter().try_fold(value, |value, segment| match value {
-        Value::Object(map) => map.get(&segment.key),
+        Value::Object(map) => field(map, &segment.key),
         Value::Array(items) => items.get(segment.index?),
         _ => None,
     })
+}
+
+/// `map[key]`. The render context's objects are small (a request's fields, a header's name
+/// and value), where comparing the keys beats hashing the one looked for.
+fn field<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    if map.len() > 24 {
+        return map.get(key);
+    }
+    map.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
 }
 
 fn pointer_val<'a>(value: &Val<'a>, tail: &[Segment]) -> Option<Val<'a>> {
@@ -872,9 +927,12 @@ mod tests {
             Value::String(s) => Ok(Value::String(shout(s))),
             _ => Err(tera::Error::msg("not a string")),
         });
-        let context = Context::from_value(context).unwrap();
         let program = compile(&tera, "t.tera", &FILTERS).expect("lowered");
-        (program.render(&tera, &context), tera.render("t.tera", &context).map_err(|e| format!("{e:?}")))
+        let extra = Value::String("extra".into());
+        let lowered = program.render(&tera, context.as_object().unwrap(), &[("shadowed", &extra)]);
+        let mut context = tera::Context::from_value(context).unwrap();
+        context.insert("shadowed", &extra);
+        (lowered, tera.render("t.tera", &context).map_err(|e| format!("{e:?}")))
     }
 
     #[track_caller]
@@ -894,7 +952,7 @@ mod tests {
 
     fn context() -> serde_json::Value {
         serde_json::json!({
-            "s": "a.b", "empty": "", "zero": 0, "big": 18446744073709551615u64, "neg": -3, "half": 0.5,
+            "s": "a.b", "empty": "", "shadowed": "context", "zero": 0, "big": 18446744073709551615u64, "neg": -3, "half": 0.5,
             "yes": true, "no": false, "nothing": null, "list": ["x", "", "z"], "none": [],
             "obj": {"k": "v", "n": 2, "inner": {"deep": "d"}, "items": [{"name": "p"}, {"name": "q"}]},
         })
@@ -903,7 +961,7 @@ mod tests {
     #[test]
     fn printing_and_lookups_match_tera() {
         for source in [
-            "{{ s }}|{{ zero }}|{{ big }}|{{ neg }}|{{ half }}|{{ yes }}|{{ nothing }}|{{ list }}|{{ obj }}",
+            "{{ s }}|{{ shadowed }}|{{ zero }}|{{ big }}|{{ neg }}|{{ half }}|{{ yes }}|{{ nothing }}|{{ list }}|{{ obj }}",
             "{{ obj.k }}{{ obj.inner.deep }}{{ obj.items.1.name }}{{ list.0 }}{{ obj.n }}",
             "{{ s ~ '-' ~ obj.n ~ 1 ~ 2.5 }}|{{ 'lit' }}|{{ 7 }}|{{ [1, 's', s] }}",
             "{{ s | shout }}{{ s | upper | lower }}{{ list | length }}{{ s | replace(from='.', to='/') }}",
@@ -964,6 +1022,23 @@ mod tests {
         ];
         for condition in cases {
             same(&format!("{{% if {condition} %}}T{{% else %}}F{{% endif %}}"), context());
+            agrees(&format!("{{{{ {condition} }}}}"), context());
+        }
+        // Tests done natively, where Tera succeeds and where it fails.
+        for condition in [
+            "list is containing('x')",
+            "list is containing(1)",
+            "obj is containing('k')",
+            "obj is containing('z')",
+            "s is containing(empty)",
+            "zero is containing('0')",
+            "missing is starting_with('a')",
+            "s is starting_with(1)",
+            "obj.k is ending_with('v')",
+            "s is not containing('.')",
+            "s is containing('a', 'b')",
+        ] {
+            agrees(&format!("{{% if {condition} %}}T{{% else %}}F{{% endif %}}"), context());
             agrees(&format!("{{{{ {condition} }}}}"), context());
         }
     }

@@ -63,9 +63,14 @@ const TEXT_FILTERS: [(&str, StringFn); 25] = [
 
 pub struct Renderer {
     tera: Tera,
-    /// The clients' templates lowered for speed, by template name; a template missing here
-    /// (one using what [`compiled`] leaves to Tera) is rendered by Tera.
-    programs: HashMap<String, compiled::Program>,
+    /// The clients' templates lowered for speed, with each one's client and template name; a
+    /// client missing here (its template uses what [`compiled`] leaves to Tera) is rendered by Tera.
+    programs: Vec<(&'static lang::Client, String, compiled::Program)>,
+    /// `settings` and `crlf` as templates see them.
+    settings_value: Value,
+    crlf: Value,
+    /// Each language's `i1`…`i4`: one to four levels of its indentation.
+    indents: Vec<(&'static lang::Language, [Value; 4])>,
     settings: Settings,
     registry: &'static Registry,
     /// Counts rendered samples; drawn only when stderr is a terminal.
@@ -112,12 +117,12 @@ impl Renderer {
             other => Err(tera::Error::msg(format!("filter `byte_length` expects a string, got {other}"))),
         });
         let names: Vec<&str> = tera.get_template_names().collect();
-        let mut programs = HashMap::new();
+        let mut programs = Vec::new();
         for t in registry.all_clients() {
             let name = t.language.template_name(t.client);
             if names.contains(&name.as_str()) {
                 if let Some(program) = compiled::compile(&tera, &name, &TEXT_FILTERS) {
-                    programs.insert(name, program);
+                    programs.push((t.client, name, program));
                 }
             } else {
                 let folder = templates.map_or("the templates folder".into(), |d| d.display().to_string());
@@ -127,7 +132,17 @@ impl Renderer {
                 )));
             }
         }
-        Ok(Renderer { tera, programs, settings, registry, progress: None })
+        let indents = registry
+            .languages
+            .iter()
+            .map(|language| {
+                let unit = settings.indent.get(&language.id).unwrap_or(&language.indent);
+                (language, [1, 2, 3, 4].map(|n| Value::String(unit.repeat(n))))
+            })
+            .collect();
+        let settings_value = serde_json::to_value(&settings).expect("settings serialise");
+        let crlf = Value::from("\r\n");
+        Ok(Renderer { tera, programs, settings_value, crlf, indents, settings, registry, progress: None })
     }
 
     /// Renders every template with Tera itself, as a reference the lowered templates are
@@ -141,7 +156,7 @@ impl Renderer {
     /// The templates rendered through [`compiled`], sorted (the others are rendered by Tera).
     #[doc(hidden)]
     pub fn compiled_templates(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = self.programs.keys().map(String::as_str).collect();
+        let mut names: Vec<&str> = self.programs.iter().map(|(_, name, _)| name.as_str()).collect();
         names.sort_unstable();
         names
     }
@@ -175,45 +190,74 @@ impl Renderer {
     /// The sample of `request` for `target`, or `Error::Refused` when the client's record
     /// says it cannot send it.
     pub fn render(&self, request: &Request, target: Target) -> Result<String, Error> {
-        let mut context = self.context(request, target)?;
-        self.render_with(&mut context, request, target)
+        let context = self.context(request, target)?;
+        self.render_with(&context, request, target)
     }
 
     /// What every template sees of `request`. Built once per request and shared by all its
     /// targets: serialising the request is most of a render's cost.
-    fn context(&self, request: &Request, target: Target) -> Result<tera::Context, Error> {
-        let mut context = tera::Context::from_serialize(request)
-            .map_err(|e| template_error(&target.language.template_name(target.client), &e))?;
-        context.insert("settings", &self.settings);
-        // Raw HTTP spells its line ends; a template file's own line ends are LF.
-        context.insert("crlf", "\r\n");
-        // Templates branch on the body kind; "none" keeps that a plain comparison.
-        context.insert("body_kind", &request.body.as_ref().map_or("none", Body::kind));
-        // The body is one string sent as is (json, text, graphql): `body.text`.
-        context.insert("text_body", &request.body.as_ref().is_some_and(Body::is_text));
-        Ok(context)
+    fn context(&self, request: &Request, target: Target) -> Result<RequestContext, Error> {
+        let fields = match serde_json::to_value(request) {
+            Ok(Value::Object(fields)) => fields,
+            Ok(_) => unreachable!("a request serialises to a map"),
+            Err(e) => {
+                let name = target.language.template_name(target.client);
+                return Err(Error::Template { name, message: e.to_string() });
+            }
+        };
+        Ok(RequestContext {
+            fields,
+            // Templates branch on the body kind; "none" keeps that a plain comparison.
+            body_kind: Value::from(request.body.as_ref().map_or("none", Body::kind)),
+            // The body is one string sent as is (json, text, graphql): `body.text`.
+            text_body: Value::Bool(request.body.as_ref().is_some_and(Body::is_text)),
+        })
     }
 
     /// Renders `target` with `context` (of `request`), setting the language's indentation.
     fn render_with(
         &self,
-        context: &mut tera::Context,
+        context: &RequestContext,
         request: &Request,
         target: Target,
     ) -> Result<String, Error> {
-        let name = target.language.template_name(target.client);
         if let Some(reason) = target.refusal(request) {
-            return Err(Error::Refused { name, reason });
+            return Err(Error::Refused { name: target.language.template_name(target.client), reason });
         }
-        let unit = self.settings.indent.get(&target.language.id).unwrap_or(&target.language.indent);
-        context.insert("i1", unit);
-        context.insert("i2", &unit.repeat(2));
-        context.insert("i3", &unit.repeat(3));
-        context.insert("i4", &unit.repeat(4));
-        let fast = self.programs.get(&name).and_then(|program| program.render(&self.tera, context));
+        let computed;
+        let [i1, i2, i3, i4] = match self.indents.iter().find(|(l, _)| std::ptr::eq(*l, target.language)) {
+            Some((_, indents)) => indents,
+            None => {
+                let unit = self.settings.indent.get(&target.language.id).unwrap_or(&target.language.indent);
+                computed = [1, 2, 3, 4].map(|n| Value::String(unit.repeat(n)));
+                &computed
+            }
+        };
+        // Names beside the request's own fields (and before them, as Tera's inserts would be).
+        let extra = [
+            ("settings", &self.settings_value),
+            // Raw HTTP spells its line ends; a template file's own line ends are LF.
+            ("crlf", &self.crlf),
+            ("body_kind", &context.body_kind),
+            ("text_body", &context.text_body),
+            ("i1", i1),
+            ("i2", i2),
+            ("i3", i3),
+            ("i4", i4),
+        ];
+        let program = self.programs.iter().find(|(client, _, _)| std::ptr::eq(*client, target.client));
+        let fast = program.and_then(|(_, _, program)| program.render(&self.tera, &context.fields, &extra));
         let mut text = match fast {
             Some(text) => text,
-            None => self.tera.render(&name, context).map_err(|e| template_error(&name, &e))?,
+            None => {
+                let name = target.language.template_name(target.client);
+                let mut tera_context = tera::Context::from_value(Value::Object(context.fields.clone()))
+                    .map_err(|e| template_error(&name, &e))?;
+                for (key, value) in extra {
+                    tera_context.insert(key, value);
+                }
+                self.tera.render(&name, &tera_context).map_err(|e| template_error(&name, &e))?
+            }
         };
         if !target.client.verbatim && !text.ends_with('\n') {
             text.push('\n');
@@ -235,7 +279,7 @@ impl Renderer {
             .par_iter()
             .map(|request| {
                 let Some(first) = targets.first() else { return Vec::new() };
-                let mut context = match self.context(request, *first) {
+                let context = match self.context(request, *first) {
                     Ok(c) => c,
                     Err(e) => return vec![Err(e)],
                 };
@@ -246,7 +290,7 @@ impl Renderer {
                         if let Some(bar) = &self.progress {
                             bar.inc(1);
                         }
-                        match self.render_with(&mut context, request, *target) {
+                        match self.render_with(&context, request, *target) {
                             Ok(text) => Ok(Rendered { path, text, spec: Default::default() }),
                             Err(Error::Refused { reason, .. }) => Err(Error::Refused { name: path, reason }),
                             Err(e) => Err(e),
@@ -272,6 +316,13 @@ impl Renderer {
         }
         Ok(plan)
     }
+}
+
+/// A request as templates see it: its serialised fields, and what is derived from it.
+struct RequestContext {
+    fields: serde_json::Map<String, Value>,
+    body_kind: Value,
+    text_body: Value,
 }
 
 /// What a run renders: the files, and the samples clients refused, with their reasons.
