@@ -40,6 +40,9 @@ pub struct Program {
     body: Vec<Op>,
     macros: Vec<Macro>,
     names: Vec<String>,
+    /// By name: whether a frame can hold it (`loop`, a loop's variable, a `set` target, a
+    /// macro's argument). The other names are only ever looked up in the context.
+    scoped: Vec<bool>,
 }
 
 #[derive(Debug)]
@@ -138,6 +141,7 @@ pub fn compile(tera: &Tera, name: &str, text_filters: &[(&'static str, StringFn)
         tera,
         text_filters,
         names: vec!["loop".to_string()],
+        scoped: vec![LOOP],
         macros: Vec::new(),
         macro_index: HashMap::new(),
     };
@@ -147,19 +151,32 @@ pub fn compile(tera: &Tera, name: &str, text_filters: &[(&'static str, StringFn)
     }
     let body = lowering.nodes(&template.ast, name)?;
     let macros = lowering.macros.into_iter().collect::<Option<Vec<_>>>()?;
-    Some(Program { body, macros, names: lowering.names })
+    let mut scoped = vec![false; lowering.names.len()];
+    for name in lowering.scoped {
+        scoped[name as usize] = true;
+    }
+    Some(Program { body, macros, names: lowering.names, scoped })
 }
 
 struct Lowering<'t> {
     tera: &'t Tera,
     text_filters: &'t [(&'static str, StringFn)],
     names: Vec<String>,
+    /// Names a frame can hold.
+    scoped: Vec<Name>,
     /// Lowered macros; `None` while one is being lowered (a macro calling itself is left to Tera).
     macros: Vec<Option<Macro>>,
     macro_index: HashMap<(String, String), usize>,
 }
 
 impl<'t> Lowering<'t> {
+    /// A name a frame can hold: assigned by `set`, `for` or a macro call.
+    fn scoped_name(&mut self, name: &str) -> Name {
+        let id = self.name(name);
+        self.scoped.push(id);
+        id
+    }
+
     fn name(&mut self, name: &str) -> Name {
         match self.names.iter().position(|n| n == name) {
             Some(i) => i as Name,
@@ -178,7 +195,7 @@ impl<'t> Lowering<'t> {
                 Node::Text(text) | Node::Raw(_, text, _) => ops.push(Op::Text(text.clone())),
                 Node::VariableBlock(_, expr) => ops.push(Op::Print(self.expr(expr, template)?)),
                 Node::Set(_, set) => ops.push(Op::Set {
-                    name: self.name(&set.key),
+                    name: self.scoped_name(&set.key),
                     global: set.global,
                     value: self.expr(&set.value, template)?,
                 }),
@@ -204,7 +221,7 @@ impl<'t> Lowering<'t> {
                         None => None,
                     };
                     ops.push(Op::For {
-                        value: self.name(&for_loop.value),
+                        value: self.scoped_name(&for_loop.value),
                         container: self.expr(&for_loop.container, template)?,
                         body: self.nodes(&for_loop.body, template)?,
                         empty,
@@ -399,7 +416,7 @@ impl<'t> Lowering<'t> {
         let index = self.macros.len();
         self.macros.push(None);
         self.macro_index.insert(key, index);
-        let args = sorted_args(definition).iter().map(|arg| self.name(arg)).collect();
+        let args = sorted_args(definition).iter().map(|arg| self.scoped_name(arg)).collect();
         let file = file.to_string();
         let body = self.nodes(&definition.body, &file)?;
         self.macros[index] = Some(Macro { body, args });
@@ -570,7 +587,8 @@ impl<'a> State<'a> {
     /// Tera's lookup: the frames from the innermost out (set values, then the loop's own names)
     /// up to the first macro or top frame, then the render context.
     fn lookup(&mut self, path: &'a Path) -> Option<Val<'a>> {
-        for frame in self.frames.iter().rev() {
+        let frames = if self.program.scoped[path.head as usize] { &self.frames[..] } else { &[] };
+        for frame in frames.iter().rev() {
             if let Some((_, value)) = frame.vars.iter().find(|(n, _)| *n == path.head) {
                 if path.tail.is_empty() {
                     return Some(value.clone());

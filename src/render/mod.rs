@@ -273,6 +273,7 @@ impl Renderer {
         if let Some(bar) = &self.progress {
             bar.inc_length(jobs.len() as u64);
         }
+        let file_names: Vec<String> = targets.iter().map(|t| t.file_name(targets)).collect();
         // In parallel over requests, each request's context shared by its targets; flattened,
         // the outcomes line up with `jobs`.
         let outcomes: Vec<Vec<Result<Rendered, Error>>> = requests
@@ -285,8 +286,9 @@ impl Renderer {
                 };
                 targets
                     .iter()
-                    .map(|target| {
-                        let path = format!("{}/{}", request.id, target.file_name(targets));
+                    .zip(&file_names)
+                    .map(|(target, file_name)| {
+                        let path = [request.id.as_str(), file_name].join("/");
                         if let Some(bar) = &self.progress {
                             bar.inc(1);
                         }
