@@ -104,19 +104,27 @@ pub fn form_urlencoded<'a>(
 }
 
 /// Wraps `s` in `quote`, replacing each character for which `escape` returns a spelling.
-fn quoted(s: &str, quote: &str, escape: impl Fn(char) -> Option<String>) -> String {
-    quoted_between(s, quote, |c, _, _| escape(c))
+fn quoted(out: &mut String, s: &str, quote: &str, escape: impl Fn(char) -> Option<String>) {
+    quoted_at(out, s, quote, |_, c| escape(c))
 }
 
 /// As `quoted`, for escapes that depend on the characters before and after one (Kotlin's
 /// `$x`, C's `??=`); they come from the value itself, so skipping letters and digits skips
 /// nothing such an escape needs.
 fn quoted_between(
+    out: &mut String,
     s: &str,
     quote: &str,
     escape: impl Fn(char, Option<char>, Option<char>) -> Option<String>,
-) -> String {
-    let mut out = String::with_capacity(s.len() + 2 * quote.len());
+) {
+    quoted_at(out, s, quote, |i, c| {
+        escape(c, s[..i].chars().next_back(), s[i + c.len_utf8()..].chars().next())
+    })
+}
+
+/// The loop of `quoted`: `escape` gets each character with its byte offset.
+fn quoted_at(out: &mut String, s: &str, quote: &str, escape: impl Fn(usize, char) -> Option<String>) {
+    out.reserve(s.len() + 2 * quote.len());
     out.push_str(quote);
     // Runs of characters that need no escape are copied whole.
     let mut run = 0;
@@ -126,8 +134,7 @@ fn quoted_between(
         if c.is_ascii_alphanumeric() {
             continue;
         }
-        let after = s[i + c.len_utf8()..].chars().next();
-        if let Some(spelled) = escape(c, s[..i].chars().next_back(), after) {
+        if let Some(spelled) = escape(i, c) {
             out.push_str(&s[run..i]);
             out.push_str(&spelled);
             run = i + c.len_utf8();
@@ -135,7 +142,6 @@ fn quoted_between(
     }
     out.push_str(&s[run..]);
     out.push_str(quote);
-    out
 }
 
 fn is_control(c: char) -> bool {
@@ -155,8 +161,8 @@ fn common_escape(c: char, quote: char) -> Option<String> {
 }
 
 /// POSIX shell single-quoted word: nothing is special inside but the closing quote.
-pub fn sh_single(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
+pub fn sh_single_into(s: &str, out: &mut String) {
+    out.reserve(s.len() + 2);
     out.push('\'');
     for (i, piece) in s.split('\'').enumerate() {
         if i > 0 {
@@ -165,20 +171,22 @@ pub fn sh_single(s: &str) -> String {
         out.push_str(piece);
     }
     out.push('\'');
-    out
 }
 
 /// An HTTPie request item's value after its separator (`Name:value`): a leading `=` or `@`
 /// would make `:=`/`:@` another separator, so it is escaped; nothing else is special there
 /// (a backslash before `:`, `=`, `@` or `;` is refused by the client's record).
-pub fn httpie_value(s: &str) -> String {
-    if s.starts_with(['=', '@']) { format!("\\{s}") } else { s.to_string() }
+pub fn httpie_value_into(s: &str, out: &mut String) {
+    if s.starts_with(['=', '@']) {
+        out.push('\\');
+    }
+    out.push_str(s);
 }
 
 /// Go literal. gc refuses a byte order mark anywhere but the start of a file, so U+FEFF is
 /// escaped like a control character.
-pub fn go_string(s: &str) -> String {
-    quoted(s, "\"", |c| {
+pub fn go_string_into(s: &str, out: &mut String) {
+    quoted(out, s, "\"", |c| {
         common_escape(c, '"').or_else(|| match c {
             '\u{feff}' => Some("\\ufeff".into()),
             c if is_control(c) => Some(format!("\\x{:02x}", c as u32)),
@@ -189,8 +197,8 @@ pub fn go_string(s: &str) -> String {
 
 /// Java string literal. Control characters use three-digit octal escapes because javac
 /// translates `\uXXXX` before lexing, so `\u000a` would end the literal.
-pub fn java_string(s: &str) -> String {
-    quoted(s, "\"", |c| {
+pub fn java_string_into(s: &str, out: &mut String) {
+    quoted(out, s, "\"", |c| {
         common_escape(c, '"').or_else(|| is_control(c).then(|| format!("\\{:03o}", c as u32)))
     })
 }
@@ -201,15 +209,15 @@ fn is_csharp_line_end(c: char) -> bool {
 }
 
 /// C# literal. U+0085, U+2028 and U+2029 end a line in C# source, so they are escaped too.
-pub fn csharp_string(s: &str) -> String {
-    quoted(s, "\"", |c| {
+pub fn csharp_string_into(s: &str, out: &mut String) {
+    quoted(out, s, "\"", |c| {
         common_escape(c, '"')
             .or_else(|| (is_control(c) || is_csharp_line_end(c)).then(|| format!("\\u{:04x}", c as u32)))
     })
 }
 
-fn js_string(s: &str, quote: char) -> String {
-    quoted(s, quote.encode_utf8(&mut [0; 4]), |c| {
+fn js_string(out: &mut String, s: &str, quote: char) {
+    quoted(out, s, quote.encode_utf8(&mut [0; 4]), |c| {
         common_escape(c, quote).or_else(|| match c {
             '\u{2028}' | '\u{2029}' => Some(format!("\\u{:04x}", c as u32)),
             c if is_control(c) => Some(format!("\\x{:02x}", c as u32)),
@@ -218,35 +226,35 @@ fn js_string(s: &str, quote: char) -> String {
     })
 }
 
-pub fn js_single(s: &str) -> String {
-    js_string(s, '\'')
+pub fn js_single_into(s: &str, out: &mut String) {
+    js_string(out, s, '\'')
 }
 
-pub fn js_double(s: &str) -> String {
-    js_string(s, '"')
+pub fn js_double_into(s: &str, out: &mut String) {
+    js_string(out, s, '"')
 }
 
-fn py_string(s: &str, quote: char) -> String {
-    quoted(s, quote.encode_utf8(&mut [0; 4]), |c| {
+fn py_string(out: &mut String, s: &str, quote: char) {
+    quoted(out, s, quote.encode_utf8(&mut [0; 4]), |c| {
         common_escape(c, quote).or_else(|| is_control(c).then(|| format!("\\x{:02x}", c as u32)))
     })
 }
 
-pub fn py_single(s: &str) -> String {
-    py_string(s, '\'')
+pub fn py_single_into(s: &str, out: &mut String) {
+    py_string(out, s, '\'')
 }
 
-pub fn py_double(s: &str) -> String {
-    py_string(s, '"')
+pub fn py_double_into(s: &str, out: &mut String) {
+    py_string(out, s, '"')
 }
 
 /// PHP literal: single quotes (no interpolation) unless the value holds a control character,
 /// which only double quotes can spell; there `$` is escaped so nothing interpolates.
-pub fn php_string(s: &str) -> String {
+pub fn php_string_into(s: &str, out: &mut String) {
     if !s.chars().any(is_control) {
-        return php_single(s);
+        return php_single(out, s);
     }
-    quoted(s, "\"", |c| {
+    quoted(out, s, "\"", |c| {
         common_escape(c, '"').or_else(|| match c {
             '$' => Some("\\$".into()),
             c if is_control(c) => Some(format!("\\x{:02x}", c as u32)),
@@ -256,8 +264,8 @@ pub fn php_string(s: &str) -> String {
 }
 
 /// PHP single quotes: only `\\` and `\'` are escapes, and nothing interpolates.
-fn php_single(s: &str) -> String {
-    quoted(s, "'", |c| match c {
+fn php_single(out: &mut String, s: &str) {
+    quoted(out, s, "'", |c| match c {
         '\\' => Some("\\\\".into()),
         '\'' => Some("\\'".into()),
         _ => None,
@@ -266,8 +274,8 @@ fn php_single(s: &str) -> String {
 
 /// Ruby double quotes, newlines escaped or kept raw; `#` is escaped so `#{}`, `#$x` and `#@x`
 /// never interpolate.
-fn ruby_quoted(s: &str, raw_newlines: bool) -> String {
-    quoted(s, "\"", |c| match c {
+fn ruby_quoted(out: &mut String, s: &str, raw_newlines: bool) {
+    quoted(out, s, "\"", |c| match c {
         '\n' if raw_newlines => None,
         c => common_escape(c, '"').or_else(|| match c {
             '#' => Some("\\#".into()),
@@ -278,33 +286,35 @@ fn ruby_quoted(s: &str, raw_newlines: bool) -> String {
 }
 
 /// Ruby double-quoted literal on one line.
-pub fn ruby_double(s: &str) -> String {
-    ruby_quoted(s, false)
+pub fn ruby_double_into(s: &str, out: &mut String) {
+    ruby_quoted(out, s, false)
 }
 
 /// Swift literal; escaping `\` also disarms `\(...)` interpolation.
-pub fn swift_string(s: &str) -> String {
-    quoted(s, "\"", |c| {
+pub fn swift_string_into(s: &str, out: &mut String) {
+    quoted(out, s, "\"", |c| {
         common_escape(c, '"').or_else(|| is_control(c).then(|| format!("\\u{{{:x}}}", c as u32)))
     })
 }
 
 /// Go text: a raw backtick string (multi-line, readable) unless the text holds a backtick or
 /// a control character other than newline and tab, which only an interpreted literal can spell.
-pub fn go_text(s: &str) -> String {
+pub fn go_text_into(s: &str, out: &mut String) {
     if s.contains(['`', '\u{feff}']) || s.chars().any(|c| is_control(c) && c != '\n' && c != '\t') {
-        go_string(s)
+        go_string_into(s, out);
     } else {
-        format!("`{s}`")
+        out.push('`');
+        out.push_str(s);
+        out.push('`');
     }
 }
 
 /// Python text: a triple-quoted literal keeping newlines raw; everything else as in `py_single`.
-pub fn py_text(s: &str) -> String {
+pub fn py_text_into(s: &str, out: &mut String) {
     if !s.contains('\n') {
-        return py_single(s);
+        return py_single_into(s, out);
     }
-    quoted(s, "'''", |c| match c {
+    quoted(out, s, "'''", |c| match c {
         '\n' => None,
         // Escaping every quote keeps a quote next to the closing delimiter unambiguous.
         '\'' => Some("\\'".into()),
@@ -313,11 +323,11 @@ pub fn py_text(s: &str) -> String {
 }
 
 /// JavaScript text: a template literal keeping newlines raw; `` ` ``, `${` and `\` escaped.
-pub fn js_text(s: &str) -> String {
+pub fn js_text_into(s: &str, out: &mut String) {
     if !s.contains('\n') {
-        return js_single(s);
+        return js_single_into(s, out);
     }
-    quoted(s, "`", |c| match c {
+    quoted(out, s, "`", |c| match c {
         '\n' => None,
         '`' => Some("\\`".into()),
         '$' => Some("\\$".into()),
@@ -327,34 +337,36 @@ pub fn js_text(s: &str) -> String {
 }
 
 /// Ruby text: a double-quoted literal keeping newlines raw (Ruby strings may span lines).
-pub fn ruby_text(s: &str) -> String {
-    ruby_quoted(s, true)
+pub fn ruby_text_into(s: &str, out: &mut String) {
+    ruby_quoted(out, s, true)
 }
 
 /// PHP text: single quotes with raw newlines when that is all it needs, else `php_string`.
-pub fn php_text(s: &str) -> String {
+pub fn php_text_into(s: &str, out: &mut String) {
     if s.chars().any(|c| is_control(c) && c != '\n') {
-        return php_string(s);
+        return php_string_into(s, out);
     }
-    php_single(s)
+    php_single(out, s)
 }
 
 /// C# text: a verbatim `@"…"` literal keeping newlines raw, unless the text holds another
 /// control character, which only a regular literal can spell.
-pub fn csharp_text(s: &str) -> String {
+pub fn csharp_text_into(s: &str, out: &mut String) {
     if !s.contains('\n')
         || s.chars().any(|c| (is_control(c) && c != '\n' && c != '\t') || is_csharp_line_end(c))
     {
-        return csharp_string(s);
+        return csharp_string_into(s, out);
     }
-    format!("@\"{}\"", s.replace('"', "\"\""))
+    out.push_str("@\"");
+    out.push_str(&s.replace('"', "\"\""));
+    out.push('"');
 }
 
 /// Kotlin string literal: a `$` that would start a template (before `{`, a letter, `_` or
 /// a backtick) is escaped; controls, U+0085, U+2028, U+2029 and the byte order mark are
 /// written as `\uXXXX` (Kotlin has no `\x`).
-pub fn kotlin_string(s: &str) -> String {
-    quoted_between(s, "\"", |c, _, after| {
+pub fn kotlin_string_into(s: &str, out: &mut String) {
+    quoted_between(out, s, "\"", |c, _, after| {
         common_escape(c, '"').or_else(|| match c {
             '$' if after.is_some_and(|n| n == '{' || n == '_' || n == '`' || n.is_alphabetic()) => {
                 Some("\\$".into())
@@ -370,8 +382,8 @@ pub fn kotlin_string(s: &str) -> String {
 /// C string literal, for any compiler mode: controls as three-digit octal escapes (a hex
 /// escape would swallow a hex digit after it), and `?` after `?` as `\?` so no trigraph forms.
 /// Other characters are kept as UTF-8, which gcc's execution character set keeps byte for byte.
-pub fn c_string(s: &str) -> String {
-    quoted_between(s, "\"", |c, before, _| {
+pub fn c_string_into(s: &str, out: &mut String) {
+    quoted_between(out, s, "\"", |c, before, _| {
         common_escape(c, '"').or_else(|| match c {
             '?' if before == Some('?') => Some("\\?".into()),
             c if is_control(c) => Some(format!("\\{:03o}", c as u32)),
@@ -382,20 +394,24 @@ pub fn c_string(s: &str) -> String {
 
 /// C text: one literal per line, adjacent literals that the compiler joins, so a multi-line
 /// body reads as its lines; each line as `c_string` writes it.
-pub fn c_text(s: &str) -> String {
+pub fn c_text_into(s: &str, out: &mut String) {
     if !s.trim_end_matches('\n').contains('\n') {
-        return c_string(s);
+        return c_string_into(s, out);
     }
-    let lines: Vec<&str> = s.split_inclusive('\n').collect();
     // A `?` ending one literal and one starting the next are in different literals, so the
     // trigraph rule (translation phase 1, before literals join) does not see them together.
-    lines.iter().map(|l| c_string(l)).collect::<Vec<_>>().join("\n")
+    for (i, line) in s.split_inclusive('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        c_string_into(line, out);
+    }
 }
 
 /// Rust string literal on one line: `\u{…}` for controls, U+0085, U+2028, U+2029 and the byte
 /// order mark (rustc warns about neither, but readers cannot see them).
-pub fn rust_string(s: &str) -> String {
-    quoted(s, "\"", |c| {
+pub fn rust_string_into(s: &str, out: &mut String) {
+    quoted(out, s, "\"", |c| {
         common_escape(c, '"').or_else(|| {
             (is_control(c) || is_csharp_line_end(c) || c == '\u{feff}')
                 .then(|| format!("\\u{{{:x}}}", c as u32))
@@ -405,8 +421,8 @@ pub fn rust_string(s: &str) -> String {
 
 /// Rust text: a string literal keeping newlines raw (Rust strings may span lines); a line
 /// never ends in a lone `\`, since every `\` is escaped.
-pub fn rust_text(s: &str) -> String {
-    quoted(s, "\"", |c| match c {
+pub fn rust_text_into(s: &str, out: &mut String) {
+    quoted(out, s, "\"", |c| match c {
         '\n' => None,
         c => common_escape(c, '"').or_else(|| {
             (is_control(c) || is_csharp_line_end(c) || c == '\u{feff}')
@@ -417,11 +433,114 @@ pub fn rust_text(s: &str) -> String {
 
 /// A MIME quoted-string (`"…"` with `\` and `"` backslash-escaped), as multipart
 /// Content-Disposition parameters and curl's `--form` values take it.
-pub fn mime_quote(s: &str) -> String {
-    quoted(s, "\"", |c| match c {
+pub fn mime_quote_into(s: &str, out: &mut String) {
+    quoted(out, s, "\"", |c| match c {
         '\\' | '"' => Some(format!("\\{c}")),
         _ => None,
     })
+}
+
+/// A filter's text as a new string (the `_into` forms append to one).
+fn owned(s: &str, filter: fn(&str, &mut String)) -> String {
+    let mut out = String::new();
+    filter(s, &mut out);
+    out
+}
+
+pub fn sh_single(s: &str) -> String {
+    owned(s, sh_single_into)
+}
+
+pub fn httpie_value(s: &str) -> String {
+    owned(s, httpie_value_into)
+}
+
+pub fn go_string(s: &str) -> String {
+    owned(s, go_string_into)
+}
+
+pub fn java_string(s: &str) -> String {
+    owned(s, java_string_into)
+}
+
+pub fn csharp_string(s: &str) -> String {
+    owned(s, csharp_string_into)
+}
+
+pub fn js_single(s: &str) -> String {
+    owned(s, js_single_into)
+}
+
+pub fn js_double(s: &str) -> String {
+    owned(s, js_double_into)
+}
+
+pub fn py_single(s: &str) -> String {
+    owned(s, py_single_into)
+}
+
+pub fn py_double(s: &str) -> String {
+    owned(s, py_double_into)
+}
+
+pub fn php_string(s: &str) -> String {
+    owned(s, php_string_into)
+}
+
+pub fn ruby_double(s: &str) -> String {
+    owned(s, ruby_double_into)
+}
+
+pub fn swift_string(s: &str) -> String {
+    owned(s, swift_string_into)
+}
+
+pub fn go_text(s: &str) -> String {
+    owned(s, go_text_into)
+}
+
+pub fn py_text(s: &str) -> String {
+    owned(s, py_text_into)
+}
+
+pub fn js_text(s: &str) -> String {
+    owned(s, js_text_into)
+}
+
+pub fn ruby_text(s: &str) -> String {
+    owned(s, ruby_text_into)
+}
+
+pub fn php_text(s: &str) -> String {
+    owned(s, php_text_into)
+}
+
+pub fn csharp_text(s: &str) -> String {
+    owned(s, csharp_text_into)
+}
+
+pub fn kotlin_string(s: &str) -> String {
+    owned(s, kotlin_string_into)
+}
+
+pub fn c_string(s: &str) -> String {
+    owned(s, c_string_into)
+}
+
+pub fn c_text(s: &str) -> String {
+    owned(s, c_text_into)
+}
+
+pub fn rust_string(s: &str) -> String {
+    owned(s, rust_string_into)
+}
+
+pub fn rust_text(s: &str) -> String {
+    owned(s, rust_text_into)
+}
+
+pub fn mime_quote(s: &str) -> String {
+    owned(s, mime_quote_into)
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use tera::ast::{Expr, ExprVal, LogicOperator, MacroDefinition, Node};
 use tera::{Map, Number, Tera, Value};
 
-use super::StringFn;
+use super::TextFilter;
 
 type Val<'a> = Cow<'a, Value>;
 
@@ -104,8 +104,8 @@ enum Part {
 
 #[derive(Debug)]
 enum Filter {
-    /// One of snipgen's string filters, called directly.
-    Text(StringFn),
+    /// One of snipgen's escaping filters, called directly.
+    Text(TextFilter),
     /// Any other filter, called through Tera.
     Tera { name: String, args: Vec<(String, Expression)> },
 }
@@ -136,7 +136,7 @@ enum LoopField {
 
 /// Lowers template `name` of `tera`, or `None` when it uses anything this module does not
 /// reproduce exactly (inheritance, includes, functions, math, `break`…): Tera renders those.
-pub fn compile(tera: &Tera, name: &str, text_filters: &[(&'static str, StringFn)]) -> Option<Program> {
+pub fn compile(tera: &Tera, name: &str, text_filters: &[(&'static str, TextFilter)]) -> Option<Program> {
     let mut lowering = Lowering {
         tera,
         text_filters,
@@ -160,7 +160,7 @@ pub fn compile(tera: &Tera, name: &str, text_filters: &[(&'static str, StringFn)
 
 struct Lowering<'t> {
     tera: &'t Tera,
-    text_filters: &'t [(&'static str, StringFn)],
+    text_filters: &'t [(&'static str, TextFilter)],
     names: Vec<String>,
     /// Names a frame can hold.
     scoped: Vec<Name>,
@@ -517,10 +517,19 @@ impl<'a> State<'a> {
         for op in ops {
             match op {
                 Op::Text(text) => out.push_str(text),
-                Op::Print(expr) => {
-                    let value = self.eval(expr)?;
-                    write_value(&value, out);
-                }
+                Op::Print(expr) => match expr.filters.split_last() {
+                    // The usual `{{ value | escape }}`: the filter writes into the output.
+                    Some((Filter::Text(f), before)) if !expr.negated => {
+                        match self.eval_with(expr, before)?.as_deref() {
+                            Some(Value::String(s)) => f(s, out),
+                            _ => return Err(Stop::Failed),
+                        }
+                    }
+                    _ => {
+                        let value = self.eval(expr)?;
+                        write_value(&value, out);
+                    }
+                },
                 Op::Set { name, global, value } => {
                     let value = self.eval(value)?;
                     let frame = if *global {
@@ -633,6 +642,17 @@ impl<'a> State<'a> {
     }
 
     fn eval(&mut self, expr: &'a Expression) -> Run<Val<'a>> {
+        match self.eval_with(expr, &expr.filters)? {
+            Some(value) if expr.negated => Ok(Cow::Owned(Value::Bool(!truthy(&value)))),
+            Some(value) => Ok(value),
+            // Tera makes `not missing` true at once, before any filter.
+            None => Ok(Cow::Owned(Value::Bool(true))),
+        }
+    }
+
+    /// `expr`'s value through `filters` (a prefix of its own), before its `not`; `None` for a
+    /// missing variable under `not`.
+    fn eval_with(&mut self, expr: &'a Expression, filters: &'a [Filter]) -> Run<Option<Val<'a>>> {
         let mut value = match &expr.kind {
             Kind::Literal(value) => Cow::Borrowed(value),
             Kind::Array(items) => {
@@ -663,7 +683,7 @@ impl<'a> State<'a> {
                 Some(value) => value,
                 None => match &expr.default {
                     Some(default) => self.eval(default)?,
-                    None if expr.negated => return Ok(Cow::Owned(Value::Bool(true))),
+                    None if expr.negated => return Ok(None),
                     None => return Err(Stop::Failed),
                 },
             },
@@ -682,19 +702,20 @@ impl<'a> State<'a> {
                 Cow::Owned(Value::String(text))
             }
         };
-        for filter in &expr.filters {
+        for filter in filters {
             value = Cow::Owned(self.filter(&value, filter)?);
         }
-        if expr.negated {
-            return Ok(Cow::Owned(Value::Bool(!truthy(&value))));
-        }
-        Ok(value)
+        Ok(Some(value))
     }
 
     fn filter(&mut self, value: &Value, filter: &'a Filter) -> Run<Value> {
         match filter {
             Filter::Text(f) => match value {
-                Value::String(s) => Ok(Value::String(f(s))),
+                Value::String(s) => {
+                    let mut out = String::new();
+                    f(s, &mut out);
+                    Ok(Value::String(out))
+                }
                 _ => Err(Stop::Failed),
             },
             Filter::Tera { name, args } => {
@@ -926,11 +947,11 @@ fn write_value(value: &Value, out: &mut String) {
 mod tests {
     use super::*;
 
-    fn shout(s: &str) -> String {
-        s.to_uppercase()
+    fn shout(s: &str, out: &mut String) {
+        out.push_str(&s.to_uppercase());
     }
 
-    const FILTERS: [(&str, StringFn); 1] = [("shout", shout)];
+    const FILTERS: [(&str, TextFilter); 1] = [("shout", shout)];
 
     /// Renders `source` with both engines; returns the lowered text and Tera's result.
     fn both(
@@ -942,7 +963,7 @@ mod tests {
         tera.autoescape_on(vec![]);
         tera.add_raw_templates([("m.tera", macros), ("t.tera", source)]).unwrap();
         tera.register_filter("shout", |v: &Value, _: &HashMap<String, Value>| match v {
-            Value::String(s) => Ok(Value::String(shout(s))),
+            Value::String(s) => Ok(Value::String(s.to_uppercase())),
             _ => Err(tera::Error::msg("not a string")),
         });
         let program = compile(&tera, "t.tera", &FILTERS).expect("lowered");
@@ -984,6 +1005,7 @@ mod tests {
             "{{ s ~ '-' ~ obj.n ~ 1 ~ 2.5 }}|{{ 'lit' }}|{{ 7 }}|{{ [1, 's', s] }}",
             "{{ s | shout }}{{ s | upper | lower }}{{ list | length }}{{ s | replace(from='.', to='/') }}",
             "{{ missing | default(value='d') }}{{ nothing | default(value=s) }}{{ s | default(value='x') }}",
+            "{{ not missing | shout }}{{ s | shout | lower | shout }}{{ s ~ obj.k | shout }}{{ 'lit' | shout }}",
             "{{ not missing }}{{ not s }}{{ not empty }}{{ s is containing('.') }}{{ 'b' in s }}{{ 'q' not in list }}",
         ] {
             same(source, context());

@@ -18,47 +18,52 @@ use crate::model::{Body, Request, Settings};
 /// Registers a `&str -> String` function as a Tera filter that refuses non-string input.
 fn string_filter(
     name: &'static str,
-    f: StringFn,
+    f: TextFilter,
 ) -> impl Fn(&Value, &HashMap<String, Value>) -> tera::Result<Value> + Send + Sync {
     move |value, _| match value {
-        Value::String(s) => Ok(Value::String(f(s))),
+        Value::String(s) => {
+            let mut out = String::new();
+            f(s, &mut out);
+            Ok(Value::String(out))
+        }
         other => Err(tera::Error::msg(format!("filter `{name}` expects a string, got {other}"))),
     }
 }
 
-fn encode_component_all(s: &str) -> String {
-    encode::encode_component(s, false)
+fn encode_component_all(s: &str, out: &mut String) {
+    out.push_str(&encode::encode_component(s, false));
 }
 
-type StringFn = fn(&str) -> String;
+/// An escaping filter: appends its spelling of the string to the output.
+type TextFilter = fn(&str, &mut String);
 
-/// snipgen's escaping filters, each a `&str -> String` function.
-const TEXT_FILTERS: [(&str, StringFn); 25] = [
-    ("go_text", encode::go_text),
-    ("py_text", encode::py_text),
-    ("js_text", encode::js_text),
-    ("rb_text", encode::ruby_text),
-    ("php_text", encode::php_text),
-    ("cs_text", encode::csharp_text),
-    ("mime_quote", encode::mime_quote),
-    ("sh", encode::sh_single),
-    ("httpie_value", encode::httpie_value),
-    ("go_str", encode::go_string),
-    ("java_str", encode::java_string),
-    ("cs_str", encode::csharp_string),
-    ("js_single", encode::js_single),
-    ("js_double", encode::js_double),
-    ("py_single", encode::py_single),
-    ("py_double", encode::py_double),
-    ("php_str", encode::php_string),
-    ("rb_str", encode::ruby_double),
-    ("swift_str", encode::swift_string),
+/// snipgen's escaping filters.
+const TEXT_FILTERS: [(&str, TextFilter); 25] = [
+    ("go_text", encode::go_text_into),
+    ("py_text", encode::py_text_into),
+    ("js_text", encode::js_text_into),
+    ("rb_text", encode::ruby_text_into),
+    ("php_text", encode::php_text_into),
+    ("cs_text", encode::csharp_text_into),
+    ("mime_quote", encode::mime_quote_into),
+    ("sh", encode::sh_single_into),
+    ("httpie_value", encode::httpie_value_into),
+    ("go_str", encode::go_string_into),
+    ("java_str", encode::java_string_into),
+    ("cs_str", encode::csharp_string_into),
+    ("js_single", encode::js_single_into),
+    ("js_double", encode::js_double_into),
+    ("py_single", encode::py_single_into),
+    ("py_double", encode::py_double_into),
+    ("php_str", encode::php_string_into),
+    ("rb_str", encode::ruby_double_into),
+    ("swift_str", encode::swift_string_into),
     ("encode_component", encode_component_all),
-    ("kt_str", encode::kotlin_string),
-    ("c_str", encode::c_string),
-    ("c_text", encode::c_text),
-    ("rs_str", encode::rust_string),
-    ("rs_text", encode::rust_text),
+    ("kt_str", encode::kotlin_string_into),
+    ("c_str", encode::c_string_into),
+    ("c_text", encode::c_text_into),
+    ("rs_str", encode::rust_string_into),
+    ("rs_text", encode::rust_text_into),
 ];
 
 pub struct Renderer {
