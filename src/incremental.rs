@@ -421,9 +421,10 @@ type Samples = Vec<(String, Vec<Result<String, String>>)>;
 
 fn render(job: &Job, loaded: &LoadedSpec) -> Result<Samples, Fail> {
     let requests = crate::model::build(loaded, job.renderer.settings()).map_err(|_| Fail::Fallback)?;
-    let plan = job.renderer.render_all(&requests, job.targets)?;
+    let plan = job.renderer.render_all(requests, job.targets)?;
     let mut samples = plan.samples.into_iter();
-    Ok(requests
+    Ok(plan
+        .requests
         .iter()
         .map(|r| (r.id.clone(), samples.by_ref().take(job.targets.len()).map(|s| s.outcome).collect()))
         .collect())

@@ -154,11 +154,11 @@ pub fn plan_loaded(
 ) -> Result<Plan, Error> {
     let groups = build_requests(loaded, renderer.settings())?;
     let plans: Vec<Result<Plan, Error>> = groups
-        .par_iter()
+        .into_par_iter()
         .map(|(path, requests)| {
             let mut plan = renderer.render_all(requests, targets)?;
             for file in &mut plan.files {
-                file.spec.clone_from(path);
+                file.spec.clone_from(&path);
             }
             Ok(plan)
         })

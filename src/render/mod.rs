@@ -272,9 +272,9 @@ impl Renderer {
 
     /// Renders every request for every target, in parallel over requests; output order is
     /// input order. A sample its client refuses is listed in `refused` instead of failing the run.
-    pub fn render_all(&self, requests: &[Request], targets: &[Target]) -> Result<Plan, Error> {
-        let jobs: Vec<(usize, &Request, Target)> =
-            requests.iter().enumerate().flat_map(|(i, r)| targets.iter().map(move |t| (i, r, *t))).collect();
+    pub fn render_all(&self, requests: Vec<Request>, targets: &[Target]) -> Result<Plan, Error> {
+        let jobs: Vec<(usize, Target)> =
+            (0..requests.len()).flat_map(|i| targets.iter().map(move |t| (i, *t))).collect();
         if let Some(bar) = &self.progress {
             bar.inc_length(jobs.len() as u64);
         }
@@ -306,8 +306,8 @@ impl Renderer {
                     .collect()
             })
             .collect();
-        let mut plan = Plan { requests: requests.to_vec(), ..Plan::default() };
-        for ((request, _, target), outcome) in jobs.iter().zip(outcomes.into_iter().flatten()) {
+        let mut plan = Plan { requests, ..Plan::default() };
+        for ((request, target), outcome) in jobs.iter().zip(outcomes.into_iter().flatten()) {
             let (path, outcome) = match outcome {
                 Ok(file) => {
                     plan.files.push(file.clone());
