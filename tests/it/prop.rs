@@ -1,6 +1,7 @@
 //! Property test: random specs with hostile values in every field, written as YAML, loaded,
 //! rendered for every language and client under both payload styles; every sample must parse
-//! and carry every value recoverably (see `syntax`).
+//! and carry every value recoverably (see `syntax`), and be what Tera itself renders from the
+//! template (the lowered templates, src/render/compiled.rs).
 
 use std::path::Path;
 
@@ -365,6 +366,7 @@ fn check(g: &GenSpec) -> Result<(), TestCaseError> {
     let query: Vec<(String, String)> =
         loaded.spec.query.0.iter().map(|(k, v)| (k.0.clone(), v.0.clone())).collect();
     prop_assert_eq!(&query, &g.query, "the YAML writer lost a value");
+    same_as_tera(&loaded)?;
     let (checked, failures) = syntax::check_specs(&[loaded]);
     // Some clients refuse some requests by name (RestSharp and custom methods, PHP and typed
     // text parts, HTTPie and multipart), by design; a multipart body with repeated names and
@@ -372,6 +374,27 @@ fn check(g: &GenSpec) -> Result<(), TestCaseError> {
     let targets: usize = snipgen::lang::languages().iter().map(|l| l.clients.len()).sum();
     prop_assert!(2 * checked >= targets, "only {checked} of {} samples rendered", 2 * targets);
     prop_assert!(failures.is_empty(), "{}\nspec:\n{text}", failures.join("\n"));
+    Ok(())
+}
+
+/// The lowered templates (src/render/compiled.rs) render what Tera renders, for every client.
+fn same_as_tera(loaded: &snipgen::spec::LoadedSpec) -> Result<(), TestCaseError> {
+    static RENDERERS: std::sync::OnceLock<(snipgen::render::Renderer, snipgen::render::Renderer)> =
+        std::sync::OnceLock::new();
+    let (lowered, tera) = RENDERERS.get_or_init(|| {
+        let lowered = snipgen::renderer(&Default::default()).unwrap();
+        let tera = snipgen::renderer(&Default::default()).unwrap().with_tera_only();
+        (lowered, tera)
+    });
+    for request in
+        snipgen::model::build(loaded, lowered.settings()).map_err(|e| TestCaseError::fail(e.to_string()))?
+    {
+        for target in snipgen::lang::builtin().all_clients() {
+            let got = lowered.render(&request, target).map_err(|e| e.to_string());
+            let want = tera.render(&request, target).map_err(|e| e.to_string());
+            prop_assert_eq!(got, want, "{}", target.language.template_name(target.client));
+        }
+    }
     Ok(())
 }
 
