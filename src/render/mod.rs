@@ -5,6 +5,7 @@ mod compiled;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use tera::{Tera, Value};
@@ -67,10 +68,14 @@ const TEXT_FILTERS: [(&str, TextFilter); 25] = [
 ];
 
 pub struct Renderer {
-    tera: Tera,
-    /// The clients' templates lowered for speed, with each one's client and template name; a
-    /// client missing here (its template uses what [`compiled`] leaves to Tera) is rendered by Tera.
-    programs: Vec<(&'static lang::Client, String, compiled::Program)>,
+    /// Tera and the lowered templates, made on the first render: a run with nothing to render
+    /// (an unchanged tree, `check` of one) does not parse a template.
+    engine: OnceLock<Result<Engine, (String, String)>>,
+    /// The `.tera` files of the user's templates folder: name, path as shown, source.
+    user_templates: Vec<(String, String, String)>,
+    /// Every sample rendered by Tera itself (the reference the lowered templates are tested
+    /// against).
+    tera_only: bool,
     /// `settings` and `crlf` as templates see them.
     settings_value: Value,
     crlf: Value,
@@ -82,18 +87,23 @@ pub struct Renderer {
     progress: Option<indicatif::ProgressBar>,
 }
 
+struct Engine {
+    tera: Tera,
+    /// The clients' templates lowered for speed, with each one's client and template name; a
+    /// client missing here (its template uses what [`compiled`] leaves to Tera) is rendered by Tera.
+    programs: Vec<(&'static lang::Client, String, compiled::Program)>,
+}
+
 impl Renderer {
     /// Built-in templates (and macros), overridden or added to by the `.tera` files of
-    /// `templates` by identical relative name; every client of `registry` must have one.
+    /// `templates` by identical relative name; every client of `registry` must have one. The
+    /// user's files are read now; all are parsed on the first render.
     pub fn new(
         registry: &'static Registry,
         templates: Option<&Path>,
         settings: Settings,
     ) -> Result<Self, Error> {
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![]);
-        let builtins = lang::embedded_files().iter().filter(|(name, _)| name.ends_with(".tera"));
-        tera.add_raw_templates(builtins.copied()).map_err(|e| template_error("built-in templates", &e))?;
+        let mut user_templates = Vec::new();
         if let Some(dir) = templates {
             if !dir.is_dir() {
                 return Err(Error::Usage(format!("templates folder {} does not exist", dir.display())));
@@ -108,28 +118,13 @@ impl Renderer {
                     path.strip_prefix(dir).expect("walkdir yields paths below its root"),
                 );
                 let source = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-                tera.add_raw_template(&name, &source)
-                    .map_err(|e| template_error(&path.display().to_string(), &e))?;
+                user_templates.push((name, path.display().to_string(), source));
             }
         }
-        for (name, f) in TEXT_FILTERS {
-            tera.register_filter(name, string_filter(name, f));
-        }
-        // A string's length in UTF-8 bytes, as Content-Length counts it (Tera's `length`
-        // counts characters).
-        tera.register_filter("byte_length", |value: &Value, _: &HashMap<String, Value>| match value {
-            Value::String(s) => Ok(Value::from(s.len())),
-            other => Err(tera::Error::msg(format!("filter `byte_length` expects a string, got {other}"))),
-        });
-        let names: Vec<&str> = tera.get_template_names().collect();
-        let mut programs = Vec::new();
         for t in registry.all_clients() {
             let name = t.language.template_name(t.client);
-            if names.contains(&name.as_str()) {
-                if let Some(program) = compiled::compile(&tera, &name, &TEXT_FILTERS) {
-                    programs.push((t.client, name, program));
-                }
-            } else {
+            let built_in = lang::embedded_files().iter().any(|(n, _)| *n == name);
+            if !built_in && !user_templates.iter().any(|(n, _, _)| *n == name) {
                 let folder = templates.map_or("the templates folder".into(), |d| d.display().to_string());
                 return Err(Error::Usage(format!(
                     "client `{}:{}` has no template: add {name} to {folder}",
@@ -147,21 +142,74 @@ impl Renderer {
             .collect();
         let settings_value = serde_json::to_value(&settings).expect("settings serialise");
         let crlf = Value::from("\r\n");
-        Ok(Renderer { tera, programs, settings_value, crlf, indents, settings, registry, progress: None })
+        Ok(Renderer {
+            engine: OnceLock::new(),
+            user_templates,
+            tera_only: false,
+            settings_value,
+            crlf,
+            indents,
+            settings,
+            registry,
+            progress: None,
+        })
+    }
+
+    /// Tera with every template and filter, and the lowered templates; made once.
+    fn engine(&self) -> Result<&Engine, Error> {
+        match self.engine.get_or_init(|| self.make_engine()) {
+            Ok(engine) => Ok(engine),
+            Err((name, message)) => Err(Error::Template { name: name.clone(), message: message.clone() }),
+        }
+    }
+
+    fn make_engine(&self) -> Result<Engine, (String, String)> {
+        let failed = |name: &str, e: &tera::Error| match template_error(name, e) {
+            Error::Template { name, message } => (name, message),
+            _ => unreachable!("template_error makes a template error"),
+        };
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![]);
+        let builtins = lang::embedded_files().iter().filter(|(name, _)| name.ends_with(".tera"));
+        tera.add_raw_templates(builtins.copied()).map_err(|e| failed("built-in templates", &e))?;
+        for (name, shown, source) in &self.user_templates {
+            tera.add_raw_template(name, source).map_err(|e| failed(shown, &e))?;
+        }
+        for (name, f) in TEXT_FILTERS {
+            tera.register_filter(name, string_filter(name, f));
+        }
+        // A string's length in UTF-8 bytes, as Content-Length counts it (Tera's `length`
+        // counts characters).
+        tera.register_filter("byte_length", |value: &Value, _: &HashMap<String, Value>| match value {
+            Value::String(s) => Ok(Value::from(s.len())),
+            other => Err(tera::Error::msg(format!("filter `byte_length` expects a string, got {other}"))),
+        });
+        let mut programs = Vec::new();
+        if !self.tera_only {
+            for t in self.registry.all_clients() {
+                let name = t.language.template_name(t.client);
+                if let Some(program) = compiled::compile(&tera, &name, &TEXT_FILTERS) {
+                    programs.push((t.client, name, program));
+                }
+            }
+        }
+        Ok(Engine { tera, programs })
     }
 
     /// Renders every template with Tera itself, as a reference the lowered templates are
     /// tested against.
     #[doc(hidden)]
     pub fn with_tera_only(mut self) -> Self {
-        self.programs.clear();
+        self.tera_only = true;
+        self.engine = OnceLock::new();
         self
     }
 
     /// The templates rendered through [`compiled`], sorted (the others are rendered by Tera).
     #[doc(hidden)]
     pub fn compiled_templates(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = self.programs.iter().map(|(_, name, _)| name.as_str()).collect();
+        let Ok(engine) = self.engine() else { return Vec::new() };
+        let mut names: Vec<&str> = engine.programs.iter().map(|(_, name, _)| name.as_str()).collect();
         names.sort_unstable();
         names
     }
@@ -250,8 +298,9 @@ impl Renderer {
             ("i3", i3),
             ("i4", i4),
         ];
-        let program = self.programs.iter().find(|(client, _, _)| std::ptr::eq(*client, target.client));
-        let fast = program.and_then(|(_, _, program)| program.render(&self.tera, &context.fields, &extra));
+        let engine = self.engine()?;
+        let program = engine.programs.iter().find(|(client, _, _)| std::ptr::eq(*client, target.client));
+        let fast = program.and_then(|(_, _, program)| program.render(&engine.tera, &context.fields, &extra));
         let mut text = match fast {
             Some(text) => text,
             None => {
@@ -261,7 +310,7 @@ impl Renderer {
                 for (key, value) in extra {
                     tera_context.insert(key, value);
                 }
-                self.tera.render(&name, &tera_context).map_err(|e| template_error(&name, &e))?
+                engine.tera.render(&name, &tera_context).map_err(|e| template_error(&name, &e))?
             }
         };
         if !target.client.verbatim && !text.ends_with('\n') {

@@ -177,3 +177,17 @@ fn a_closed_stdout_ends_quietly() {
 fn columns_as_single_spaces(table: &str) -> String {
     table.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ") + "\n").collect()
 }
+
+#[test]
+fn a_user_template_that_does_not_parse_is_named_when_samples_are_rendered() {
+    let dir = project(&[("create.yaml", POST_SPEC)]);
+    put(dir.path(), "tpl/python/requests.tera", "import requests\n{% if url %}\n");
+    // Templates are parsed on the first render (not at start-up): the error still names the file.
+    let (code, stdout, stderr) =
+        snipgen(dir.path(), &["render", "specs/create.yaml", "--lang", "python", "--templates", "tpl"]);
+    assert_ne!(code, 0, "{stdout}");
+    assert!(stderr.starts_with("error: template tpl/python/requests.tera: Failed to parse"), "{stderr}");
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--templates", "tpl"]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("requests.tera"), "{stderr}");
+}
