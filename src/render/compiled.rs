@@ -164,7 +164,8 @@ struct Lowering<'t> {
     names: Vec<String>,
     /// Names a frame can hold.
     scoped: Vec<Name>,
-    /// Lowered macros; `None` while one is being lowered (a macro calling itself is left to Tera).
+    /// Lowered macros by index; `None` while one's body is being lowered (a call from inside
+    /// it already has the index).
     macros: Vec<Option<Macro>>,
     macro_index: HashMap<(String, String), usize>,
 }
