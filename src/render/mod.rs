@@ -16,7 +16,7 @@ use crate::lang;
 use crate::lang::{Registry, Target};
 use crate::model::{Body, Request, Settings};
 
-/// Registers a `&str -> String` function as a Tera filter that refuses non-string input.
+/// An escaping filter as Tera calls it: a new string, and an error for non-string input.
 fn string_filter(
     name: &'static str,
     f: TextFilter,
