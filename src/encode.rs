@@ -4,8 +4,6 @@
 //! place the result. Each literal function returns a complete literal, quotes included, that
 //! evaluates to exactly the input string in its language.
 
-use std::fmt::Write;
-
 /// Whether `inner` (between `{{` and `}}`) names a variable: an identifier, unpadded, since a
 /// space would be invalid in a URL. Anything else that looks like a placeholder is plain text
 /// and gets encoded.
@@ -35,8 +33,14 @@ pub fn variable_spans(s: &str) -> Vec<(usize, usize)> {
 }
 
 fn percent_encode_with(s: &str, keep: impl Fn(u8) -> bool, keep_variables: bool) -> String {
-    let spans = if keep_variables { variable_spans(s) } else { Vec::new() };
     let mut out = String::with_capacity(s.len());
+    percent_encode_into(&mut out, s, keep, keep_variables);
+    out
+}
+
+fn percent_encode_into(out: &mut String, s: &str, keep: impl Fn(u8) -> bool, keep_variables: bool) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let spans = if keep_variables { variable_spans(s) } else { Vec::new() };
     let mut spans = spans.into_iter().peekable();
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -53,11 +57,12 @@ fn percent_encode_with(s: &str, keep: impl Fn(u8) -> bool, keep_variables: bool)
         if keep(b) {
             out.push(b as char);
         } else {
-            let _ = write!(out, "%{b:02X}");
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 0xF)] as char);
         }
         i += 1;
     }
-    out
 }
 
 fn is_unreserved(b: u8) -> bool {
@@ -66,11 +71,16 @@ fn is_unreserved(b: u8) -> bool {
 
 /// JavaScript's `encodeURIComponent` set: the house style's form and query encoding.
 pub fn encode_component(s: &str, keep_variables: bool) -> String {
-    percent_encode_with(
-        s,
-        |b| is_unreserved(b) || matches!(b, b'!' | b'*' | b'\'' | b'(' | b')'),
-        keep_variables,
-    )
+    percent_encode_with(s, is_component_char, keep_variables)
+}
+
+/// `encode_component` (variables encoded too) appended to `out`: the `encode_component` filter.
+pub fn encode_component_into(s: &str, out: &mut String) {
+    percent_encode_into(out, s, is_component_char, false);
+}
+
+fn is_component_char(b: u8) -> bool {
+    is_unreserved(b) || matches!(b, b'!' | b'*' | b'\'' | b'(' | b')')
 }
 
 /// Characters a URL path may hold raw (RFC 3986 unreserved, sub-delims, `:`, `@`, `/`), the
@@ -94,13 +104,16 @@ pub fn form_urlencoded<'a>(
     pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     keep_variables: bool,
 ) -> String {
-    pairs
-        .into_iter()
-        .map(|(k, v)| {
-            format!("{}={}", encode_component(k, keep_variables), encode_component(v, keep_variables))
-        })
-        .collect::<Vec<_>>()
-        .join("&")
+    let mut out = String::new();
+    for (i, (k, v)) in pairs.into_iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        percent_encode_into(&mut out, k, is_component_char, keep_variables);
+        out.push('=');
+        percent_encode_into(&mut out, v, is_component_char, keep_variables);
+    }
+    out
 }
 
 /// Wraps `s` in `quote`, replacing each character for which `escape` returns a spelling.

@@ -31,10 +31,6 @@ fn string_filter(
     }
 }
 
-fn encode_component_all(s: &str, out: &mut String) {
-    out.push_str(&encode::encode_component(s, false));
-}
-
 /// An escaping filter: appends its spelling of the string to the output.
 type TextFilter = fn(&str, &mut String);
 
@@ -59,7 +55,7 @@ const TEXT_FILTERS: [(&str, TextFilter); 25] = [
     ("php_str", encode::php_string_into),
     ("rb_str", encode::ruby_double_into),
     ("swift_str", encode::swift_string_into),
-    ("encode_component", encode_component_all),
+    ("encode_component", encode::encode_component_into),
     ("kt_str", encode::kotlin_string_into),
     ("c_str", encode::c_string_into),
     ("c_text", encode::c_text_into),
