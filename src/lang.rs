@@ -652,10 +652,11 @@ impl Target {
     /// is not the default when several clients of the language are rendered.
     pub fn file_name(&self, all: &[Target]) -> String {
         let siblings = all.iter().filter(|t| t.language.id == self.language.id).count();
+        let (language, extension) = (self.language.id.as_str(), self.language.extension.as_str());
         if siblings > 1 && !self.is_default() {
-            format!("{}-{}.{}", self.language.id, self.client.id, self.language.extension)
+            [language, "-", &self.client.id, ".", extension].concat()
         } else {
-            format!("{}.{}", self.language.id, self.language.extension)
+            [language, ".", extension].concat()
         }
     }
 
