@@ -454,7 +454,7 @@ pub fn mime_quote_into(s: &str, out: &mut String) {
 }
 
 /// A filter's text as a new string (the `_into` forms append to one).
-fn owned(s: &str, filter: fn(&str, &mut String)) -> String {
+pub(crate) fn owned(s: &str, filter: fn(&str, &mut String)) -> String {
     let mut out = String::new();
     filter(s, &mut out);
     out

@@ -677,16 +677,13 @@ impl<'a> State<'a> {
                 }
                 Cow::Owned(Value::String(text))
             }
-            Kind::Variable(path) => match self.lookup(path) {
-                Some(value) if value.is_null() && expr.default.is_some() => {
-                    self.eval(expr.default.as_ref().unwrap())?
-                }
-                Some(value) => value,
-                None => match &expr.default {
-                    Some(default) => self.eval(default)?,
-                    None if expr.negated => return Ok(None),
-                    None => return Err(Stop::Failed),
-                },
+            // `default` stands in for a missing or null value.
+            Kind::Variable(path) => match (self.lookup(path), &expr.default) {
+                (Some(value), Some(default)) if value.is_null() => self.eval(default)?,
+                (Some(value), _) => value,
+                (None, Some(default)) => self.eval(default)?,
+                (None, None) if expr.negated => return Ok(None),
+                (None, None) => return Err(Stop::Failed),
             },
             Kind::In { lhs, rhs, negated } => Cow::Owned(Value::Bool(self.within(lhs, rhs)? != *negated)),
             Kind::Test { subject, tester, args, negated } => {
@@ -712,11 +709,7 @@ impl<'a> State<'a> {
     fn filter(&mut self, value: &Value, filter: &'a Filter) -> Run<Value> {
         match filter {
             Filter::Text(f) => match value {
-                Value::String(s) => {
-                    let mut out = String::new();
-                    f(s, &mut out);
-                    Ok(Value::String(out))
-                }
+                Value::String(s) => Ok(Value::String(crate::encode::owned(s, *f))),
                 _ => Err(Stop::Failed),
             },
             Filter::Tera { name, args } => {
@@ -810,8 +803,10 @@ impl<'a> State<'a> {
             Kind::Variable(path) => match self.lookup(path).as_deref() {
                 Some(Value::Number(n)) if n.is_i64() => Ok(n.as_i64().unwrap_or_default() as f64),
                 Some(Value::Number(n)) if n.is_u64() => Ok(n.as_u64().unwrap_or_default() as f64),
+                // Tera goes through `Number::from_f64`, which refuses (and Tera then panics on)
+                // infinities; a finite value comes back unchanged.
                 Some(Value::Number(n)) if n.is_f64() => {
-                    n.as_f64().and_then(Number::from_f64).and_then(|n| n.as_f64()).ok_or(Stop::Fallback)
+                    n.as_f64().filter(|f| f.is_finite()).ok_or(Stop::Fallback)
                 }
                 _ => Err(Stop::Failed),
             },

@@ -22,11 +22,7 @@ fn string_filter(
     f: TextFilter,
 ) -> impl Fn(&Value, &HashMap<String, Value>) -> tera::Result<Value> + Send + Sync {
     move |value, _| match value {
-        Value::String(s) => {
-            let mut out = String::new();
-            f(s, &mut out);
-            Ok(Value::String(out))
-        }
+        Value::String(s) => Ok(Value::String(encode::owned(s, f))),
         other => Err(tera::Error::msg(format!("filter `{name}` expects a string, got {other}"))),
     }
 }
@@ -131,10 +127,7 @@ impl Renderer {
         let indents = registry
             .languages
             .iter()
-            .map(|language| {
-                let unit = settings.indent.get(&language.id).unwrap_or(&language.indent);
-                (language, [1, 2, 3, 4].map(|n| Value::String(unit.repeat(n))))
-            })
+            .map(|language| (language, indent_levels(&settings, language)))
             .collect();
         let settings_value = serde_json::to_value(&settings).expect("settings serialise");
         let crlf = Value::from("\r\n");
@@ -160,10 +153,7 @@ impl Renderer {
     }
 
     fn make_engine(&self) -> Result<Engine, (String, String)> {
-        let failed = |name: &str, e: &tera::Error| match template_error(name, e) {
-            Error::Template { name, message } => (name, message),
-            _ => unreachable!("template_error makes a template error"),
-        };
+        let failed = |name: &str, e: &tera::Error| (name.to_string(), template_message(e));
         let mut tera = Tera::default();
         tera.autoescape_on(vec![]);
         let builtins = lang::embedded_files().iter().filter(|(name, _)| name.ends_with(".tera"));
@@ -277,8 +267,7 @@ impl Renderer {
         let [i1, i2, i3, i4] = match self.indents.iter().find(|(l, _)| std::ptr::eq(*l, target.language)) {
             Some((_, indents)) => indents,
             None => {
-                let unit = self.settings.indent.get(&target.language.id).unwrap_or(&target.language.indent);
-                computed = [1, 2, 3, 4].map(|n| Value::String(unit.repeat(n)));
+                computed = indent_levels(&self.settings, target.language);
                 &computed
             }
         };
@@ -410,8 +399,20 @@ pub struct Rendered {
     pub spec: std::path::PathBuf,
 }
 
+/// `i1`…`i4` for `language`: one to four levels of its indentation, or the one the settings
+/// give it.
+fn indent_levels(settings: &Settings, language: &lang::Language) -> [Value; 4] {
+    let unit = settings.indent.get(&language.id).unwrap_or(&language.indent);
+    [1, 2, 3, 4].map(|n| Value::String(unit.repeat(n)))
+}
+
 fn template_error(name: &str, e: &tera::Error) -> Error {
-    // Tera nests the useful part (line, column, what was expected) in the error's sources.
+    Error::Template { name: name.to_string(), message: template_message(e) }
+}
+
+/// A Tera error with its causes: Tera nests the useful part (line, column, what was
+/// expected) in the error's sources.
+fn template_message(e: &tera::Error) -> String {
     let mut message = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
@@ -419,5 +420,5 @@ fn template_error(name: &str, e: &tera::Error) -> Error {
         message.push_str(&s.to_string());
         source = s.source();
     }
-    Error::Template { name: name.to_string(), message }
+    message
 }
