@@ -159,7 +159,10 @@ impl Renderer {
         let builtins = lang::embedded_files().iter().filter(|(name, _)| name.ends_with(".tera"));
         tera.add_raw_templates(builtins.copied()).map_err(|e| failed("built-in templates", &e))?;
         for (name, shown, source) in &self.user_templates {
-            tera.add_raw_template(name, source).map_err(|e| failed(shown, &e))?;
+            match without_panics(|| tera.add_raw_template(name, source)) {
+                Ok(parsed) => parsed.map_err(|e| failed(shown, &e))?,
+                Err(crash) => return Err((shown.clone(), crash_message(&*crash))),
+            }
         }
         for (name, f) in TEXT_FILTERS {
             tera.register_filter(name, string_filter(name, f));
@@ -285,17 +288,24 @@ impl Renderer {
         ];
         let engine = self.engine()?;
         let program = engine.programs.iter().find(|(client, _, _)| std::ptr::eq(*client, target.client));
-        let fast = program.and_then(|(_, _, program)| program.render(&engine.tera, &context.fields, &extra));
-        let mut text = match fast {
-            Some(text) => text,
-            None => {
+        let evaluate = || {
+            let fast =
+                program.and_then(|(_, _, program)| program.render(&engine.tera, &context.fields, &extra));
+            if let Some(text) = fast {
+                return Ok(text);
+            }
+            let mut tera_context = tera::Context::from_value(Value::Object(context.fields.clone()))?;
+            for (key, value) in extra {
+                tera_context.insert(key, value);
+            }
+            engine.tera.render(&target.language.template_name(target.client), &tera_context)
+        };
+        let mut text = match without_panics(evaluate) {
+            Ok(Ok(text)) => text,
+            Ok(Err(e)) => return Err(template_error(&target.language.template_name(target.client), &e)),
+            Err(crash) => {
                 let name = target.language.template_name(target.client);
-                let mut tera_context = tera::Context::from_value(Value::Object(context.fields.clone()))
-                    .map_err(|e| template_error(&name, &e))?;
-                for (key, value) in extra {
-                    tera_context.insert(key, value);
-                }
-                engine.tera.render(&name, &tera_context).map_err(|e| template_error(&name, &e))?
+                return Err(Error::Template { name, message: crash_message(&*crash) });
             }
         };
         if !target.client.verbatim && !text.ends_with('\n') {
@@ -404,6 +414,43 @@ pub struct Rendered {
 fn indent_levels(settings: &Settings, language: &lang::Language) -> [Value; 4] {
     let unit = settings.indent.get(&language.id).unwrap_or(&language.indent);
     [1, 2, 3, 4].map(|n| Value::String(unit.repeat(n)))
+}
+
+/// Runs `f`, turning a panic into an `Err` without the panic's report on stderr: Tera panics
+/// on some templates it accepts (an `unwrap` in its evaluator, e.g. a `~` concatenation under
+/// `not` in a condition), and a user's template must get an error naming it, not a crash.
+fn without_panics<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    thread_local! {
+        static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    // The hook is process-wide: it stays silent only on a thread inside this function, and
+    // hands every other panic to the hook that was there before.
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info)
+            }
+        }));
+    });
+    let was_quiet = QUIET.with(|q| q.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(was_quiet));
+    result
+}
+
+/// What to tell the template's author when Tera crashed on it.
+fn crash_message(crash: &(dyn std::any::Any + Send)) -> String {
+    let why = crash
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| crash.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("no reason given");
+    format!(
+        "Tera, the template engine, crashed on this template ({why}); rewrite the expression it \
+         cannot evaluate (e.g. put a `~` concatenation in a `set` before testing it in an `if`)"
+    )
 }
 
 fn template_error(name: &str, e: &tera::Error) -> Error {

@@ -191,3 +191,21 @@ fn a_user_template_that_does_not_parse_is_named_when_samples_are_rendered() {
     assert_ne!(code, 0);
     assert!(stderr.contains("requests.tera"), "{stderr}");
 }
+
+#[test]
+fn a_user_template_tera_crashes_on_is_an_error_naming_it_not_a_panic() {
+    let dir = project(&[("create.yaml", POST_SPEC)]);
+    // Tera accepts this template, then unwraps a `None` evaluating the condition; snipgen
+    // leaves such expressions to Tera, so Tera's crash must become the template's error.
+    put(dir.path(), "tpl/python/requests.tera", "{% if not \"a\" ~ url %}x{% endif %}\n");
+    for args in [
+        &["render", "specs/create.yaml", "--lang", "python", "--templates", "tpl"][..],
+        &["generate", "--templates", "tpl"],
+    ] {
+        let (code, stdout, stderr) = snipgen(dir.path(), args);
+        assert_eq!(code, 3, "{args:?}: {stdout}{stderr}");
+        assert!(stderr.contains("error: template python/requests.tera: Tera, the template engine, crashed on this template (called `Option::unwrap()` on a `None` value)"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    assert!(!dir.path().join("out/create/python.py").exists());
+}
