@@ -49,10 +49,11 @@ fn main() {
     let mut bytes = 0;
     for _ in 0..5 {
         let start = Instant::now();
-        let files = snipgen::plan(&specs, &targets, &renderer, false).expect("plan").files;
+        let plan = snipgen::plan(&specs, &targets, &renderer, false).expect("plan");
         best = best.min(start.elapsed().as_secs_f64());
-        snippets = files.len();
-        bytes = files.iter().map(|f| f.text.len()).sum();
+        let texts = plan.samples.iter().filter_map(|s| s.outcome.as_ref().ok());
+        snippets = texts.clone().count();
+        bytes = texts.map(String::len).sum();
     }
     let rate = snippets as f64 / best;
     println!("specs: {n}, snippets: {snippets}, output: {:.1} MB", bytes as f64 / 1e6);

@@ -146,7 +146,8 @@ pub fn no_specs(looked_in: &str) -> Error {
 }
 
 /// Everything `generate` would write for specs already loaded (from specs/ and OpenAPI):
-/// every spec rendered for every target, sorted by path, each file knowing its spec.
+/// every spec rendered for every target, in the specs' order, each request knowing its spec
+/// file ([`Plan::files`] lays the samples out as the `files` format writes them).
 pub fn plan_loaded(
     loaded: &[spec::LoadedSpec],
     targets: &[Target],
@@ -157,9 +158,7 @@ pub fn plan_loaded(
         .into_par_iter()
         .map(|(path, requests)| {
             let mut plan = renderer.render_all(requests, targets)?;
-            for file in &mut plan.files {
-                file.spec.clone_from(&path);
-            }
+            plan.spec_files = vec![path; plan.requests.len()];
             Ok(plan)
         })
         .collect();
@@ -167,12 +166,11 @@ pub fn plan_loaded(
     for one in plans {
         let one = one?;
         let offset = plan.requests.len();
-        plan.files.extend(one.files);
         plan.refused.extend(one.refused);
         plan.requests.extend(one.requests);
+        plan.spec_files.extend(one.spec_files);
         plan.samples.extend(one.samples.into_iter().map(|s| Sample { request: s.request + offset, ..s }));
     }
-    plan.files.sort_by(|a, b| a.path.cmp(&b.path));
     plan.refused.sort();
     Ok(plan)
 }

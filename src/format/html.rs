@@ -134,6 +134,8 @@ fn spec_page(syntaxes: &SyntaxSet, page: &Page, refused: RefusedSamples) -> Rend
         out.push_str(&panel);
     }
     out.push_str("</main>\n</body>\n</html>\n");
+    // Every page is held until the run writes: each keeps only its own length.
+    out.shrink_to_fit();
     Rendered { path: format!("html/{}.html", page.id), text: out, spec: Default::default() }
 }
 

@@ -148,6 +148,8 @@ pub(super) fn page(format: Format, page: &Page, refused: RefusedSamples) -> Rend
             unreachable!("not a Markdown format")
         }
     }
+    // Every page is held until the run writes: each keeps only its own length.
+    out.shrink_to_fit();
     Rendered {
         path: format!("{}/{}.{extension}", format.name(), page.id),
         text: out,

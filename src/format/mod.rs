@@ -185,7 +185,7 @@ pub fn render(plan: &Plan, options: &Options) -> Result<Vec<Rendered>, Error> {
     let mut files = Vec::new();
     for format in &formats {
         match format {
-            Format::Files => files.extend(plan.files.iter().cloned()),
+            Format::Files => files.extend(plan.files()),
             Format::Markdown | Format::Mkdocs | Format::Mdx => {
                 files.extend(pages.iter().map(|p| markdown::page(*format, p, options.refused)))
             }
