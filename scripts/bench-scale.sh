@@ -8,11 +8,13 @@
 #   one edit:    editing one spec rewrites only its samples;
 #   memory:      peak RSS <= 100 MB at 10,000 specs and <= 150 MB at 50,000;
 #   linear:      time per spec at the largest N <= 1.2x that at the smallest (cold, warm, check).
+# It also times `generate --format mkdocs`, cold and with nothing changed, for information: the
+# page formats are neither cached nor streamed yet, and their rows show what that costs.
 #
 # Usage: scripts/bench-scale.sh [--scale | N...]   (--scale: $SCALE_SIZES, else 5000 10000 50000,
 #        the default; builds target/release/snipgen first)
-# The trees go under $TMPDIR (default /tmp): 50,000 specs are ~580,000 files, ~2.5 GB with
-# the specs, so it needs that many free inodes. On a shared machine the seconds are noisy;
+# The trees go under $TMPDIR (default /tmp): 50,000 specs are ~630,000 files with the specs
+# and the mkdocs pages, ~2.8 GB, so it needs that many free inodes. On a shared machine the seconds are noisy;
 # compare rows of one run (the cpu column, user + system seconds, is steadier).
 # Every size gets its own folders and nothing is deleted before the end: on ext4 without a
 # journal (this machine's), the inode allocator skips inodes freed in the last 60 s (6 min
@@ -77,6 +79,10 @@ for n in "${SIZES[@]}"; do
   timed cold "$n" "$BIN" generate --specs "$specs" --out "$out"
   timed warm "$n" "$BIN" generate --specs "$specs" --out "$out"
   timed check "$n" "$BIN" check --specs "$specs" --out "$out"
+  # The page formats, for information (no target): they render every spec on every run and
+  # hold every page until it is written, so neither the cache nor streaming applies yet.
+  timed mkdocs-cold "$n" "$BIN" generate --format mkdocs --specs "$specs" --out "$out-mkdocs"
+  timed mkdocs-warm "$n" "$BIN" generate --format mkdocs --specs "$specs" --out "$out-mkdocs"
   # One spec edited: only its samples may be written.
   sed -i 's/^title: .*/title: Edited/; s/User-Agent: bench\/1.0/User-Agent: bench\/2.0/' "$specs/endpoint-000003.yaml"
   "$BIN" generate -v --specs "$specs" --out "$out" >"$TMP/edit.txt"
@@ -92,8 +98,8 @@ awk '
     if (!(n in sizes)) { sizes[n] = 1; order[++count] = n }
     if (!(key in lo) || n < lo[key]) lo[key] = n; if (n > hi[key]) hi[key] = n }
   END {
-    printf "%-6s %7s %8s %8s %9s %8s\n", "run", "specs", "seconds", "us/spec", "peak RSS", "cpu s"
-    for (i = 1; i <= rows; i++) { split(row[i], f, " "); printf "%-6s %7d %8.2f %8.1f %6d MB %8.2f\n", f[2], f[3], f[4], f[5], f[6], f[7] }
+    printf "%-11s %7s %8s %8s %9s %8s\n", "run", "specs", "seconds", "us/spec", "peak RSS", "cpu s"
+    for (i = 1; i <= rows; i++) { split(row[i], f, " "); printf "%-11s %7d %8.2f %8.1f %6d MB %8.2f\n", f[2], f[3], f[4], f[5], f[6], f[7] }
     print ""
     print "issue 13 targets:"
     for (i = 1; i <= count; i++) {
