@@ -778,8 +778,24 @@ fn check_url(url: &str) -> Option<String> {
     if url.is_empty() {
         return Some("url is empty".into());
     }
+    let spans = crate::encode::variable_spans(url);
+    // The authority: after `scheme://` (from the start when a variable stands for the scheme
+    // and host) up to the path.
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let authority_end = url[after_scheme..].find('/').map_or(url.len(), |i| after_scheme + i);
+    let user_info = url[after_scheme..authority_end]
+        .match_indices('@')
+        .any(|(i, _)| !spans.iter().any(|&(start, end)| (start..end).contains(&(after_scheme + i))));
+    if user_info {
+        return Some(
+            "url has user info before its host (`…@`), which clients treat differently (some send it as \
+             basic auth, some drop it, browsers refuse the request) and raw HTTP cannot send; remove it \
+             and use `auth: {basic: …}`"
+                .into(),
+        );
+    }
     let mut outside = url.to_string();
-    for (start, end) in crate::encode::variable_spans(url).into_iter().rev() {
+    for (start, end) in spans.into_iter().rev() {
         outside.replace_range(start..end, "");
     }
     let allowed = |c: char| crate::encode::is_url_path_char(c) || c == '%';

@@ -218,6 +218,16 @@ pub(crate) fn form_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// `scheme://user:password@host/…` as the URL without its user info, the user and the password.
+fn user_info(url: &str) -> Option<(String, &str, &str)> {
+    let after_scheme = url.find("://")? + 3;
+    let authority_end = url[after_scheme..].find('/').map_or(url.len(), |i| after_scheme + i);
+    let at = after_scheme + url[after_scheme..authority_end].rfind('@')?;
+    let info = &url[after_scheme..at];
+    let (user, password) = info.split_once(':').unwrap_or((info, ""));
+    Some((format!("{}{}", &url[..after_scheme], &url[at + 1..]), user, password))
+}
+
 pub(crate) fn form_pairs(text: &str) -> Vec<(String, String)> {
     text.split('&')
         .filter(|p| !p.is_empty())
@@ -356,6 +366,14 @@ fn command_spec(
         None => (url.clone(), None),
     };
     let base = base.split('#').next().unwrap_or("").to_string();
+    // curl sends a URL's user info as basic auth (`-u` wins over it): a spec says so in `auth`.
+    let base = match user_info(&base) {
+        Some((without, user, password)) => {
+            basic.get_or_insert((super::percent_decode(user), super::percent_decode(password)));
+            without
+        }
+        None => base,
+    };
     let mut query = query_text.as_deref().map(form_pairs).unwrap_or_default();
 
     let content_type = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case("content-type"));
@@ -517,6 +535,19 @@ mod tests {
             yaml,
             "title: POST /oauth/token\nmethod: POST\nurl: https://id.example.com/oauth/token\nbody:\n  form:\n    grant_type: client_credentials\n    scope: a b\nauth:\n  basic:\n    username: app\n    password: s3cr et\n"
         );
+    }
+
+    #[test]
+    fn user_info_in_the_url_is_basic_auth() {
+        let yaml = one("curl https://app:s3cr%20et@id.example.com/v1/me");
+        assert_eq!(
+            yaml,
+            "title: GET /v1/me\nmethod: GET\nurl: https://id.example.com/v1/me\nauth:\n  basic:\n    username: app\n    password: s3cr et\n"
+        );
+        // `-u` wins, as in curl; an `@` in the path is not user info.
+        let yaml = one("curl -u other:pw https://app:x@id.example.com/users/@me");
+        assert!(yaml.contains("url: https://id.example.com/users/@me\n"), "{yaml}");
+        assert!(yaml.contains("username: other\n    password: pw\n"), "{yaml}");
     }
 
     #[test]

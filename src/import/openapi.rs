@@ -140,31 +140,13 @@ impl Docs {
                 .position(|(_, c)| *c == wanted)
                 .ok_or_else(|| self.err(from, format!("$ref {r:?}: file not loaded")))?
         };
-        let ptr = percent_decode(fragment);
+        let ptr = super::percent_decode(fragment);
         let at = At { file: index, ptr };
         if self.get(&at).is_none() {
             return Err(self.err(from, format!("$ref {r:?} points to nothing")));
         }
         Ok(at)
     }
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn collect_refs(value: &Value, ptr: &str, out: &mut Vec<(String, String)>) {

@@ -141,6 +141,21 @@ fn url_characters_clients_disagree_on_are_rejected() {
 }
 
 #[test]
+fn user_info_in_the_url_is_rejected_for_auth_basic() {
+    // curl and requests send it as basic auth, Java drops it, fetch refuses the URL, and raw
+    // HTTP's Host header cannot hold it: no one sample would mean one request.
+    for url in ["https://app:secret@h/x", "https://{{user}}@h/x", "{{base}}@h/x"] {
+        let err = generate_error(&format!("title: x\nmethod: GET\nurl: \"{url}\"\n"));
+        assert!(err.contains("bad.yaml:3:6: url has user info before its host"), "{url}: {err}");
+        assert!(err.contains("use `auth: {basic: …}`"), "{err}");
+    }
+    // An `@` in the path is not user info.
+    let dir = project(&[("ok.yaml", "title: x\nmethod: GET\nurl: \"https://h/users/@me\"\n")]);
+    let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
 fn credentials_that_become_headers_are_header_safe() {
     let err = generate_error(
         "title: x\nmethod: GET\nurl: https://h/x\nauth:\n  bearer: {token: \"a\\nX-Injected: 1\"}\n",
