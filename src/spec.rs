@@ -772,30 +772,16 @@ pub fn check_id(id: &str) -> Result<(), String> {
     }
 }
 
-/// Characters a URL may hold outside `{{variables}}` (RFC 3986): anything else would be
-/// encoded differently, or refused, by different clients.
+/// A URL every client sends the same: the characters it may hold outside `{{variables}}` (RFC
+/// 3986; anything else would be encoded differently, or refused, by different clients), then
+/// its shape.
 fn check_url(url: &str) -> Option<String> {
     if url.is_empty() {
         return Some("url is empty".into());
     }
     let spans = crate::encode::variable_spans(url);
-    // The authority: after `scheme://` (from the start when a variable stands for the scheme
-    // and host) up to the path.
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    let authority_end = url[after_scheme..].find('/').map_or(url.len(), |i| after_scheme + i);
-    let user_info = url[after_scheme..authority_end]
-        .match_indices('@')
-        .any(|(i, _)| !spans.iter().any(|&(start, end)| (start..end).contains(&(after_scheme + i))));
-    if user_info {
-        return Some(
-            "url has user info before its host (`…@`), which clients treat differently (some send it as \
-             basic auth, some drop it, browsers refuse the request) and raw HTTP cannot send; remove it \
-             and use `auth: {basic: …}`"
-                .into(),
-        );
-    }
     let mut outside = url.to_string();
-    for (start, end) in spans.into_iter().rev() {
+    for &(start, end) in spans.iter().rev() {
         outside.replace_range(start..end, "");
     }
     let allowed = |c: char| crate::encode::is_url_path_char(c) || c == '%';
@@ -823,6 +809,74 @@ fn check_url(url: &str) -> Option<String> {
                 byte as char
             ));
         }
+    }
+    check_url_shape(url, &spans)
+}
+
+/// An http(s) scheme (unless a variable stands for the scheme and host), a host, a port from 1
+/// to 65535, no user info and no dot segments: what clients read differently, or fail on, when run.
+fn check_url_shape(url: &str, spans: &[(usize, usize)]) -> Option<String> {
+    let in_variable = |at: usize| spans.iter().any(|&(start, end)| (start..end).contains(&at));
+    let scheme_end = url.find("://");
+    if !url.starts_with("{{") {
+        match scheme_end {
+            Some(end) if ["http", "https"].iter().any(|s| url[..end].eq_ignore_ascii_case(s)) => {}
+            Some(end) => {
+                return Some(format!(
+                    "url has the scheme `{}`; samples send HTTP, so start it with https:// or http://",
+                    &url[..end]
+                ));
+            }
+            None => {
+                return Some(
+                    "url has no scheme; start it with https:// (or with a {{variable}} that stands for the scheme and host)"
+                        .into(),
+                );
+            }
+        }
+    }
+    // The authority: after `scheme://` (from the start when a variable stands for the scheme
+    // and host) up to the path.
+    let after_scheme = scheme_end.map_or(0, |i| i + 3);
+    let authority_end = url[after_scheme..].find('/').map_or(url.len(), |i| after_scheme + i);
+    let authority = &url[after_scheme..authority_end];
+    if authority.match_indices('@').any(|(i, _)| !in_variable(after_scheme + i)) {
+        return Some(
+            "url has user info before its host (`…@`), which clients treat differently (some send it as \
+             basic auth, some drop it, browsers refuse the request) and raw HTTP cannot send; remove it \
+             and use `auth: {basic: …}`"
+                .into(),
+        );
+    }
+    // A variable may stand for the host or the port: only what is written is checked.
+    if !authority.contains("{{") {
+        let (host, port) = match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        };
+        if host.is_empty() {
+            return Some("url has no host; write it after `://`".into());
+        }
+        match port {
+            Some("") => {
+                return Some(
+                    "url has a `:` after its host but no port; remove the `:` or write the port".into(),
+                );
+            }
+            Some(port)
+                if !(port.len() <= 5 && port.parse::<u32>().is_ok_and(|p| (1..=65535).contains(&p))) =>
+            {
+                return Some(format!("url has the port `{port}`; a port is a number from 1 to 65535"));
+            }
+            _ => {}
+        }
+    }
+    if url[authority_end..].split('/').any(|segment| segment == "." || segment == "..") {
+        return Some(
+            "url has a `.` or `..` segment, which some clients resolve (curl, browsers) and others send as \
+             written; write the path it stands for"
+                .into(),
+        );
     }
     None
 }

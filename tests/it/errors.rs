@@ -156,6 +156,29 @@ fn user_info_in_the_url_is_rejected_for_auth_basic() {
 }
 
 #[test]
+fn urls_that_clients_fail_on_or_read_differently_are_rejected() {
+    for (url, message) in [
+        ("ftp://h/x", "url has the scheme `ftp`; samples send HTTP"),
+        ("h/x", "url has no scheme; start it with https://"),
+        ("https:///x", "url has no host"),
+        ("https://h:0/x", "url has the port `0`; a port is a number from 1 to 65535"),
+        ("https://h:65536/x", "url has the port `65536`"),
+        ("https://h:/x", "url has a `:` after its host but no port"),
+        ("https://h/a/../b", "url has a `.` or `..` segment, which some clients resolve"),
+        ("https://h/a/.", "url has a `.` or `..` segment"),
+    ] {
+        let err = generate_error(&format!("title: x\nmethod: GET\nurl: \"{url}\"\n"));
+        assert!(err.contains(&format!("bad.yaml:3:6: {message}")), "{url}: {err}");
+    }
+    // Variables may stand for the scheme, host or port; `...` is a plain segment.
+    for url in ["{{base}}/x", "{{scheme}}://h/x", "https://{{host}}:{{port}}/x", "HTTPS://H:8443/a/.../b"] {
+        let dir = project(&[("ok.yaml", &format!("title: x\nmethod: GET\nurl: \"{url}\"\n"))]);
+        let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
+        assert_eq!(code, 0, "{url}: {stderr}");
+    }
+}
+
+#[test]
 fn credentials_that_become_headers_are_header_safe() {
     let err = generate_error(
         "title: x\nmethod: GET\nurl: https://h/x\nauth:\n  bearer: {token: \"a\\nX-Injected: 1\"}\n",
