@@ -391,6 +391,24 @@ fn has_repeats<'a>(names: impl Iterator<Item = &'a String>) -> bool {
     names.into_iter().any(|n| !seen.insert(n))
 }
 
+/// The `charset` a media type names when it is not UTF-8.
+fn foreign_charset(media_type: &str) -> Option<String> {
+    let parsed = mediatype::MediaType::parse(media_type).ok()?;
+    let (_, charset) =
+        parsed.params.iter().find(|(name, _)| name.as_str().eq_ignore_ascii_case("charset"))?;
+    let charset = charset.as_str().trim_matches('"');
+    (!["utf-8", "utf8"].iter().any(|u| charset.eq_ignore_ascii_case(u))).then(|| charset.to_string())
+}
+
+/// Text is sent as its UTF-8 bytes; a Content-Type naming another charset would have OkHttp
+/// (which encodes a string in the declared charset) send other bytes than every other client.
+fn charset_message(what: &str, charset: &str) -> String {
+    format!(
+        "{what} holds non-ASCII text, sent as UTF-8, but its Content-Type says charset={charset}, which \
+         some clients encode it in (OkHttp) and others ignore; remove the charset or write charset=utf-8"
+    )
+}
+
 /// Splits `scheme://host/path` (or `host/path` when the scheme is a variable's business).
 fn split_url(url: &str) -> (&str, &str) {
     let after_scheme = url.find("://").map(|i| i + 3).unwrap_or(0);
@@ -569,6 +587,7 @@ fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) 
 
     let given_type =
         headers.iter().find(|h| h.name.eq_ignore_ascii_case("content-type")).map(|h| h.value.clone());
+    let type_key = if given_type.is_some() { "headers" } else { "body" };
     let content_type = match (&body, given_type, &loaded.body_content_type) {
         (Some(Body::Multipart { .. }), Some(_), _) => {
             return Err((
@@ -595,6 +614,25 @@ fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) 
             Some(t)
         }
     };
+    if let (Some(body), Some(media_type)) = (&body, &content_type) {
+        let text = match body {
+            Body::Json { text, .. } | Body::Text { text } | Body::Graphql { text, .. } => Some(text.as_str()),
+            _ => None,
+        };
+        if let Some(charset) = text.filter(|t| !t.is_ascii()).and_then(|_| foreign_charset(media_type)) {
+            return Err((type_key, charset_message("the body", &charset)));
+        }
+    }
+    if let Some(Body::Multipart { parts, .. }) = &body {
+        for part in parts {
+            if let (Some(value), Some(media_type)) = (&part.value, &part.content_type)
+                && !value.is_ascii()
+                && let Some(charset) = foreign_charset(media_type)
+            {
+                return Err(("body", charset_message(&format!("part `{}`", part.name), &charset)));
+            }
+        }
+    }
 
     let mut query: Vec<Pair> =
         spec.query.0.iter().map(|(k, v)| Pair::new(settings.bind(k), settings.bind(v))).collect();

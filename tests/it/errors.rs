@@ -156,6 +156,30 @@ fn user_info_in_the_url_is_rejected_for_auth_basic() {
 }
 
 #[test]
+fn non_ascii_text_under_a_charset_other_than_utf8_is_rejected() {
+    // OkHttp encodes a string in the Content-Type's charset; every other client sends UTF-8.
+    let err = generate_error(
+        "title: x\nmethod: POST\nurl: https://h/x\nheaders:\n  Content-Type: application/json; charset=latin1\nbody:\n  json: {a: \"caf\u{e9}\"}\n",
+    );
+    assert!(err.contains("bad.yaml:4:1: the body holds non-ASCII text, sent as UTF-8, but its Content-Type says charset=latin1"), "{err}");
+    let err = generate_error(
+        "title: x\nmethod: POST\nurl: https://h/x\nbody:\n  multipart:\n    - name: a\n      value: \"\u{e9}\"\n      content_type: text/plain; charset=iso-8859-1\n",
+    );
+    assert!(err.contains("bad.yaml:4:1: part `a` holds non-ASCII text"), "{err}");
+    // ASCII is the same bytes in every charset, and UTF-8 in any spelling is what is sent.
+    for (content_type, text) in
+        [("text/plain; charset=latin1", "cafe"), ("text/plain; charset=\\\"UTF-8\\\"", "caf\u{e9}")]
+    {
+        let spec = format!(
+            "title: x\nmethod: POST\nurl: https://h/x\nbody:\n  content_type: \"{content_type}\"\n  text: \"{text}\"\n"
+        );
+        let dir = project(&[("ok.yaml", &spec)]);
+        let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
+        assert_eq!(code, 0, "{spec}: {stderr}");
+    }
+}
+
+#[test]
 fn urls_that_clients_fail_on_or_read_differently_are_rejected() {
     for (url, message) in [
         ("ftp://h/x", "url has the scheme `ftp`; samples send HTTP"),
