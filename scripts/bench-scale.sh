@@ -64,6 +64,10 @@ make_specs() { # make_specs DIR N
 # timed LABEL N CMD...: one RESULT line from GNU time's report.
 timed() {
   local label="$1" n="$2"; shift 2
+  # Untimed: the kernel writes back what the previous step left dirty (a cold run at 50,000
+  # specs leaves gigabytes), which would otherwise be billed to this run (a warm run right
+  # after it measured 3-4 s, the same tree a minute later 1.3 s).
+  sync
   /usr/bin/time -v "$@" >/dev/null 2>"$TMP/time.txt" || { cat "$TMP/time.txt" >&2; exit 1; }
   awk -v label="$label" -v n="$n" '
     /User time/ || /System time/ { cpu += $NF }
