@@ -21,6 +21,9 @@
 # while their inode-table block is dirty), so a cold run right after deleting the previous
 # size's 100,000+ files spent most of its time in the kernel's find_inode_bit and
 # recently_deleted, and grew with the size of what was deleted, not with snipgen's work.
+# The same holds across runs: the clean-up at the end deletes every tree, so a second run
+# started within minutes of the first measures cold runs 5x slower (and warm ratios that look
+# far better than they are). Leave ten minutes between runs.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
