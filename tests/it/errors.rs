@@ -10,6 +10,13 @@ fn generate_error(spec: &str) -> String {
     stderr.trim_end().to_string()
 }
 
+/// The spec loads and its samples are written.
+fn assert_generates(spec: &str) {
+    let dir = project(&[("ok.yaml", spec)]);
+    let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{spec}: {stderr}");
+}
+
 #[test]
 fn unknown_key_is_located_with_a_suggestion() {
     let err = generate_error("title: x\nmethod: GET\nurl: http://h/x\nhedaers:\n  A: b\n");
@@ -150,9 +157,7 @@ fn user_info_in_the_url_is_rejected_for_auth_basic() {
         assert!(err.contains("use `auth: {basic: …}`"), "{err}");
     }
     // An `@` in the path is not user info.
-    let dir = project(&[("ok.yaml", "title: x\nmethod: GET\nurl: \"https://h/users/@me\"\n")]);
-    let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
-    assert_eq!(code, 0, "{stderr}");
+    assert_generates("title: x\nmethod: GET\nurl: \"https://h/users/@me\"\n");
 }
 
 #[test]
@@ -170,12 +175,9 @@ fn non_ascii_text_under_a_charset_other_than_utf8_is_rejected() {
     for (content_type, text) in
         [("text/plain; charset=latin1", "cafe"), ("text/plain; charset=\\\"UTF-8\\\"", "caf\u{e9}")]
     {
-        let spec = format!(
+        assert_generates(&format!(
             "title: x\nmethod: POST\nurl: https://h/x\nbody:\n  content_type: \"{content_type}\"\n  text: \"{text}\"\n"
-        );
-        let dir = project(&[("ok.yaml", &spec)]);
-        let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
-        assert_eq!(code, 0, "{spec}: {stderr}");
+        ));
     }
 }
 
@@ -196,9 +198,7 @@ fn urls_that_clients_fail_on_or_read_differently_are_rejected() {
     }
     // Variables may stand for the scheme, host or port; `...` is a plain segment.
     for url in ["{{base}}/x", "{{scheme}}://h/x", "https://{{host}}:{{port}}/x", "HTTPS://H:8443/a/.../b"] {
-        let dir = project(&[("ok.yaml", &format!("title: x\nmethod: GET\nurl: \"{url}\"\n"))]);
-        let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
-        assert_eq!(code, 0, "{url}: {stderr}");
+        assert_generates(&format!("title: x\nmethod: GET\nurl: \"{url}\"\n"));
     }
 }
 
