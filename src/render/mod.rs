@@ -376,7 +376,7 @@ struct RequestContext {
     text_body: Value,
 }
 
-/// What a run renders: the files, and the samples clients refused, with their reasons.
+/// What a run renders: every sample, rendered or refused by its client (with the reason).
 #[derive(Debug, Default)]
 pub struct Plan {
     /// Output path that was not written, and why.
