@@ -89,6 +89,9 @@ pub struct Refuses {
     pub text_parts_before_files: Option<String>,
     /// A header value with leading or trailing space or tab; `{header}` in the reason.
     pub padded_header_values: Option<String>,
+    /// A Content-Type header on a request without a body (clients that keep the type on
+    /// the body object, and drop or refuse it without one).
+    pub content_type_without_body: Option<String>,
     /// A header value holding one of `any`; `{header}` in the reason.
     pub header_values_containing: Option<Containing>,
     /// A method with a character not in `only`; `{method}` in the reason.
@@ -332,6 +335,12 @@ impl Client {
                 request.headers.iter().find(|h| c.any.iter().any(|s| h.value.contains(s.as_str())))
         {
             return Some(c.because.replace("{header}", &h.name));
+        }
+        if let Some(why) = &r.content_type_without_body
+            && request.body.is_none()
+            && request.headers.iter().any(|h| h.name.eq_ignore_ascii_case("content-type"))
+        {
+            return Some(why.clone());
         }
         let body = request.body.as_ref()?;
         if let Some(l) = &r.bodies

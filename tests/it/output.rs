@@ -140,6 +140,31 @@ fn a_sample_its_client_refuses_is_reported_and_not_written() {
     );
 }
 
+#[test]
+fn a_content_type_without_a_body_is_refused_by_the_clients_that_drop_it() {
+    // verify showed both C# clients sending the request without it: .NET keeps Content-Type on
+    // the body object.
+    let spec =
+        "title: Get\nmethod: GET\nurl: https://api.example.com/x\nheaders:\n  Content-Type: text/plain\n";
+    let dir = project(&[("get.yaml", spec)]);
+    for lang in ["csharp", "csharp:httpclient"] {
+        let (code, _, stderr) = snipgen(dir.path(), &["generate", "--lang", lang]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(
+            stderr.contains("refused output/get/csharp.cs: ") && stderr.contains("Content-Type"),
+            "{stderr}"
+        );
+        assert!(!dir.path().join("output/get/csharp.cs").exists());
+    }
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--lang", "curl,java"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert!(
+        std::fs::read_to_string(dir.path().join("output/get/curl.sh"))
+            .unwrap()
+            .contains("Content-Type: text/plain")
+    );
+}
+
 /// A spec with `id:` set, for the plan-validation cases.
 fn with_id(id: &str) -> String {
     format!("id: {id:?}\n{SIMPLE}")
