@@ -338,7 +338,7 @@ impl Client {
         }
         if let Some(why) = &r.content_type_without_body
             && request.body.is_none()
-            && request.headers.iter().any(|h| h.name.eq_ignore_ascii_case("content-type"))
+            && request.content_type.is_some()
         {
             return Some(why.clone());
         }

@@ -411,11 +411,9 @@ fn charset_message(what: &str, charset: &str) -> String {
 
 /// Splits `scheme://host/path` (or `host/path` when the scheme is a variable's business).
 fn split_url(url: &str) -> (&str, &str) {
-    let after_scheme = url.find("://").map(|i| i + 3).unwrap_or(0);
-    match url[after_scheme..].find('/') {
-        Some(slash) => (&url[after_scheme..after_scheme + slash], &url[after_scheme + slash..]),
-        None => (&url[after_scheme..], "/"),
-    }
+    let authority = spec::authority(url);
+    let path = &url[authority.end..];
+    (&url[authority], if path.is_empty() { "/" } else { path })
 }
 
 /// A request the spec describes but no request can be built from: the message, and the

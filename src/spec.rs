@@ -772,6 +772,13 @@ pub fn check_id(id: &str) -> Result<(), String> {
     }
 }
 
+/// Where a URL's authority (`host[:port]`, with any user info) is: after `scheme://` (from the
+/// start when a variable stands for the scheme and host) up to the path's `/` or the end.
+pub(crate) fn authority(url: &str) -> std::ops::Range<usize> {
+    let start = url.find("://").map_or(0, |i| i + 3);
+    start..url[start..].find('/').map_or(url.len(), |i| start + i)
+}
+
 /// A URL every client sends the same: the characters it may hold outside `{{variables}}` (RFC
 /// 3986; anything else would be encoded differently, or refused, by different clients), then
 /// its shape.
@@ -835,12 +842,9 @@ fn check_url_shape(url: &str, spans: &[(usize, usize)]) -> Option<String> {
             }
         }
     }
-    // The authority: after `scheme://` (from the start when a variable stands for the scheme
-    // and host) up to the path.
-    let after_scheme = scheme_end.map_or(0, |i| i + 3);
-    let authority_end = url[after_scheme..].find('/').map_or(url.len(), |i| after_scheme + i);
-    let authority = &url[after_scheme..authority_end];
-    if authority.match_indices('@').any(|(i, _)| !in_variable(after_scheme + i)) {
+    let range = authority(url);
+    let authority = &url[range.clone()];
+    if authority.match_indices('@').any(|(i, _)| !in_variable(range.start + i)) {
         return Some(
             "url has user info before its host (`…@`), which clients treat differently (some send it as \
              basic auth, some drop it, browsers refuse the request) and raw HTTP cannot send; remove it \
@@ -871,7 +875,7 @@ fn check_url_shape(url: &str, spans: &[(usize, usize)]) -> Option<String> {
             _ => {}
         }
     }
-    if url[authority_end..].split('/').any(|segment| segment == "." || segment == "..") {
+    if url[range.end..].split('/').any(|segment| segment == "." || segment == "..") {
         return Some(
             "url has a `.` or `..` segment, which some clients resolve (curl, browsers) and others send as \
              written; write the path it stands for"

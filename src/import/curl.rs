@@ -220,12 +220,12 @@ pub(crate) fn form_decode(s: &str) -> String {
 
 /// `scheme://user:password@host/…` as the URL without its user info, the user and the password.
 fn user_info(url: &str) -> Option<(String, &str, &str)> {
-    let after_scheme = url.find("://")? + 3;
-    let authority_end = url[after_scheme..].find('/').map_or(url.len(), |i| after_scheme + i);
-    let at = after_scheme + url[after_scheme..authority_end].rfind('@')?;
-    let info = &url[after_scheme..at];
+    url.find("://")?;
+    let authority = crate::spec::authority(url);
+    let at = authority.start + url[authority.clone()].rfind('@')?;
+    let info = &url[authority.start..at];
     let (user, password) = info.split_once(':').unwrap_or((info, ""));
-    Some((format!("{}{}", &url[..after_scheme], &url[at + 1..]), user, password))
+    Some((format!("{}{}", &url[..authority.start], &url[at + 1..]), user, password))
 }
 
 pub(crate) fn form_pairs(text: &str) -> Vec<(String, String)> {
