@@ -1,4 +1,5 @@
-//! `generate` and `check` for the `files` format, streamed and cached.
+//! `generate` and `check` for the `files` format and the page formats (Markdown, MkDocs,
+//! MDX: one page per spec), streamed and cached.
 //!
 //! Streamed: specs go through in chunks, and only paths, hashes and file metadata are kept
 //! for the whole run, so memory stays flat in the number of specs. `generate` keeps the
@@ -11,8 +12,8 @@
 //!
 //! Cached: `<out>/.snipgen-cache` maps a hash of (snipgen version, every template and
 //! `clients.yaml`, built-in and the user's, the style settings, the languages and clients
-//! rendered, the spec's path and bytes) to the spec's id, its output paths, each file's
-//! content hash, and the metadata (size, mtime, ctime, inode) a file had when it was known to
+//! rendered, the formats, the spec's path and bytes) to the spec's id, its output paths, each
+//! file's content hash (samples and pages alike), and the metadata (size, mtime, ctime, inode) a file had when it was known to
 //! hold that content. A spec whose key is cached is neither parsed nor rendered; an output
 //! file whose metadata still matches is not read. The metadata is trusted only when the
 //! file's times are in an earlier second than the cache was written (the cache file's own
@@ -28,9 +29,11 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::format::{Format, RefusedSamples};
 use crate::lang::Target;
 use crate::output::{self, CACHE, CheckReport, MANIFEST, OnDisk, Scope, WriteReport};
 use crate::render::Renderer;
+use crate::report::Refused;
 use crate::spec::LoadedSpec;
 
 /// Specs per chunk: enough to keep both cores busy, few enough that a chunk's samples are a
@@ -38,8 +41,9 @@ use crate::spec::LoadedSpec;
 const CHUNK: usize = 256;
 /// The cache's format: bumped whenever its encoding or contents change, so that an older
 /// cache is ignored rather than misread (2: postcard instead of bincode; 3: the checksum
-/// after the payload, so that it is written streamed; 4: the spec files' index, devices).
-const MAGIC: &[u8] = b"snipgen-cache 4\n";
+/// after the payload, so that it is written streamed; 4: the spec files' index, devices;
+/// 5: pages).
+const MAGIC: &[u8] = b"snipgen-cache 5\n";
 
 /// Where a spec comes from.
 pub enum Unit {
@@ -111,6 +115,12 @@ pub struct Job<'a> {
     pub scope: &'a Scope,
     /// The user's templates folder, whose every file is part of the cache key.
     pub templates: Option<&'a Path>,
+    /// Whether the `files` format is written; without it the samples only fill pages.
+    pub files: bool,
+    /// The page formats written (of [`crate::format::PAGE_FORMATS`]), one page per spec each.
+    pub pages: &'a [Format],
+    /// What the pages show for a sample its client refused.
+    pub refused: RefusedSamples,
     /// Keep the written paths for the report (`-v`, JSON); otherwise only counted.
     pub list: bool,
 }
@@ -161,6 +171,16 @@ enum Slot {
         hash: Option<u64>,
         stat: Option<Stat>,
     },
+    /// A sample that only fills pages: the `files` format is not written.
+    Unwritten,
+}
+
+/// A spec's page in one page format: its content hash (unknown until rendered) and the
+/// metadata of its file when it last held that content.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct PageSlot {
+    hash: Option<u64>,
+    stat: Option<Stat>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -178,11 +198,20 @@ struct RequestEntry {
 struct Entry {
     id: String,
     requests: Vec<RequestEntry>,
+    /// One per page format, in the run's order.
+    pages: Vec<PageSlot>,
 }
 
 impl Entry {
     fn complete(&self) -> bool {
         self.requests.iter().flat_map(|r| &r.slots).all(|s| !matches!(s, Slot::File { hash: None, .. }))
+            && self.pages.iter().all(|p| p.hash.is_some())
+    }
+
+    /// Whether the entry is one of a run with these targets and formats.
+    fn fits(&self, job: &Job) -> bool {
+        self.pages.len() == job.pages.len()
+            && self.requests.iter().all(|r| r.slots.len() == job.targets.len())
     }
 }
 
@@ -317,6 +346,7 @@ fn global_key(job: &Job) -> Result<Vec<u8>, Error> {
     let mut style = Vec::new();
     let _ = write!(style, "{} {} {:?} {:?}", s.readable_variables, s.content_length, s.preset, s.indent);
     add(&style);
+    add(format!("files={} pages={:?} refused={:?}", job.files, job.pages, job.refused).as_bytes());
     for t in job.targets {
         add(format!("{}:{}={}", t.language.id, t.client.id, t.file_name(job.targets)).as_bytes());
     }
@@ -341,6 +371,28 @@ struct Spec {
     entry: Entry,
     /// Per request, per target: what the second pass does.
     actions: Vec<Vec<Action>>,
+    /// Per page format: what the second pass does.
+    page_actions: Vec<Action>,
+}
+
+impl Spec {
+    fn busy(&self) -> bool {
+        self.actions.iter().flatten().chain(&self.page_actions).any(|a| !matches!(a, Action::Keep))
+    }
+
+    fn action_mut(&mut self, place: Place) -> &mut Action {
+        match place {
+            Place::Sample(r, t) => &mut self.actions[r][t],
+            Place::Page(p) => &mut self.page_actions[p],
+        }
+    }
+}
+
+/// Which output file of a spec: a request's sample (request, target), or a page (format).
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    Sample(usize, usize),
+    Page(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -400,7 +452,7 @@ fn render_unit(
     own: Option<&LoadedSpec>,
     key: u128,
     global: &[u8],
-) -> Result<Samples, Fail> {
+) -> Result<Output, Fail> {
     match own {
         Some(l) => render(job, l),
         None => {
@@ -416,18 +468,57 @@ enum Found {
     Miss(Entry, Option<Box<LoadedSpec>>),
 }
 
-/// Every sample of a spec: per request, per target, the text or the refusal.
-type Samples = Vec<(String, Vec<Result<String, String>>)>;
+/// Everything a spec's output files hold.
+struct Output {
+    /// Per request, per target: the sample, or its client's refusal.
+    samples: Vec<Vec<Result<String, String>>>,
+    /// Per page format, the page.
+    pages: Vec<String>,
+}
 
-fn render(job: &Job, loaded: &LoadedSpec) -> Result<Samples, Fail> {
+impl Output {
+    fn text(&self, place: Place) -> &str {
+        match place {
+            Place::Sample(r, t) => {
+                self.samples[r][t].as_deref().expect("a file is planned only for a sample")
+            }
+            Place::Page(p) => &self.pages[p],
+        }
+    }
+}
+
+fn render(job: &Job, loaded: &LoadedSpec) -> Result<Output, Fail> {
     let requests = crate::model::build(loaded, job.renderer.settings()).map_err(|_| Fail::Fallback)?;
     let plan = job.renderer.render_all(requests, job.targets)?;
+    let pages = if job.pages.is_empty() {
+        Vec::new()
+    } else {
+        let pages = crate::format::pages(&plan);
+        let [page] = pages.as_slice() else { return Err(Fail::Fallback) };
+        job.pages.iter().map(|&format| crate::format::page(format, page, job.refused).text).collect()
+    };
     let mut samples = plan.samples.into_iter();
-    Ok(plan
+    let samples = plan
         .requests
         .iter()
-        .map(|r| (r.id.clone(), samples.by_ref().take(job.targets.len()).map(|s| s.outcome).collect()))
-        .collect())
+        .map(|_| samples.by_ref().take(job.targets.len()).map(|s| s.outcome).collect())
+        .collect();
+    Ok(Output { samples, pages })
+}
+
+/// A spec's output, rendered on the first call that needs it.
+struct Lazy<'a> {
+    output: Option<Output>,
+    render: &'a (dyn Fn() -> Result<Output, Fail> + Sync),
+}
+
+impl Lazy<'_> {
+    fn get(&mut self) -> Result<&Output, Fail> {
+        if self.output.is_none() {
+            self.output = Some((self.render)()?);
+        }
+        Ok(self.output.as_ref().expect("just rendered"))
+    }
 }
 
 /// The entry of a spec not in the cache: ids and refusals, from the model alone.
@@ -442,13 +533,14 @@ fn skeleton(job: &Job, loaded: &LoadedSpec) -> Result<Entry, Fail> {
                 .iter()
                 .map(|t| match t.refusal(r) {
                     Some(reason) => Slot::Refused(reason),
-                    None => Slot::File { hash: None, stat: None },
+                    None if job.files => Slot::File { hash: None, stat: None },
+                    None => Slot::Unwritten,
                 })
                 .collect(),
             folder: None,
         })
         .collect();
-    Ok(Entry { id: loaded.id.clone(), requests })
+    Ok(Entry { id: loaded.id.clone(), requests, pages: vec![PageSlot::default(); job.pages.len()] })
 }
 
 /// A request's folder as the first pass found it.
@@ -503,6 +595,140 @@ fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
+/// What the first pass of `generate` found about one spec's files, besides their actions.
+#[derive(Default)]
+struct Findings {
+    /// Files snipgen did not write, holding something else.
+    conflicts: Vec<String>,
+    /// Links, with the message for the user.
+    not_regular: Vec<String>,
+    /// Something in the way (a folder…) that removing a stale file may clear: the file, its
+    /// path and why.
+    blocked: Vec<(Place, String, String)>,
+    /// Whether the spec's cache entry changed.
+    dirty: bool,
+    /// Temporary files found in its folders.
+    temps: Vec<String>,
+}
+
+/// The first pass of `generate`: the output folder, the cache and the manifest as it reads
+/// them.
+struct Looking<'a> {
+    out: &'a Path,
+    cache: &'a Cache,
+    owned: &'a output::Owned,
+    force: bool,
+}
+
+impl Looking<'_> {
+    /// What the second pass does about the file at `path` (relative to the output folder),
+    /// found `on_disk`, which is to hold the text at `place`: `known` is its content hash,
+    /// when known, and the metadata its file had then.
+    fn decide(
+        &self,
+        on_disk: OnDisk,
+        path: &dyn Fn() -> String,
+        place: Place,
+        (want, stat): (&mut Option<u64>, &mut Option<Stat>),
+        lazy: &mut Lazy,
+        findings: &mut Findings,
+    ) -> Result<Action, Fail> {
+        let target = || self.out.join(path());
+        let conflict = |findings: &mut Findings| {
+            findings.conflicts.push(target().display().to_string());
+            Action::Keep
+        };
+        Ok(match on_disk {
+            OnDisk::Missing => Action::Write(None),
+            OnDisk::File { permissions, meta, .. } => {
+                let now = Stat::of(&meta);
+                if want.is_some() && self.cache.trusts(*stat, &now) {
+                    Action::Keep
+                } else if let Some(h) = *want {
+                    if hash(&output::read_regular(&target())?) == h {
+                        *stat = Some(now);
+                        findings.dirty = true;
+                        Action::Keep
+                    } else if self.owned.contains(&path()) || self.force {
+                        Action::Write(Some(permissions))
+                    } else {
+                        conflict(findings)
+                    }
+                } else if self.owned.contains(&path()) {
+                    Action::Compare(permissions)
+                } else {
+                    // Not ours: whether it differs decides between a conflict and nothing to
+                    // do, before any write.
+                    let bytes = output::read_regular(&target())?;
+                    let text = lazy.get()?.text(place);
+                    if bytes == text.as_bytes() {
+                        *want = Some(hash(text.as_bytes()));
+                        *stat = Some(now);
+                        findings.dirty = true;
+                        Action::Keep
+                    } else if self.force {
+                        Action::Write(Some(permissions))
+                    } else {
+                        conflict(findings)
+                    }
+                }
+            }
+            OnDisk::Link => {
+                findings.not_regular.push(format!(
+                    "{} is a symbolic link; snipgen writes regular files and never follows links",
+                    target().display()
+                ));
+                Action::Keep
+            }
+            OnDisk::Other(why) => {
+                findings.blocked.push((place, path(), why));
+                Action::Keep
+            }
+        })
+    }
+
+    /// `check` of the file at `path`, found `on_disk`, which is to hold the text at `place`
+    /// (see [`Looking::decide`]); what is wrong goes to `part`.
+    fn check(
+        &self,
+        on_disk: OnDisk,
+        path: &dyn Fn() -> String,
+        place: Place,
+        (want, stat): (Option<u64>, Option<Stat>),
+        lazy: &mut Lazy,
+        part: &mut CheckReport,
+    ) -> Result<(), Fail> {
+        if let OnDisk::File { meta, .. } = &on_disk
+            && want.is_some()
+            && self.cache.trusts(stat, &Stat::of(meta))
+        {
+            return Ok(());
+        }
+        let path = path();
+        let relative = output::checked_relative(&path)?;
+        match on_disk {
+            OnDisk::Missing => part.missing.push(path),
+            OnDisk::File { .. } => {
+                let bytes = output::read_regular(&self.out.join(relative))?;
+                if want.is_some_and(|h| h == hash(&bytes)) {
+                    return Ok(());
+                }
+                let text = lazy.get()?.text(place);
+                if bytes != text.as_bytes() {
+                    let diff = output::diff(&path, &bytes, text);
+                    part.stale.push((path, diff));
+                }
+            }
+            OnDisk::Link => part.not_regular.push((
+                path,
+                "a symbolic link, not the generated file (snipgen never follows links)".to_string(),
+            )),
+            OnDisk::Other(why) => part.not_regular.push((path, why)),
+        }
+        Ok(())
+    }
+}
+
 /// A spec as the first pass found it: its key, its file's metadata, and its entry.
 struct Resolved {
     key: u128,
@@ -547,10 +773,7 @@ fn resolve(
     for k in keyed {
         let (key, source, was_read) = k?;
         read |= was_read;
-        let hit = cache
-            .entries
-            .remove(&key)
-            .filter(|e| e.complete() && e.requests.iter().all(|r| r.slots.len() == job.targets.len()));
+        let hit = cache.entries.remove(&key).filter(|e| e.complete() && e.fits(job));
         hits.push((key, source, hit));
     }
     let resolved = hits
@@ -586,16 +809,37 @@ impl Planned {
         self.text.push_str(request);
         self.text.push('/');
         self.text.push_str(name);
+        self.end(start, unit);
+    }
+
+    fn push_path(&mut self, path: &str, unit: usize) {
+        let start = self.text.len();
+        self.text.push_str(path);
+        self.end(start, unit);
+    }
+
+    fn end(&mut self, start: usize, unit: usize) {
         let len = u32::try_from(self.text.len() - start).expect("a path is far shorter than 4 GB");
         self.paths.push((start, len, u32::try_from(unit).expect("fewer than 4 billion specs")));
     }
 
-    /// Every file path of `entry`, each request's in file-name order (`by_name`).
-    fn push_entry(&mut self, entry: &Entry, names: &[String], by_name: &[usize], unit: usize) {
+    /// Every file path of `entry`, each request's in file-name order (`by_name`), then its
+    /// pages.
+    fn push_entry(
+        &mut self,
+        entry: &Entry,
+        names: &[String],
+        by_name: &[usize],
+        pages: &[Format],
+        unit: usize,
+    ) {
         for req in &entry.requests {
             for t in files_by_name(req, by_name) {
                 self.push(&req.id, &names[t], unit);
             }
+        }
+        for &format in pages {
+            self.push_path(&crate::format::page_path(format, &entry.id), unit);
         }
     }
 
@@ -626,12 +870,24 @@ impl Planned {
 }
 
 /// Temporary files in the folders not listed already: the output folder, the folders of
-/// files owned but not planned, and the folders above nested request folders.
-/// `planned` is sorted, so the files of a folder are next to each other.
-fn leftovers(out: &Path, planned: &Planned, unplanned: &[&str]) -> Result<Vec<String>, Error> {
+/// files owned but not planned, the folders above nested request folders, and the pages'
+/// folders. `planned` is sorted, so the files of a folder are next to each other. Sorted,
+/// each once.
+fn leftovers(
+    out: &Path,
+    planned: &Planned,
+    unplanned: &[&str],
+    pages: &[Format],
+) -> Result<Vec<String>, Error> {
+    let is_page = |path: &str| pages.iter().any(|&f| crate::format::is_page_path(f, path));
     let mut listed = HashSet::new();
+    let mut page_files = Vec::new();
     let mut last = None;
     for path in planned.iter() {
+        if is_page(path) {
+            page_files.push(path);
+            continue;
+        }
         let folder = path.rsplit_once('/').map(|(f, _)| f);
         if folder != last {
             listed.extend(folder);
@@ -639,7 +895,12 @@ fn leftovers(out: &Path, planned: &Planned, unplanned: &[&str]) -> Result<Vec<St
         }
     }
     let nested = listed.iter().copied().filter(|f| f.contains('/'));
-    output::leftovers_except(out, unplanned.iter().copied().chain(nested), &listed)
+    // A request folder below a page format's folder is listed twice: once is enough.
+    let mut found =
+        output::leftovers_except(out, unplanned.iter().copied().chain(nested).chain(page_files), &listed)?;
+    found.sort();
+    found.dedup();
+    Ok(found)
 }
 
 /// Sorts the plan's paths and validates them (see [`output::validate_paths`]), unless they are
@@ -723,7 +984,7 @@ pub fn generate(job: &Job, units: &[Unit], force: bool) -> Result<Option<Generat
 }
 
 /// The number of files, what was written, and the refused samples with their reasons.
-pub type Generated = (usize, WriteReport, Vec<(String, String)>);
+pub type Generated = (usize, WriteReport, Vec<(Refused, String)>);
 
 fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, Fail> {
     let out = job.out;
@@ -738,37 +999,29 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     let mut specs: Vec<Spec> = Vec::with_capacity(units.len());
     let mut conflicts = Vec::new();
     let mut not_regular = Vec::new();
-    // (spec, request, target, path, why): resolved once the stale files are known.
-    let mut others: Vec<(usize, usize, usize, String, String)> = Vec::new();
+    // (spec, place, path, why): resolved once the stale files are known.
+    let mut others: Vec<(usize, Place, String, String)> = Vec::new();
     let mut ids = std::collections::HashSet::new();
     for (c, chunk) in units.chunks(CHUNK).enumerate() {
         let (resolved, read) = resolve(job, &global, chunk, &mut cache)?;
         dirty |= read;
-        let cache_ref = &cache;
-        // The spec, conflicts, links and such, blocked paths, whether a stat was refreshed,
-        // and temporary files in its folders.
-        type Looked =
-            (Spec, Vec<String>, Vec<String>, Vec<(usize, usize, usize, String, String)>, bool, Vec<String>);
-        let looked: Vec<Result<Looked, Fail>> = resolved
+        let looking = Looking { out, cache: &cache, owned: &owned, force };
+        let looked: Vec<Result<(Spec, Findings), Fail>> = resolved
             .into_par_iter()
             .enumerate()
             .map(|(k, Resolved { key, source, found })| {
-                let index = c * CHUNK + k;
                 let (mut entry, own) = match found {
                     Found::Hit(e) => (e, None),
                     Found::Miss(e, own) => (e, own),
                 };
-                let unit = &units[index];
+                let unit = &units[c * CHUNK + k];
+                let render = || render_unit(job, unit, own.as_deref(), key, &global);
+                let mut lazy = Lazy { output: None, render: &render };
+                let mut findings = Findings::default();
                 let mut actions = Vec::new();
-                let mut conflicts = Vec::new();
-                let mut not_regular = Vec::new();
-                let mut others = Vec::new();
-                let mut dirty = false;
-                let mut temps = Vec::new();
-                let mut rendered: Option<Samples> = None;
                 for (r, req) in entry.requests.iter_mut().enumerate() {
-                    let folder = list(out, req, cache_ref)?;
-                    temps.extend(folder.temps().iter().cloned());
+                    let folder = list(out, req, looking.cache)?;
+                    findings.temps.extend(folder.temps().iter().cloned());
                     let recorded = match &folder {
                         Folder::Listed(listing, now) => listing.temps.is_empty().then_some(*now),
                         Folder::Known(_) => req.folder,
@@ -776,7 +1029,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                     };
                     if req.folder != recorded {
                         req.folder = recorded;
-                        dirty = true;
+                        findings.dirty = true;
                     }
                     let mut row = Vec::new();
                     for (t, slot) in req.slots.iter_mut().enumerate() {
@@ -788,77 +1041,49 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                         // read or named.
                         let on_disk = look(out, &folder, &req.id, &names[t])?;
                         let path = || format!("{}/{}", req.id, names[t]);
-                        let target = || out.join(path());
-                        let action = match on_disk {
-                            OnDisk::Missing => Action::Write(None),
-                            OnDisk::File { permissions, meta, .. } => {
-                                let now = Stat::of(&meta);
-                                if want.is_some() && cache_ref.trusts(*stat, &now) {
-                                    Action::Keep
-                                } else if let Some(h) = *want {
-                                    if hash(&output::read_regular(&target())?) == h {
-                                        *stat = Some(now);
-                                        dirty = true;
-                                        Action::Keep
-                                    } else if owned.contains(&path()) || force {
-                                        Action::Write(Some(permissions))
-                                    } else {
-                                        conflicts.push(target().display().to_string());
-                                        Action::Keep
-                                    }
-                                } else if owned.contains(&path()) {
-                                    Action::Compare(permissions)
-                                } else {
-                                    // Not ours: whether it differs decides between a
-                                    // conflict and nothing to do, before any write.
-                                    if rendered.is_none() {
-                                        rendered = Some(render_unit(job, unit, own.as_deref(), key, &global)?);
-                                    }
-                                    let samples = rendered.as_ref().expect("just rendered");
-                                    let text = samples[r].1[t].as_ref().expect("not refused");
-                                    let bytes = output::read_regular(&target())?;
-                                    if bytes == text.as_bytes() {
-                                        *want = Some(hash(text.as_bytes()));
-                                        *stat = Some(now);
-                                        Action::Keep
-                                    } else if force {
-                                        Action::Write(Some(permissions))
-                                    } else {
-                                        conflicts.push(target().display().to_string());
-                                        Action::Keep
-                                    }
-                                }
-                            }
-                            OnDisk::Link => {
-                                not_regular.push(format!(
-                                    "{} is a symbolic link; snipgen writes regular files and never follows links",
-                                    target().display()
-                                ));
-                                Action::Keep
-                            }
-                            OnDisk::Other(why) => {
-                                others.push((index, r, t, path(), why));
-                                Action::Keep
-                            }
-                        };
-                        row.push(action);
+                        let known = (want, stat);
+                        row.push(looking.decide(
+                            on_disk,
+                            &path,
+                            Place::Sample(r, t),
+                            known,
+                            &mut lazy,
+                            &mut findings,
+                        )?);
                     }
                     actions.push(row);
                 }
-                Ok((Spec { key, source, entry, actions }, conflicts, not_regular, others, dirty, temps))
+                let mut page_actions = Vec::new();
+                for (p, slot) in entry.pages.iter_mut().enumerate() {
+                    let path = crate::format::page_path(job.pages[p], &entry.id);
+                    let on_disk = output::inspect(out, output::checked_relative(&path)?, false)?;
+                    let known = (&mut slot.hash, &mut slot.stat);
+                    let path = || path.clone();
+                    page_actions.push(looking.decide(
+                        on_disk,
+                        &path,
+                        Place::Page(p),
+                        known,
+                        &mut lazy,
+                        &mut findings,
+                    )?);
+                }
+                Ok((Spec { key, source, entry, actions, page_actions }, findings))
             })
             .collect();
-        for l in looked {
-            let (spec, c, n, o, d, t) = l?;
+        for (k, l) in looked.into_iter().enumerate() {
+            let (spec, findings) = l?;
             if !ids.insert(spec.entry.id.clone()) {
                 // A duplicate id: the full load names both files.
                 return Err(Fail::Fallback);
             }
-            conflicts.extend(c);
-            not_regular.extend(n);
-            others.extend(o);
-            dirty |= d;
-            cleaned.extend(t);
+            conflicts.extend(findings.conflicts);
+            not_regular.extend(findings.not_regular);
+            others.extend(
+                findings.blocked.into_iter().map(|(place, path, why)| (c * CHUNK + k, place, path, why)),
+            );
+            dirty |= findings.dirty;
+            cleaned.extend(findings.temps);
             specs.push(spec);
         }
     }
@@ -867,23 +1092,29 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     // 50,000 specs a doubling buffer's slack would be megabytes.
     let by_name = names_in_order(&names);
     let (mut count, mut bytes) = (0, 0);
-    for req in specs.iter().flat_map(|s| &s.entry.requests) {
-        for t in files_by_name(req, &by_name) {
+    for spec in &specs {
+        for req in &spec.entry.requests {
+            for t in files_by_name(req, &by_name) {
+                count += 1;
+                bytes += req.id.len() + 1 + names[t].len();
+            }
+        }
+        for &format in job.pages {
             count += 1;
-            bytes += req.id.len() + 1 + names[t].len();
+            bytes += crate::format::page_path(format, &spec.entry.id).len();
         }
     }
     let mut planned = Planned::with_capacity(count, bytes);
     for (i, spec) in specs.iter().enumerate() {
-        planned.push_entry(&spec.entry, &names, &by_name, i);
+        planned.push_entry(&spec.entry, &names, &by_name, job.pages, i);
     }
     let plan = validate(&mut planned, units, &cache)?;
     let unplanned = unplanned(&owned, &planned);
     let stale: std::collections::BTreeSet<&str> =
         unplanned.iter().copied().filter(|p| job.scope.covers(p)).collect();
-    for (i, r, t, path, why) in others {
+    for (i, place, path, why) in others {
         if output::cleared_by_removal(&stale, &path) {
-            specs[i].actions[r][t] = Action::Write(None);
+            *specs[i].action_mut(place) = Action::Write(None);
         } else {
             not_regular.push(why);
         }
@@ -928,8 +1159,9 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
         OnDisk::File { permissions, .. } => Some(permissions),
         _ => None,
     };
-    cleaned.extend(leftovers(out, &planned, &unplanned)?);
+    cleaned.extend(leftovers(out, &planned, &unplanned, job.pages)?);
     cleaned.sort();
+    cleaned.dedup();
     drop(unplanned);
     let mut report = WriteReport { cleaned, ..WriteReport::default() };
     for temp in &report.cleaned {
@@ -939,8 +1171,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
             _ => {}
         }
     }
-    let busy = |s: &Spec| s.actions.iter().flatten().any(|a| !matches!(a, Action::Keep));
-    let any_work = specs.iter().any(busy);
+    let any_work = specs.iter().any(Spec::busy);
     let mut on_disk = manifest_now;
     if any_work || !to_remove.is_empty() {
         let intent = || merged(owned.iter(), planned_paths());
@@ -976,44 +1207,56 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                 let unit = &units[c * CHUNK + k];
                 let mut done = Vec::new();
                 let mut unchanged = 0;
-                let work = busy(spec);
-                let samples =
-                    if work { Some(render_unit(job, unit, None, spec.key, &global)?) } else { None };
+                let rendered =
+                    if spec.busy() { Some(render_unit(job, unit, None, spec.key, &global)?) } else { None };
+                // Writes the file at `place` unless its action keeps it; whether it wrote.
+                let mut apply = |action: &Action,
+                                 place: Place,
+                                 path: String,
+                                 want: &mut Option<u64>,
+                                 stat: &mut Option<Stat>|
+                 -> Result<bool, Fail> {
+                    // The permissions a replaced file keeps, and whether the file there may
+                    // already hold the text.
+                    let (permissions, compare) = match action {
+                        Action::Keep => {
+                            unchanged += 1;
+                            return Ok(false);
+                        }
+                        Action::Write(p) => (p.clone(), false),
+                        Action::Compare(p) => (Some(p.clone()), true),
+                    };
+                    let text = rendered.as_ref().expect("rendered when there is work").text(place);
+                    let target = out.join(&path);
+                    let wrote = if compare && output::read_regular(&target)? == text.as_bytes() {
+                        unchanged += 1;
+                        false
+                    } else {
+                        output::write_atomic(&target, text, permissions.as_ref())?;
+                        done.push(path);
+                        true
+                    };
+                    *want = Some(hash(text.as_bytes()));
+                    let meta = std::fs::symlink_metadata(&target).map_err(|e| Error::io(&target, e))?;
+                    *stat = Some(Stat::of(&meta));
+                    Ok(wrote)
+                };
                 for (r, req) in spec.entry.requests.iter_mut().enumerate() {
                     let mut wrote = false;
                     for (t, slot) in req.slots.iter_mut().enumerate() {
                         let Slot::File { hash: want, stat } = slot else { continue };
-                        // The permissions a replaced file keeps, and whether the file there
-                        // may already hold the sample.
-                        let (permissions, compare) = match &spec.actions[r][t] {
-                            Action::Keep => {
-                                unchanged += 1;
-                                continue;
-                            }
-                            Action::Write(p) => (p.clone(), false),
-                            Action::Compare(p) => (Some(p.clone()), true),
-                        };
-                        let text = || -> &str {
-                            samples.as_ref().expect("rendered")[r].1[t].as_deref().expect("not refused")
-                        };
                         let path = format!("{}/{}", req.id, names[t]);
-                        let target = out.join(&path);
-                        if compare && output::read_regular(&target)? == text().as_bytes() {
-                            unchanged += 1;
-                        } else {
-                            output::write_atomic(&target, text(), permissions.as_ref())?;
-                            done.push(path);
-                            wrote = true;
-                        }
-                        *want = Some(hash(text().as_bytes()));
-                        let meta = std::fs::symlink_metadata(&target).map_err(|e| Error::io(&target, e))?;
-                        *stat = Some(Stat::of(&meta));
+                        wrote |= apply(&spec.actions[r][t], Place::Sample(r, t), path, want, stat)?;
                     }
                     if wrote {
                         // Its own writes (a temporary file renamed into place) changed the
                         // folder, and left no temporary file in it.
                         req.folder = output::folder_metadata(out, &req.id)?.map(|m| Stat::of(&m));
                     }
+                }
+                for (p, slot) in spec.entry.pages.iter_mut().enumerate() {
+                    let path = crate::format::page_path(job.pages[p], &spec.entry.id);
+                    apply(&spec.page_actions[p], Place::Page(p), path, &mut slot.hash, &mut slot.stat)?;
                 }
                 Ok((done, unchanged))
             })
@@ -1032,14 +1275,23 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                 spec.entry.requests.iter().flat_map(|r| r.slots.iter().enumerate().map(move |s| (r, s)))
             {
                 if let (i, Slot::Refused(reason)) = t {
-                    refused.push((format!("{}/{}", req.id, names[i]), reason.clone()));
+                    let what = if job.files {
+                        Refused::File(format!("{}/{}", req.id, names[i]))
+                    } else {
+                        Refused::Tab { spec: req.id.clone(), tab: job.targets[i].label() }
+                    };
+                    refused.push((what, reason.clone()));
                 }
             }
         }
     }
     written.sort();
     report.written = written;
-    refused.sort();
+    // By path, as the full pipeline lists them; tabs stay in page order.
+    refused.sort_by(|(a, _), (b, _)| match (a, b) {
+        (Refused::File(a), Refused::File(b)) => a.cmp(b),
+        _ => std::cmp::Ordering::Equal,
+    });
     if let Some(manifest) = manifest {
         output::write_atomic(&manifest_path, &manifest, manifest_mode.as_ref())?;
     }
@@ -1091,63 +1343,55 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     let mut ids = std::collections::HashSet::new();
     for (c, chunk) in units.chunks(CHUNK).enumerate() {
         let (resolved, _) = resolve(job, &global, chunk, &mut cache)?;
-        let cache_ref = &cache;
+        let looking = Looking { out, cache: &cache, owned: &owned, force: false };
         type Checked = (Entry, CheckReport);
         let checked: Vec<Result<Checked, Fail>> = resolved
             .into_par_iter()
             .zip(chunk.par_iter())
             .map(|(Resolved { key, found, .. }, unit)| {
-                let (entry, mut rendered) = match found {
+                let (entry, own) = match found {
                     Found::Hit(e) => (e, None),
-                    Found::Miss(e, own) => (e, Some(render(job, spec_of(unit, own.as_deref()))?)),
+                    Found::Miss(e, own) => (e, own),
                 };
+                let render = || render_unit(job, unit, own.as_deref(), key, &global);
+                let mut lazy = Lazy { output: None, render: &render };
                 let mut part = CheckReport::default();
                 for (r, req) in entry.requests.iter().enumerate() {
-                    let folder = list(out, req, cache_ref)?;
+                    let folder = list(out, req, looking.cache)?;
                     part.leftovers.extend(folder.temps().iter().cloned());
                     for (t, slot) in req.slots.iter().enumerate() {
                         let Slot::File { hash: want, stat } = slot else { continue };
                         let on_disk = look(out, &folder, &req.id, &names[t])?;
-                        if let OnDisk::File { meta, .. } = &on_disk
-                            && want.is_some()
-                            && cache_ref.trusts(*stat, &Stat::of(meta))
-                        {
-                            continue;
-                        }
-                        let path = format!("{}/{}", req.id, names[t]);
-                        let relative = output::checked_relative(&path)?;
-                        match on_disk {
-                            OnDisk::Missing => part.missing.push(path),
-                            OnDisk::File { .. } => {
-                                let bytes = output::read_regular(&out.join(relative))?;
-                                if want.is_some_and(|h| h == hash(&bytes)) {
-                                    continue;
-                                }
-                                if rendered.is_none() {
-                                    rendered = Some(render_unit(job, unit, None, key, &global)?);
-                                }
-                                let samples = rendered.as_ref().expect("just rendered");
-                                let text = samples[r].1[t].as_ref().expect("not refused");
-                                if bytes != text.as_bytes() {
-                                    let diff = output::diff(&path, &bytes, text);
-                                    part.stale.push((path, diff));
-                                }
-                            }
-                            OnDisk::Link => part.not_regular.push((
-                                path,
-                                "a symbolic link, not the generated file (snipgen never follows links)"
-                                    .to_string(),
-                            )),
-                            OnDisk::Other(why) => part.not_regular.push((path, why)),
-                        }
+                        let path = || format!("{}/{}", req.id, names[t]);
+                        looking.check(
+                            on_disk,
+                            &path,
+                            Place::Sample(r, t),
+                            (*want, *stat),
+                            &mut lazy,
+                            &mut part,
+                        )?;
                     }
+                }
+                for (p, slot) in entry.pages.iter().enumerate() {
+                    let path = crate::format::page_path(job.pages[p], &entry.id);
+                    let on_disk = output::inspect(out, output::checked_relative(&path)?, false)?;
+                    let path = || path.clone();
+                    looking.check(
+                        on_disk,
+                        &path,
+                        Place::Page(p),
+                        (slot.hash, slot.stat),
+                        &mut lazy,
+                        &mut part,
+                    )?;
                 }
                 Ok((entry, part))
             })
             .collect();
         for (k, one) in checked.into_iter().enumerate() {
             let (entry, part) = one?;
-            planned.push_entry(&entry, &names, &by_name, c * CHUNK + k);
+            planned.push_entry(&entry, &names, &by_name, job.pages, c * CHUNK + k);
             if !ids.insert(entry.id) {
                 return Err(Fail::Fallback);
             }
@@ -1167,8 +1411,9 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
             report.orphaned.push(old.to_string());
         }
     }
-    report.leftovers.extend(leftovers(out, &planned, &unplanned)?);
+    report.leftovers.extend(leftovers(out, &planned, &unplanned, job.pages)?);
     report.leftovers.sort();
+    report.leftovers.dedup();
     let kept = owned.iter().filter(|p| !job.scope.covers(p));
     let expected = output::manifest_digest_sorted(merged(kept, planned.iter()));
     report.manifest_outdated = manifest_now != Some(expected);

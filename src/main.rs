@@ -144,17 +144,21 @@ fn watch(
     })
 }
 
-/// `generate` (`force` given) or `check` of the `files` format, through the cached and
-/// streamed pipeline; `None` for other formats, or when a spec has an error (the full
-/// pipeline then reports it as always).
+/// `generate` (`force` given) or `check` of the `files` format and the page formats, through
+/// the cached and streamed pipeline; `None` for the other formats (they index every spec at
+/// once), or when a spec has an error (the full pipeline then reports it as always).
 fn run_incremental(
     inputs: &snipgen::cli::Inputs,
     force: Option<bool>,
     reporter: &Reporter,
 ) -> Result<Option<ExitCode>, Error> {
-    if inputs.formats.iter().any(|f| *f != snipgen::format::Format::Files) {
+    use snipgen::format::{Format, PAGE_FORMATS};
+    if inputs.formats.iter().any(|f| *f != Format::Files && !PAGE_FORMATS.contains(f)) {
         return Ok(None);
     }
+    let files = inputs.formats.is_empty() || inputs.formats.contains(&Format::Files);
+    // In the order the full pipeline writes them (the formats' order), each once.
+    let pages: Vec<Format> = PAGE_FORMATS.into_iter().filter(|f| inputs.formats.contains(f)).collect();
     let mut renderer = snipgen::renderer(&(&inputs.style).into())?;
     let preset = renderer.settings().preset.as_deref();
     let targets = renderer.registry().parse_targets_with(&inputs.lang, preset).map_err(Error::Usage)?;
@@ -181,14 +185,15 @@ fn run_incremental(
         scope: &scope,
         templates: inputs.style.templates.as_deref(),
         list: reporter.lists_files(),
+        files,
+        pages: &pages,
+        refused: inputs.format_options().refused,
     };
     let code = match force {
         Some(force) => {
             snipgen::incremental::generate(&job, &units, force)?.map(|(files, report, refused)| {
                 renderer.finish_progress();
                 reporter.warnings(&warnings);
-                let refused: Vec<(Refused, String)> =
-                    refused.into_iter().map(|(path, reason)| (Refused::File(path), reason)).collect();
                 reporter.generated(&inputs.out, files, &report, &refused);
                 ExitCode::SUCCESS
             })

@@ -84,13 +84,9 @@ fn header(page: &Page) -> String {
 pub(super) fn page(format: Format, page: &Page, refused: RefusedSamples) -> Rendered {
     let several = page.sections.len() > 1;
     let mut out = String::new();
-    let extension = match format {
-        Format::Mdx => {
-            out.push_str("import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n");
-            "mdx"
-        }
-        _ => "md",
-    };
+    if format == Format::Mdx {
+        out.push_str("import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n");
+    }
     out.push_str(&header(page));
     let sections: Vec<(&Section, Vec<&Tab>)> =
         page.sections.iter().map(|s| (s, visible(s, refused))).filter(|(_, tabs)| !tabs.is_empty()).collect();
@@ -150,11 +146,7 @@ pub(super) fn page(format: Format, page: &Page, refused: RefusedSamples) -> Rend
     }
     // Every page is held until the run writes: each keeps only its own length.
     out.shrink_to_fit();
-    Rendered {
-        path: format!("{}/{}.{extension}", format.name(), page.id),
-        text: out,
-        spec: Default::default(),
-    }
+    Rendered { path: super::page_path(format, page.id), text: out, spec: Default::default() }
 }
 
 #[cfg(test)]

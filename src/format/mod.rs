@@ -132,6 +132,31 @@ fn tab_names(target: Target, targets: &[Target]) -> (String, String) {
     (value, label)
 }
 
+/// The formats that write one page per spec, and nothing else: the ones the cached, streamed
+/// pipeline ([`crate::incremental`]) writes beside `files`.
+pub const PAGE_FORMATS: [Format; 3] = [Format::Markdown, Format::Mkdocs, Format::Mdx];
+
+fn page_extension(format: Format) -> &'static str {
+    if format == Format::Mdx { ".mdx" } else { ".md" }
+}
+
+/// Where a page format writes the page of the spec `id`.
+pub fn page_path(format: Format, id: &str) -> String {
+    format!("{}/{id}{}", format.name(), page_extension(format))
+}
+
+/// Whether `path` is one [`page_path`] could give for `format`.
+pub fn is_page_path(format: Format, path: &str) -> bool {
+    path.strip_prefix(format.name())
+        .and_then(|rest| rest.strip_prefix('/'))
+        .is_some_and(|id| id.len() > page_extension(format).len() && id.ends_with(page_extension(format)))
+}
+
+/// The page of one of [`PAGE_FORMATS`].
+pub fn page(format: Format, page: &Page, refused: RefusedSamples) -> Rendered {
+    markdown::page(format, page, refused)
+}
+
 /// Groups the plan's samples into pages, one per spec, in the plan's order.
 pub fn pages(plan: &Plan) -> Vec<Page<'_>> {
     let mut targets: Vec<Target> = Vec::new();
@@ -187,7 +212,7 @@ pub fn render(plan: &Plan, options: &Options) -> Result<Vec<Rendered>, Error> {
         match format {
             Format::Files => files.extend(plan.files()),
             Format::Markdown | Format::Mkdocs | Format::Mdx => {
-                files.extend(pages.iter().map(|p| markdown::page(*format, p, options.refused)))
+                files.extend(pages.iter().map(|p| page(*format, p, options.refused)))
             }
             Format::Json => files.push(json_index(&pages, formats.contains(&Format::Files))),
             Format::Html => files.extend(html::site(&pages, options.refused)),

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use super::{project, repo, snipgen};
+use super::{age_outputs, project, put, repo, snipgen, tree};
 
 /// Every label in tab order, as a default run shows them.
 const LABELS: [&str; 11] =
@@ -165,6 +165,140 @@ fn colliding_output_paths_are_refused_before_writing() {
         "{stderr}"
     );
     assert!(!dir.path().join("output").exists());
+}
+
+// ---- the page formats, cached --------------------------------------------------------
+
+const CACHED: &str = "files,markdown,mkdocs,mdx";
+
+/// The tree without the files that differ by design: the cache, and the JSON index written
+/// only to send the other run through the full pipeline.
+fn published(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = tree(root);
+    files.retain(|path, _| !path.ends_with(".snipgen-cache") && !path.contains("/json/"));
+    if let Some(manifest) = files.get_mut("output/.snipgen-manifest") {
+        let text = String::from_utf8(manifest.clone()).unwrap();
+        *manifest = text
+            .lines()
+            .filter(|l| !l.starts_with("json/"))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>()
+            .into_bytes();
+    }
+    files
+}
+
+/// The page formats go through the cached pipeline (the JSON index, which lists every spec
+/// at once, does not): both write the same pages and the same manifest.
+#[test]
+fn cached_pages_are_the_full_pipelines_pages() {
+    let cached = docs_project();
+    let full = docs_project();
+    let run = |dir: &Path, args: &[&str]| {
+        let (code, stdout, stderr) = snipgen(dir, args);
+        assert_eq!(code, 0, "{stdout}{stderr}");
+        (stdout, stderr)
+    };
+    let (_, cached_err) = run(cached.path(), &["generate", "--format", CACHED]);
+    let (_, full_err) = run(full.path(), &["generate", "--format", &format!("{CACHED},json")]);
+    assert!(cached.path().join("output/.snipgen-cache").is_file(), "the page formats are cached");
+    assert_eq!(published(cached.path()), published(full.path()));
+    assert_eq!(cached_err, full_err, "the same refusals, in the same words");
+    // Pages only: the refusals name tabs, as the full pipeline's do.
+    let (_, cached_err) = run(cached.path(), &["generate", "--format", "mkdocs,mdx"]);
+    let (_, full_err) = run(full.path(), &["generate", "--format", "mkdocs,mdx,json"]);
+    assert!(cached_err.contains("refused the C# sample of purge: RestSharp"), "{cached_err}");
+    assert_eq!(cached_err, full_err);
+    assert_eq!(published(cached.path()), published(full.path()));
+}
+
+#[test]
+fn an_unchanged_page_is_not_rewritten_and_an_edit_rewrites_only_its_spec() {
+    let dir = docs_project();
+    let args = ["generate", "-v", "--format", CACHED];
+    assert_eq!(snipgen(dir.path(), &args).0, 0);
+    let (code, stdout, _) = snipgen(dir.path(), &args);
+    assert_eq!(code, 0);
+    assert!(!stdout.contains("wrote"), "{stdout}");
+    assert!(stdout.contains(" 0 written, "), "{stdout}");
+    put(dir.path(), "specs/users/get.yaml", &USER.replace("Get a user", "Fetch a user"));
+    let (code, stdout, _) = snipgen(dir.path(), &args);
+    assert_eq!(code, 0);
+    let wrote: Vec<&str> = stdout.lines().filter_map(|l| l.strip_prefix("wrote ")).map(str::trim).collect();
+    // The title is on the pages only.
+    assert_eq!(
+        wrote,
+        ["output/markdown/users/get.md", "output/mdx/users/get.mdx", "output/mkdocs/users/get.md"],
+        "{stdout}"
+    );
+    assert!(read(&dir.path().join("output/mkdocs/users/get.md")).starts_with("# Fetch a user\n"));
+    // Without the cache, the same output.
+    std::fs::remove_file(dir.path().join("output/.snipgen-cache")).unwrap();
+    let before = published(dir.path());
+    let (code, stdout, _) = snipgen(dir.path(), &args);
+    assert_eq!(code, 0);
+    assert!(!stdout.contains("wrote"), "{stdout}");
+    assert_eq!(published(dir.path()), before);
+}
+
+#[test]
+fn check_finds_a_hand_edit_of_a_cached_page_even_with_its_size_and_mtime_kept() {
+    let dir = docs_project();
+    assert_eq!(snipgen(dir.path(), &["generate", "--format", "mkdocs"]).0, 0);
+    age_outputs(&dir.path().join("output"));
+    assert_eq!(snipgen(dir.path(), &["check", "--format", "mkdocs"]).0, 0);
+    let page = dir.path().join("output/mkdocs/token.md");
+    let before = read(&page);
+    let mtime = std::fs::metadata(&page).unwrap().modified().unwrap();
+    let edited = before.replacen("Token", "TOKEN", 1);
+    assert_eq!(edited.len(), before.len());
+    std::fs::write(&page, &edited).unwrap();
+    std::fs::File::options().write(true).open(&page).unwrap().set_modified(mtime).unwrap();
+    let (code, stdout, _) = snipgen(dir.path(), &["check", "--format", "mkdocs"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("stale    output/mkdocs/token.md"), "{stdout}");
+    assert!(stdout.contains("-# TOKEN\n+# Token"), "{stdout}");
+    std::fs::remove_file(dir.path().join("output/mkdocs/purge.md")).unwrap();
+    let (code, stdout, _) = snipgen(dir.path(), &["check", "--format", "mkdocs"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("missing  output/mkdocs/purge.md"), "{stdout}");
+    let (code, stdout, _) = snipgen(dir.path(), &["generate", "--format", "mkdocs"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("2 written, 1 unchanged"), "{stdout}");
+    assert_eq!(read(&page), before);
+}
+
+#[test]
+fn a_page_snipgen_did_not_write_is_kept_unless_it_holds_the_page() {
+    let dir = docs_project();
+    put(dir.path(), "output/mkdocs/token.md", "# My own notes\n");
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--format", "mkdocs"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("refusing to overwrite files snipgen did not generate"), "{stderr}");
+    assert!(stderr.contains("output/mkdocs/token.md"), "{stderr}");
+    assert_eq!(read(&dir.path().join("output/mkdocs/token.md")), "# My own notes\n");
+    // The page as snipgen would write it is adopted, not a conflict.
+    let other = docs_project();
+    assert_eq!(snipgen(other.path(), &["generate", "--format", "mkdocs"]).0, 0);
+    put(dir.path(), "output/mkdocs/token.md", &read(&other.path().join("output/mkdocs/token.md")));
+    let (code, stdout, stderr) = snipgen(dir.path(), &["generate", "--format", "mkdocs"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("2 written, 1 unchanged"), "{stdout}");
+}
+
+#[test]
+fn a_temporary_file_among_the_pages_is_reported_then_removed() {
+    let dir = docs_project();
+    assert_eq!(snipgen(dir.path(), &["generate", "--format", "mkdocs"]).0, 0);
+    let leftover = dir.path().join("output/mkdocs/users/.snipgen-Ab12Cd");
+    std::fs::write(&leftover, "# Get a").unwrap();
+    let (code, stdout, _) = snipgen(dir.path(), &["check", "--format", "mkdocs"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("leftover output/mkdocs/users/.snipgen-Ab12Cd"), "{stdout}");
+    let (code, stdout, _) = snipgen(dir.path(), &["generate", "--format", "mkdocs"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("cleaned output/mkdocs/users/.snipgen-Ab12Cd"), "{stdout}");
+    assert!(!leftover.exists());
 }
 
 // ---- the real tools --------------------------------------------------------------------

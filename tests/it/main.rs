@@ -67,3 +67,23 @@ pub fn put(dir: &Path, rel: &str, text: &str) {
 }
 
 pub const SIMPLE: &str = "title: Get a user\nmethod: GET\nurl: https://api.example.com/users/{{id}}\n";
+
+/// Every file below `root` (relative path with `/` → bytes), without following links.
+pub fn tree(root: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e.path().strip_prefix(root).unwrap().to_str().unwrap().replace('\\', "/");
+            (relative, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Moves the cache's mtime a minute ahead, so that the next run trusts every file's recorded
+/// size and times (they are then in an earlier second than the cache) without sleeping.
+pub fn age_outputs(out: &std::path::Path) {
+    let cache = std::fs::File::options().write(true).open(out.join(".snipgen-cache")).unwrap();
+    cache.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(60)).unwrap();
+}

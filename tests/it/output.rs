@@ -1,6 +1,6 @@
 //! The output tree: atomic, idempotent, manifest-driven removal, check.
 
-use super::{SIMPLE, project, put, snipgen};
+use super::{SIMPLE, age_outputs, project, put, snipgen, tree};
 
 #[test]
 fn second_generate_rewrites_nothing_and_check_passes() {
@@ -470,19 +470,6 @@ fn no_specs_found_is_an_error_unless_allowed() {
     assert_eq!(snipgen(dir.path(), &["check"]).0, 0);
 }
 
-/// Every file below `root` (relative path with `/` → bytes), without following links.
-fn tree(root: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(root)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let relative = e.path().strip_prefix(root).unwrap().to_str().unwrap().replace('\\', "/");
-            (relative, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
-
 /// The manifest and the cache, which stay between runs.
 fn is_own(path: &str) -> bool {
     path == ".snipgen-manifest" || path == ".snipgen-cache"
@@ -624,13 +611,6 @@ fn a_file_of_a_removed_spec_may_become_a_folder_and_back() {
     let (code, _, stderr) = snipgen(dir.path(), &["generate", "--lang", "curl"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(dir.path().join("output/x/curl.sh").is_file());
-}
-
-/// Moves the cache's mtime a minute ahead, so that the next run trusts every file's recorded
-/// size and times (they are then in an earlier second than the cache) without sleeping.
-fn age_outputs(out: &std::path::Path) {
-    let cache = std::fs::File::options().write(true).open(out.join(".snipgen-cache")).unwrap();
-    cache.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(60)).unwrap();
 }
 
 #[test]
