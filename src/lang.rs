@@ -419,6 +419,51 @@ struct ClientRecord {
     presets: Option<Vec<String>>,
 }
 
+/// Whether `value` is non-empty and each character alphanumeric ASCII or one of `also`.
+fn plain_ascii(value: &str, also: &str) -> bool {
+    !value.is_empty() && value.chars().all(|c| c.is_ascii_alphanumeric() || also.contains(c))
+}
+
+/// Refuses the values that end up in paths, `--lang` lists, fences and pages' markup unless
+/// they are plain: whatever a user's registry holds is data wherever it goes.
+fn check_record(record: &LanguageRecord) -> Result<(), String> {
+    let id = |kind: &str, id: &str| {
+        if plain_ascii(id, "-_") && !id.starts_with(['-', '_']) {
+            Ok(())
+        } else {
+            Err(format!(
+                "{kind} id {id:?} may hold only ASCII letters, digits, `-` and `_`, starting with a letter or digit: it names files, folders, tabs and `--lang` values"
+            ))
+        }
+    };
+    id("language", &record.id)?;
+    for client in &record.clients {
+        id("client", &client.id)?;
+    }
+    if let Some(extension) = &record.extension
+        && (!plain_ascii(extension, "-_.") || extension.starts_with('.'))
+    {
+        return Err(format!(
+            "language `{}`: extension {extension:?} may hold only ASCII letters, digits, `-`, `_` and `.`, without the leading dot (`py`)",
+            record.id
+        ));
+    }
+    if let Some(fence) = &record.fence
+        && !(fence.is_empty() || plain_ascii(fence, "-_.+#"))
+    {
+        return Err(format!(
+            "language `{}`: fence {fence:?} may hold only ASCII letters, digits, `-`, `_`, `.`, `+` and `#` (it follows the backticks of a Markdown code block)",
+            record.id
+        ));
+    }
+    if let Some(indent) = &record.indent
+        && !indent.chars().all(|c| c == ' ' || c == '\t')
+    {
+        return Err(format!("language `{}`: indent {indent:?} may hold only spaces and tabs", record.id));
+    }
+    Ok(())
+}
+
 static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     let text = embedded_file("clients.yaml").expect("templates/clients.yaml is embedded");
     let mut registry = Registry::default();
@@ -458,6 +503,9 @@ impl Registry {
         let file: File = serde_saphyr::from_str(text).map_err(|e| crate::common::yaml_error(path, &e))?;
         let missing =
             |what: &str, id: &str| Diagnostic::plain(path, format!("new language `{id}` needs `{what}`"));
+        for record in &file.languages {
+            check_record(record).map_err(|message| Diagnostic::plain(path, message))?;
+        }
         for record in file.languages {
             let at = match self.languages.iter().position(|l| l.id == record.id) {
                 Some(at) => at,
@@ -753,5 +801,25 @@ mod tests {
         let new = "languages:\n  - id: lua\n    clients: [{id: socket}]\n";
         let err = registry.merge(Path::new("clients.yaml"), new).unwrap_err();
         assert_eq!(err.to_string(), "clients.yaml: new language `lua` needs `label`");
+    }
+
+    #[test]
+    fn user_records_that_would_become_markup_or_paths_are_refused() {
+        let refused = |record: &str| {
+            let text = format!("languages:\n  - {record}\n");
+            builtin().clone().merge(Path::new("clients.yaml"), &text).unwrap_err().to_string()
+        };
+        let err = refused(r#"{id: 'py"x', label: P, extension: py, clients: [{id: a}]}"#);
+        assert!(err.starts_with(r#"clients.yaml: language id "py\"x" may hold only ASCII letters"#), "{err}");
+        let err = refused("{id: python, clients: [{id: 'a b'}]}");
+        assert!(err.starts_with(r#"clients.yaml: client id "a b" may hold"#), "{err}");
+        assert!(refused("{id: python, clients: [{id: 'x:y'}]}").contains("`--lang` values"));
+        assert!(refused("{id: python, extension: ../x}").contains("extension \"../x\" may hold only"));
+        assert!(refused("{id: python, extension: .py}").contains("without the leading dot"));
+        assert!(refused("{id: python, fence: 'py`x'}").contains("fence \"py`x\" may hold only"));
+        assert!(refused("{id: python, indent: \"\\n\"}").contains("indent \"\\n\" may hold only spaces"));
+        let mut registry = builtin().clone();
+        let fine = "languages:\n  - {id: c_sharp-2, label: 'C# 2 \"x\"', extension: tar.cs, fence: c++, clients: [{id: rest_2}]}\n";
+        registry.merge(Path::new("clients.yaml"), fine).unwrap();
     }
 }

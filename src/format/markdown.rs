@@ -28,6 +28,47 @@ pub(super) fn inline(text: &str) -> String {
     out
 }
 
+/// A content tab's title (`=== "title"`), which Python-Markdown reads as inline text: the
+/// title's own quotes and the characters that start markup made inert, while labels such as
+/// `C#` stay as they are (`#` starts a heading only at the start of a line).
+fn tab_title(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for c in label.chars() {
+        match c {
+            '"' => out.push_str("&quot;"),
+            '#' | '!' => out.push(c),
+            c => out.push_str(&inline(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    out
+}
+
+/// A JSX attribute holding `value`: a plain string when it holds nothing JSX or MDX could
+/// read otherwise (every built-in label), else a JavaScript string expression whose
+/// characters that MDX's own syntax uses are escaped too.
+fn jsx_attribute(name: &str, value: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || " #()+,-./:;_'".contains(c);
+    if value.chars().all(plain) {
+        return format!("{name}=\"{value}\"");
+    }
+    let mut literal = String::from("\"");
+    for c in value.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '{' | '}' | '&' | '`' => {
+                let _ = write!(literal, "\\u{:04x}", c as u32);
+            }
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    let _ = write!(literal, "\\u{unit:04x}");
+                }
+            }
+            c => literal.push(c),
+        }
+    }
+    literal.push('"');
+    format!("{name}={{{literal}}}")
+}
+
 /// An inline code span of `text` (which has no line breaks), delimited by more backticks
 /// than it contains in a row.
 fn code_span(text: &str) -> String {
@@ -108,10 +149,10 @@ pub(super) fn page(format: Format, page: &Page, refused: RefusedSamples) -> Rend
             let inner = if several { "    " } else { "" };
             for (section, tabs) in &sections {
                 if several {
-                    let _ = write!(out, "\n=== \"{}\"\n", section.request.auth.label);
+                    let _ = write!(out, "\n=== \"{}\"\n", tab_title(section.request.auth.label));
                 }
                 for tab in tabs {
-                    let _ = write!(out, "\n{inner}=== \"{}\"\n\n", tab.label);
+                    let _ = write!(out, "\n{inner}=== \"{}\"\n\n", tab_title(&tab.label));
                     body(&mut out, &format!("{inner}    "), tab);
                 }
             }
@@ -123,11 +164,17 @@ pub(super) fn page(format: Format, page: &Page, refused: RefusedSamples) -> Rend
             for (section, tabs) in &sections {
                 if several {
                     let auth = &section.request.auth;
-                    let _ = writeln!(out, "<TabItem value=\"{}\" label=\"{}\">", auth.kind, auth.label);
+                    let _ = writeln!(
+                        out,
+                        "<TabItem value=\"{}\" {}>",
+                        auth.kind,
+                        jsx_attribute("label", auth.label)
+                    );
                 }
                 out.push_str("\n<Tabs groupId=\"language\">\n");
                 for tab in tabs {
-                    let _ = write!(out, "<TabItem value=\"{}\" label=\"{}\">\n\n", tab.value, tab.label);
+                    let label = jsx_attribute("label", &tab.label);
+                    let _ = write!(out, "<TabItem value=\"{}\" {label}>\n\n", tab.value);
                     body(&mut out, "", tab);
                     out.push_str("\n</TabItem>\n");
                 }
@@ -158,6 +205,17 @@ mod tests {
         assert_eq!(
             inline("a <b> & {c} *d* _e_ [f](g) #\nh"),
             r"a &lt;b&gt; &amp; \{c\} \*d\* \_e\_ \[f\](g) \# h"
+        );
+    }
+
+    #[test]
+    fn labels_are_data_in_tab_titles_and_jsx() {
+        assert_eq!(tab_title("C# (RestSharp)"), "C# (RestSharp)");
+        assert_eq!(tab_title("a \"b\" <i> & `c` *d*"), r"a &quot;b&quot; &lt;i&gt; &amp; \`c\` \*d\*");
+        assert_eq!(jsx_attribute("label", "C# (HttpClient)"), "label=\"C# (HttpClient)\"");
+        assert_eq!(
+            jsx_attribute("label", "a\"{b}<c>\u{2028}é"),
+            r#"label={"a\u0022\u007bb\u007d\u003cc\u003e\u2028é"}"#
         );
     }
 

@@ -26,6 +26,16 @@ auth:
 /// RestSharp refuses custom methods; the title is hostile to every Markdown dialect.
 const PURGE: &str = "title: \"Purge <b>&</b> {cache} `x` *y* _z_ [l](u) #\"\nmethod: {custom: PURGE}\nurl: https://cdn.example.com/cache\n";
 
+/// A user's label for Python (`clients.yaml` in a templates folder), which every page format
+/// must show as written.
+const HOSTILE_LABEL: &str = r#"Py "3" <b> {y} & \ `z` *w* [l](u) #!"#;
+
+/// Writes `labels/clients.yaml`, which relabels Python as [`HOSTILE_LABEL`].
+fn relabel_python(dir: &Path) {
+    let label = serde_json::to_string(HOSTILE_LABEL).unwrap();
+    put(dir, "labels/clients.yaml", &format!("languages:\n  - id: python\n    label: {label}\n"));
+}
+
 fn docs_project() -> tempfile::TempDir {
     project(&[("users/get.yaml", USER), ("token.yaml", TOKEN), ("purge.yaml", PURGE)])
 }
@@ -371,6 +381,21 @@ fn mkdocs_material_builds_the_pages_into_tabs() {
     let purge = read(&site.join("purge/index.html"));
     assert!(purge.contains("<strong>Not available:</strong> RestSharp"), "{purge}");
     assert!(purge.contains("Purge &lt;b&gt;&amp;&lt;/b&gt; {cache} `x` *y* _z_ [l](u) #</h1>"), "{purge}");
+
+    // A user's label is a tab title as written, not markup.
+    relabel_python(dir.path());
+    let args = ["generate", "--format", "mkdocs", "--out", "docs/samples", "--templates", "labels"];
+    assert_eq!(snipgen(dir.path(), &[&args[..], &["--lang", "curl,python"]].concat()).0, 0);
+    run(Command::new(runtimes().join("docs-venv/bin/mkdocs"))
+        .current_dir(dir.path())
+        .env("NO_MKDOCS_2_WARNING", "1")
+        .args(["build", "--strict", "--quiet"]));
+    let user = read(&site.join("users/get/index.html"));
+    let unescape = |html: &str| {
+        html.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    };
+    let labels: Vec<String> = material_tab_sets(&user)[0].iter().map(|l| unescape(l)).collect();
+    assert_eq!(labels, ["cURL", HOSTILE_LABEL]);
 }
 
 /// The elements named `name` below `node`, depth first.
@@ -439,6 +464,17 @@ fn mdx_pages_compile_into_docusaurus_tabs() {
 
     let h1 = &all(&trees[2], "h1")[0];
     assert_eq!(h1["c"], serde_json::json!(["Purge <b>&</b> {cache} `x` *y* _z_ [l](u) #"]));
+
+    // A user's label is a JSX string as written.
+    relabel_python(dir.path());
+    let args = ["generate", "--format", "mdx", "--templates", "labels", "--lang", "curl,python"];
+    assert_eq!(snipgen(dir.path(), &args).0, 0);
+    let stdout = run(Command::new("node")
+        .arg(repo().join("tests/fixtures/docs/mdx-tree.mjs"))
+        .arg(&modules)
+        .arg(out.join("mdx/users/get.mdx")));
+    let tree = serde_json::from_str::<Value>(&stdout).unwrap()["tree"].clone();
+    assert_eq!(item_labels(all(&tree, "Tabs")[0]), ["cURL", HOSTILE_LABEL]);
 }
 
 #[test]
