@@ -798,6 +798,19 @@ fn check_url(url: &str) -> Option<String> {
                 .into(),
         );
     }
+    // Percent-encoding is no fix in a host: say what is.
+    let host = &url[authority(url)];
+    if host.contains('[') {
+        return Some(
+            "url has an IPv6 address as its host (`[…]`), which samples do not support; use a host name (such as localhost)"
+                .into(),
+        );
+    }
+    if let Some(c) = host.chars().find(|c| !c.is_ascii()) {
+        return Some(format!(
+            "url host contains {c:?}, which clients convert differently or refuse; write the host in its ASCII (punycode) form, e.g. bücher.example as xn--bcher-kva.example"
+        ));
+    }
     if let Some(c) = outside.chars().find(|c| !allowed(*c)) {
         return Some(format!(
             "url contains {c:?}, which clients encode differently; percent-encode it (e.g. a space as %20, é as %C3%A9)"

@@ -192,6 +192,13 @@ fn urls_that_clients_fail_on_or_read_differently_are_rejected() {
         ("https://h:/x", "url has a `:` after its host but no port"),
         ("https://h/a/../b", "url has a `.` or `..` segment, which some clients resolve"),
         ("https://h/a/.", "url has a `.` or `..` segment"),
+        ("http://[::1]:8080/x", "url has an IPv6 address as its host (`[…]`), which samples do not support"),
+        (
+            "https://bücher.example/x",
+            "url host contains 'ü', which clients convert differently or refuse; write the host in its ASCII (punycode) form",
+        ),
+        // In the path, percent-encoding is the fix.
+        ("https://h/bücher", "url contains 'ü', which clients encode differently; percent-encode it"),
     ] {
         let err = generate_error(&format!("title: x\nmethod: GET\nurl: \"{url}\"\n"));
         assert!(err.contains(&format!("bad.yaml:3:6: {message}")), "{url}: {err}");
