@@ -606,9 +606,27 @@ impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for OneEntr
     }
 }
 
-/// A header name: an RFC 9110 token.
+/// A header name: an RFC 9110 token, and not one of [`managed_header`]'s.
 #[derive(Debug, Clone)]
 pub struct HeaderName(pub String);
+
+/// Why a header is the client's to send, for the headers every client derives from the
+/// request itself: written in a spec they duplicate or contradict it (`verify` showed a
+/// written `Host` sent twice or dropped, `Transfer-Encoding` hanging or dropped).
+pub(crate) fn managed_header(name: &str) -> Option<&'static str> {
+    match name.to_ascii_lowercase().as_str() {
+        "host" => Some(
+            "header `Host` comes from `url`, and most clients cannot send another; put that host in `url`",
+        ),
+        "content-length" => Some(
+            "header `Content-Length` is computed by every client from the body; remove it (`--content-length` writes it in raw HTTP samples)",
+        ),
+        "transfer-encoding" => {
+            Some("header `Transfer-Encoding` is chosen by each client for the body it sends; remove it")
+        }
+        _ => None,
+    }
+}
 
 impl<'de> Deserialize<'de> for HeaderName {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -618,6 +636,9 @@ impl<'de> Deserialize<'de> for HeaderName {
             return Err(de::Error::custom(format!(
                 "header name {name:?} is not a valid HTTP token (letters, digits and !#$%&'*+-.^_`|~ only)"
             )));
+        }
+        if let Some(why) = managed_header(&name) {
+            return Err(de::Error::custom(why));
         }
         Ok(HeaderName(name))
     }

@@ -473,7 +473,8 @@ fn command_spec(
 
     let mut spec = Map::new();
     spec.insert("title".into(), Value::String(title.unwrap_or_else(|| format!("{method} {path}"))));
-    insert_request(&mut spec, &method, base, &headers, &query, body);
+    let managed = insert_request(&mut spec, &method, base, &headers, &query, body);
+    warnings.extend(super::managed_warning(at, &managed));
     if let Some(token) = bearer {
         spec.insert("auth".into(), json!({ "bearer": { "token": token } }));
     } else if let Some((u, p)) = basic {

@@ -15,6 +15,7 @@ const BROWSER_HEADERS: &[&str] = &[
     "host",
     "connection",
     "content-length",
+    "transfer-encoding",
     "accept-encoding",
     "accept-language",
     "user-agent",
@@ -155,7 +156,8 @@ fn entry_spec(
 
     let mut spec = Map::new();
     spec.insert("title".into(), Value::String(format!("{method} {path}")));
-    insert_request(&mut spec, method, base.to_string(), &headers, &query, body);
+    let managed = insert_request(&mut spec, method, base.to_string(), &headers, &query, body);
+    debug_assert!(managed.is_empty(), "the browser's own headers are dropped above");
     if let Some(a) = auth {
         spec.insert("auth".into(), a);
     }

@@ -217,8 +217,11 @@ pub(crate) fn insert_request(
     headers: &[(String, String)],
     query: &[(String, String)],
     body: Option<serde_json::Value>,
-) {
+) -> Vec<String> {
     use serde_json::Value;
+    // Headers every client sets from the request itself: a spec may not hold them.
+    let (managed, headers): (Vec<_>, Vec<_>) =
+        headers.iter().cloned().partition(|(name, _)| crate::spec::managed_header(name).is_some());
     let method_value = if crate::spec::METHODS.contains(&method) {
         Value::String(method.into())
     } else {
@@ -230,7 +233,7 @@ pub(crate) fn insert_request(
     }
     spec.insert("url".into(), Value::String(url));
     if !headers.is_empty() {
-        spec.insert("headers".into(), pairs(headers));
+        spec.insert("headers".into(), pairs(&headers));
     }
     if !query.is_empty() {
         spec.insert("query".into(), pairs(query));
@@ -238,6 +241,13 @@ pub(crate) fn insert_request(
     if let Some(b) = body {
         spec.insert("body".into(), b);
     }
+    managed.into_iter().map(|(name, _)| name).collect()
+}
+
+/// The warning for the headers [`insert_request`] left out, if any.
+pub(crate) fn managed_warning(at: &str, dropped: &[String]) -> Option<String> {
+    (!dropped.is_empty())
+        .then(|| format!("{at}: dropped {}, which every client sets on its own", dropped.join(", ")))
 }
 
 /// Spec pairs: a mapping when no name repeats, else a list of one-entry mappings.

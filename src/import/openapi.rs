@@ -522,6 +522,13 @@ impl Ctx<'_> {
             {
                 continue;
             }
+            if place == "header" && crate::spec::managed_header(name).is_some() {
+                self.warn(
+                    p_at,
+                    format!("header parameter `{name}` left out: every client sets it on its own"),
+                );
+                continue;
+            }
             let Some(value) = self.param_value(p_at, p, &ext, false)? else { continue };
             let style = p.get("style").and_then(Value::as_str);
             let explode = p.get("explode").and_then(Value::as_bool);

@@ -176,7 +176,8 @@ impl Ctx<'_> {
         if let Some(d) = description(request.get("description")) {
             spec.insert("description".into(), Value::String(d));
         }
-        insert_request(&mut spec, &method, url.clone(), &headers, &query, body);
+        let managed = insert_request(&mut spec, &method, url.clone(), &headers, &query, body);
+        self.warnings.extend(super::managed_warning(origin, &managed));
         if let Some(a) = auth {
             spec.insert("auth".into(), a);
         }

@@ -209,6 +209,27 @@ fn urls_that_clients_fail_on_or_read_differently_are_rejected() {
     }
 }
 
+/// `verify` showed a written `Host` sent twice or replaced, `Transfer-Encoding` hanging the
+/// request or dropped, and `Content-Length` can only repeat or contradict the body.
+#[test]
+fn headers_every_client_sets_on_its_own_are_rejected_where_written() {
+    for (name, message) in [
+        (
+            "Host",
+            "header `Host` comes from `url`, and most clients cannot send another; put that host in `url`",
+        ),
+        ("content-length", "header `Content-Length` is computed by every client from the body; remove it"),
+        ("Transfer-Encoding", "header `Transfer-Encoding` is chosen by each client for the body it sends"),
+    ] {
+        let err = generate_error(&format!(
+            "title: x\nmethod: POST\nurl: https://h/x\nheaders:\n  Accept: text/plain\n  {name}: \"5\"\nbody:\n  text: hello\n"
+        ));
+        assert!(err.contains(&format!("bad.yaml:6:3: {message}")), "{name}: {err}");
+    }
+    // Connection is the request's to choose, and every client sends it as written.
+    assert_generates("title: x\nmethod: GET\nurl: https://h/x\nheaders:\n  Connection: close\n");
+}
+
 #[test]
 fn credentials_that_become_headers_are_header_safe() {
     let err = generate_error(

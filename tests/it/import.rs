@@ -218,6 +218,23 @@ fn import_curl_from_a_file() {
     assert_eq!(code, 0, "{stderr}");
 }
 
+#[test]
+fn imported_headers_every_client_sets_are_dropped_with_a_warning() {
+    let dir = project(&[]);
+    let command = "curl https://api.example.com/notes -H 'Host: api.example.com' -H 'Content-Length: 5' -H 'X-Kept: 1' -d hello\n";
+    write(dir.path(), "docs.sh", command);
+    let (code, _, stderr) = snipgen(dir.path(), &["import", "curl", "docs.sh", "--out", "specs"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr
+            .contains("warning: docs.sh:1: dropped Host, Content-Length, which every client sets on its own"),
+        "{stderr}"
+    );
+    let spec = std::fs::read_to_string(dir.path().join("specs/api.example.com/post-notes.yaml")).unwrap();
+    assert!(spec.contains("X-Kept") && !spec.contains("Host") && !spec.contains("Content-Length"), "{spec}");
+    assert_eq!(snipgen(dir.path(), &["generate"]).0, 0);
+}
+
 /// Runs generate on a document and returns stderr, which must report an error.
 fn error_of(document: &str, extra: &[(&str, &str)]) -> String {
     let dir = project(&[]);

@@ -226,7 +226,10 @@ class HTTP_Request2
         $target = ($u['path'] ?? '/') . (isset($u['query']) ? '?' . $u['query'] : '');
         $contentType = null;
         $body = $this->buildBody($contentType);
-        $lines = array("{$this->method} $target HTTP/1.1", "Host: $host:$port", 'Connection: close');
+        $lines = array("{$this->method} $target HTTP/1.1", "Host: $host:$port");
+        // Headers are one map keyed by lower-case name: a Connection header given replaces
+        // the adapter's own.
+        if (!isset($this->headers['connection'])) { $lines[] = 'Connection: close'; }
         foreach ($this->headers as $key => $h) {
             $value = ($key === 'content-type' && $contentType !== null) ? $contentType : $h[1];
             $lines[] = "{$h[0]}: $value";
