@@ -173,6 +173,7 @@ impl Renderer {
             Value::String(s) => Ok(Value::from(s.len())),
             other => Err(tera::Error::msg(format!("filter `byte_length` expects a string, got {other}"))),
         });
+        tera.register_function("range", bounded_range);
         let mut programs = Vec::new();
         if !self.tera_only {
             for t in self.registry.all_clients() {
@@ -487,4 +488,33 @@ fn template_message(e: &tera::Error) -> String {
         source = s.source();
     }
     message
+}
+
+/// The most numbers a template's `range` may make: far more than any sample needs.
+const RANGE_LIMIT: usize = 100_000;
+
+/// Tera's `range(end, start=0, step_by=1)`, which a template must not be able to turn into a
+/// run that never ends: Tera's own loops for ever on `step_by=0` and fills memory on a huge
+/// `end`, so both are errors here.
+fn bounded_range(args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let number = |name: &str, default: Option<usize>| match args.get(name) {
+        Some(value) => value.as_u64().and_then(|n| usize::try_from(n).ok()).ok_or_else(|| {
+            tera::Error::msg(format!("function `range`: {name}={value} is not a whole number of 0 or more"))
+        }),
+        None => default.ok_or_else(|| tera::Error::msg(format!("function `range` needs `{name}`"))),
+    };
+    let (start, end, step) = (number("start", Some(0))?, number("end", None)?, number("step_by", Some(1))?);
+    if step == 0 {
+        return Err(tera::Error::msg("function `range`: step_by=0 would never reach `end`"));
+    }
+    if start > end {
+        return Err(tera::Error::msg("function `range`: `start` is greater than `end`"));
+    }
+    let count = (end - start).div_ceil(step);
+    if count > RANGE_LIMIT {
+        return Err(tera::Error::msg(format!(
+            "function `range` would make {count} numbers; a template may make at most {RANGE_LIMIT}"
+        )));
+    }
+    Ok(Value::from((start..end).step_by(step).collect::<Vec<_>>()))
 }

@@ -192,6 +192,33 @@ fn a_user_template_that_does_not_parse_is_named_when_samples_are_rendered() {
     assert!(stderr.contains("requests.tera"), "{stderr}");
 }
 
+/// Tera's own `range` loops for ever on `step_by=0` and fills memory on a huge `end`; a docs
+/// build must stop with an error instead.
+#[test]
+fn a_user_template_cannot_make_a_range_that_never_ends() {
+    let dir = project(&[("create.yaml", POST_SPEC)]);
+    for (template, message) in [
+        (
+            "{% for i in range(end=3, step_by=0) %}x{% endfor %}",
+            "function `range`: step_by=0 would never reach `end`",
+        ),
+        (
+            "{{ range(end=10000000000) | length }}",
+            "function `range` would make 10000000000 numbers; a template may make at most 100000",
+        ),
+    ] {
+        put(dir.path(), "tpl/python/requests.tera", template);
+        let (code, _, stderr) =
+            snipgen(dir.path(), &["render", "specs/create.yaml", "--lang", "python", "--templates", "tpl"]);
+        assert_eq!(code, 3, "{template}: {stderr}");
+        assert!(stderr.contains(message), "{stderr}");
+    }
+    put(dir.path(), "tpl/python/requests.tera", "{{ range(start=1, end=6, step_by=2) | join(sep=\",\") }}\n");
+    let (code, stdout, stderr) =
+        snipgen(dir.path(), &["render", "specs/create.yaml", "--lang", "python", "--templates", "tpl"]);
+    assert_eq!((code, stdout.as_str()), (0, "1,3,5\n"), "{stderr}");
+}
+
 #[test]
 fn a_user_template_tera_crashes_on_is_an_error_naming_it_not_a_panic() {
     let dir = project(&[("create.yaml", POST_SPEC)]);
