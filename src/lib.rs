@@ -166,11 +166,9 @@ pub fn plan_loaded(
     for one in plans {
         let one = one?;
         let offset = plan.requests.len();
-        plan.refused.extend(one.refused);
         plan.requests.extend(one.requests);
         plan.spec_files.extend(one.spec_files);
         plan.samples.extend(one.samples.into_iter().map(|s| Sample { request: s.request + offset, ..s }));
     }
-    plan.refused.sort();
     Ok(plan)
 }

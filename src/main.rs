@@ -95,7 +95,7 @@ fn generate(inputs: &snipgen::cli::Inputs, force: bool, reporter: &Reporter) -> 
     let report = output::write(&inputs.out, &files, force, &scope)?;
     let files_format = inputs.formats.is_empty() || inputs.formats.contains(&snipgen::format::Format::Files);
     let refused: Vec<(Refused, String)> = if files_format {
-        plan.refused.iter().map(|(path, reason)| (Refused::File(path.clone()), reason.clone())).collect()
+        plan.refused().into_iter().map(|(path, reason)| (Refused::File(path.into()), reason.into())).collect()
     } else {
         let tab = |s: &snipgen::render::Sample| Refused::Tab {
             spec: plan.requests[s.request].id.clone(),

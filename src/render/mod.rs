@@ -358,10 +358,7 @@ impl Renderer {
         for ((request, target), outcome) in jobs.iter().zip(outcomes.into_iter().flatten()) {
             let (path, outcome) = match outcome {
                 Ok((path, text)) => (path, Ok(text)),
-                Err(Error::Refused { name, reason }) => {
-                    plan.refused.push((name.clone(), reason.clone()));
-                    (name, Err(reason))
-                }
+                Err(Error::Refused { name, reason }) => (name, Err(reason)),
                 Err(e) => return Err(e),
             };
             plan.samples.push(Sample { request: *request, target: *target, path, outcome });
@@ -380,8 +377,6 @@ struct RequestContext {
 /// What a run renders: every sample, rendered or refused by its client (with the reason).
 #[derive(Debug, Default)]
 pub struct Plan {
-    /// Output path that was not written, and why.
-    pub refused: Vec<(String, String)>,
     /// The requests rendered, and every sample in render order (requests in order, each one's
     /// targets in tab order). Each sample's text is held once, here.
     pub requests: Vec<Request>,
@@ -405,6 +400,18 @@ impl Plan {
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files
+    }
+
+    /// The samples their clients refused: the path the `files` format would have written and
+    /// why, sorted by path.
+    pub fn refused(&self) -> Vec<(&str, &str)> {
+        let mut refused: Vec<(&str, &str)> = self
+            .samples
+            .iter()
+            .filter_map(|s| Some((s.path.as_str(), s.outcome.as_ref().err()?.as_str())))
+            .collect();
+        refused.sort();
+        refused
     }
 }
 

@@ -49,7 +49,7 @@ fn every_operation_renders_in_every_language() {
     // Only what a client cannot send at all: browsers forbid Cookie and Origin, these clients
     // cannot type a text part (the upload's JSON metadata part), and RestSharp sends files
     // before the dispute evidence's text fields.
-    let refused: Vec<&str> = plan.refused.iter().map(|(path, _)| path.as_str()).collect();
+    let refused: Vec<&str> = plan.refused().into_iter().map(|(path, _)| path).collect();
     assert_eq!(
         refused,
         [
