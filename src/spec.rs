@@ -793,10 +793,16 @@ pub fn check_id(id: &str) -> Result<(), String> {
     }
 }
 
+/// Where a URL's `://` is, when it has one after a scheme (or a variable standing for one):
+/// a `://` after the first `/` is part of the path (`{{baseUrl}}/a://b`).
+fn scheme_end(url: &str) -> Option<usize> {
+    url.find("://").filter(|&i| !url[..i].contains('/'))
+}
+
 /// Where a URL's authority (`host[:port]`, with any user info) is: after `scheme://` (from the
 /// start when a variable stands for the scheme and host) up to the path's `/` or the end.
 pub(crate) fn authority(url: &str) -> std::ops::Range<usize> {
-    let start = url.find("://").map_or(0, |i| i + 3);
+    let start = scheme_end(url).map_or(0, |i| i + 3);
     start..url[start..].find('/').map_or(url.len(), |i| start + i)
 }
 
@@ -858,9 +864,8 @@ fn check_url(url: &str) -> Option<String> {
 /// to 65535, no user info and no dot segments: what clients read differently, or fail on, when run.
 fn check_url_shape(url: &str, spans: &[(usize, usize)]) -> Option<String> {
     let in_variable = |at: usize| spans.iter().any(|&(start, end)| (start..end).contains(&at));
-    let scheme_end = url.find("://");
     if !url.starts_with("{{") {
-        match scheme_end {
+        match scheme_end(url) {
             Some(end) if ["http", "https"].iter().any(|s| url[..end].eq_ignore_ascii_case(s)) => {}
             Some(end) => {
                 return Some(format!(

@@ -181,11 +181,7 @@ const STANDARD_METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", 
 /// The OpenAPI path of a spec's URL: what follows the origin (`scheme://host`, or a leading
 /// `{{variable}}` standing for it), `{{name}}` as `{name}`; and the names, in order, once each.
 fn openapi_path(url: &str) -> (String, Vec<String>) {
-    let rest = match url.find("://") {
-        Some(i) => url[i + 3..].find('/').map_or("", |j| &url[i + 3 + j..]),
-        None if url.starts_with("{{") => url.find('/').map_or("", |j| &url[j..]),
-        None => url.find('/').map_or("", |j| &url[j..]),
-    };
+    let rest = &url[crate::spec::authority(url).end..];
     let mut path = String::from("/");
     let mut names = Vec::new();
     let mut text = rest.trim_start_matches('/');
