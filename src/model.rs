@@ -304,6 +304,9 @@ fn credentials(auth: &Auth, settings: &Settings) -> Result<Credentials, String> 
         }
         Auth::Basic { username, password } => basic_credentials(username, password)?,
         Auth::ApiKey { name, value, location: ApiKeyLocation::Header } => {
+            if let Some(why) = spec::managed_header(&name.0) {
+                return Err(why.into());
+            }
             Credentials { headers: vec![Pair::new(name.0, value.0)], ..none() }
         }
         Auth::ApiKey { name, value, location: ApiKeyLocation::Query } => {

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use crate::spec::{
-    AuthList, DispositionParam, FilePath, HeaderName, HeaderValue, METHODS, Method, Pairs, PartSpec,
+    AuthList, DispositionParam, FilePath, HeaderName, HeaderValue, KeyName, METHODS, Method, Pairs, PartSpec,
 };
 
 /// The whole schema, pretty-printed.
@@ -40,6 +40,7 @@ macro_rules! text_schema {
 }
 
 text_schema!(HeaderName, "HeaderName", "An HTTP header name (a token).");
+text_schema!(KeyName, "KeyName", "An API key's header or query parameter name (a token).");
 text_schema!(HeaderValue, "HeaderValue", "Printable ASCII, no line breaks.");
 text_schema!(DispositionParam, "DispositionParam", "No quotes, backslashes or line breaks.");
 text_schema!(FilePath, "FilePath", "A path relative to where the sample runs, without `..`.");

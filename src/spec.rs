@@ -264,7 +264,7 @@ pub enum Auth {
     },
     /// A key sent as a header (default) or a query parameter.
     ApiKey {
-        name: HeaderName,
+        name: KeyName,
         value: HeaderValue,
         #[serde(default, rename = "in")]
         location: ApiKeyLocation,
@@ -630,6 +630,21 @@ pub(crate) fn managed_header(name: &str) -> Option<&'static str> {
 
 impl<'de> Deserialize<'de> for HeaderName {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let KeyName(name) = KeyName::deserialize(deserializer)?;
+        if let Some(why) = managed_header(&name) {
+            return Err(de::Error::custom(why));
+        }
+        Ok(HeaderName(name))
+    }
+}
+
+/// An API key's name, a header or a query parameter's: an RFC 9110 token (a header's is
+/// checked against [`managed_header`] where the request is built).
+#[derive(Debug, Clone)]
+pub struct KeyName(pub String);
+
+impl<'de> Deserialize<'de> for KeyName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let name = String::deserialize(deserializer)?;
         let is_tchar = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
         if name.is_empty() || !name.chars().all(is_tchar) {
@@ -637,10 +652,7 @@ impl<'de> Deserialize<'de> for HeaderName {
                 "header name {name:?} is not a valid HTTP token (letters, digits and !#$%&'*+-.^_`|~ only)"
             )));
         }
-        if let Some(why) = managed_header(&name) {
-            return Err(de::Error::custom(why));
-        }
-        Ok(HeaderName(name))
+        Ok(KeyName(name))
     }
 }
 

@@ -236,6 +236,13 @@ fn headers_every_client_sets_on_its_own_are_rejected_where_written() {
     }
     // Connection is the request's to choose, and every client sends it as written.
     assert_generates("title: x\nmethod: GET\nurl: https://h/x\nheaders:\n  Connection: close\n");
+    // An API key sent as a header is a header; in the query, `host` is just a name.
+    let err =
+        generate_error("title: x\nmethod: GET\nurl: https://h/x\nauth:\n  api_key: {name: Host, value: k}\n");
+    assert!(err.contains("bad.yaml:4:1: header `Host` comes from `url`"), "{err}");
+    assert_generates(
+        "title: x\nmethod: GET\nurl: https://h/x\nauth:\n  api_key: {name: host, value: k, in: query}\n",
+    );
 }
 
 #[test]
