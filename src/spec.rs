@@ -807,7 +807,7 @@ pub fn check_id(id: &str) -> Result<(), String> {
 
 /// Where a URL's `://` is, when it has one after a scheme (or a variable standing for one):
 /// a `://` after the first `/` is part of the path (`{{baseUrl}}/a://b`).
-fn scheme_end(url: &str) -> Option<usize> {
+pub(crate) fn scheme_end(url: &str) -> Option<usize> {
     url.find("://").filter(|&i| !url[..i].contains('/'))
 }
 

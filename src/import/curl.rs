@@ -220,7 +220,7 @@ pub(crate) fn form_decode(s: &str) -> String {
 
 /// `scheme://user:password@host/…` as the URL without its user info, the user and the password.
 fn user_info(url: &str) -> Option<(String, &str, &str)> {
-    url.find("://")?;
+    crate::spec::scheme_end(url)?;
     let authority = crate::spec::authority(url);
     let at = authority.start + url[authority.clone()].rfind('@')?;
     let info = &url[authority.start..at];
