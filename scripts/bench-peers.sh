@@ -11,7 +11,8 @@
 #
 #   5. prints issue 13's render targets as ratios of this run: snipgen on one thread over
 #      httpsnippet (per core, target >= 3) and snipgen on all cores over httpsnippet (>= 5),
-#      each MET or NOT MET;
+#      each MET or NOT MET, and the time per spec 3x per core allows beside the time snipgen
+#      takes to load a spec without rendering it;
 #   6. with --scale, runs scripts/bench-scale.sh (cold, warm and check at 5k/10k/50k synthetic
 #      specs, and its own targets) after the table.
 #
@@ -119,9 +120,10 @@ parse_snipgen() {
     /^specs: / { for (i = 1; i <= NF; i++) if ($i == "snippets:") { s = $(i + 1); sub(/,/, "", s) } }
     /^best of / { for (i = 1; i <= NF; i++) { if ($i == "s,") t = $(i - 1); if ($i == "snippets/s,") r = $(i - 1) } }
     /^peak RSS: / { m = $3 * 1024 }
+    /^load without render: / { for (i = 1; i <= NF; i++) if ($i == "us/spec") l = $(i - 1) }
     END {
       if (s == "" || t == "" || r == "") exit 1
-      printf "RESULT tool=%s snippets=%s seconds=%s rate=%s rss_kib=%s\n", label, s, t, r, (m == "" ? "" : m)
+      printf "RESULT tool=%s snippets=%s seconds=%s rate=%s rss_kib=%s load_us=%s\n", label, s, t, r, (m == "" ? "" : m), l
     }' "$1" || die "could not read the cargo bench output ($1)"
 }
 {
@@ -170,12 +172,12 @@ echo "A shared 2-core machine: anything else running (cargo builds) makes these 
 
 echo
 echo "issue 13 render targets (this run):"
-awk -v cores="$(nproc)" '
+awk -v cores="$(nproc)" -v n="$N" '
   function field(k,   i, kv) {
     for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) return kv[2] }
     return ""
   }
-  { rate[field("tool")] = field("rate") }
+  { rate[field("tool")] = field("rate"); snippets[field("tool")] = field("snippets"); load[field("tool")] = field("load_us") }
   function target(label, num, want,   r) {
     r = num / rate["httpsnippet"]
     printf "  %-44s %5.2fx  (target >= %d)  %s\n", label, r, want, (r >= want ? "MET" : "NOT MET")
@@ -184,6 +186,12 @@ awk -v cores="$(nproc)" '
     if (rate["httpsnippet"] == "") { print "  no httpsnippet result"; exit }
     target("per core: snipgen 1 thread / httpsnippet", rate["snipgen-1-thread"], 3)
     target("all cores (" cores "): snipgen / httpsnippet", rate["snipgen"], 5)
+    # What 3x per core leaves for one spec (its 11 snippets), beside what loading alone takes.
+    if (load["snipgen-1-thread"] != "") {
+      budget = 1e6 * snippets["httpsnippet"] / n / rate["httpsnippet"] / 3
+      printf "  per core at 3x: %.1f us per spec for everything; snipgen 1 thread, loading alone\n", budget
+      printf "  (read, parse YAML, validate, model; no render): %.1f us per spec\n", load["snipgen-1-thread"]
+    }
   }' "$TMP/results.txt"
 
 # ---- 6. --scale: incremental, memory and linearity at 5k/10k/50k specs ----
