@@ -196,6 +196,18 @@ pub fn httpie_value_into(s: &str, out: &mut String) {
     out.push_str(s);
 }
 
+/// An HTTPie request item's key (`name=value`, `name@file`): `:`, `;`, `@` and `=` would end
+/// it, so each is escaped with a backslash (a spec's part names hold no backslash, which
+/// HTTPie would read as an escape).
+pub fn httpie_key_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if matches!(c, ':' | ';' | '@' | '=') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
 /// Go literal. gc refuses a byte order mark anywhere but the start of a file, so U+FEFF is
 /// escaped like a control character.
 pub fn go_string_into(s: &str, out: &mut String) {
@@ -468,6 +480,10 @@ pub fn httpie_value(s: &str) -> String {
     owned(s, httpie_value_into)
 }
 
+pub fn httpie_key(s: &str) -> String {
+    owned(s, httpie_key_into)
+}
+
 pub fn go_string(s: &str) -> String {
     owned(s, go_string_into)
 }
@@ -597,6 +613,12 @@ mod tests {
     #[test]
     fn shell_single_quotes() {
         assert_eq!(sh_single("it's $HOME `x`"), r"'it'\''s $HOME `x`'");
+    }
+
+    #[test]
+    fn httpie_keys_escape_every_separator() {
+        assert_eq!(httpie_key("a:b;c@d=e"), "a\\:b\\;c\\@d\\=e");
+        assert_eq!(httpie_key("plain-name_1 é"), "plain-name_1 é");
     }
 
     #[test]

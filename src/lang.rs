@@ -94,6 +94,25 @@ pub struct Refuses {
     pub content_type_without_body: Option<String>,
     /// A header value holding one of `any`; `{header}` in the reason.
     pub header_values_containing: Option<Containing>,
+    /// A multipart body with a part name repeated after parts of other names (clients that
+    /// send each name's parts together, at the first one's place).
+    pub scattered_part_names: Option<String>,
+    /// A multipart part name or file name with a character outside ASCII (clients that
+    /// encode such a name, RFC 2047, instead of sending its UTF-8 as browsers do); `{part}`
+    /// (quoted) in the reason.
+    pub non_ascii_part_names: Option<String>,
+    /// A multipart text value with a CR or LF outside a CRLF pair (clients whose FormData
+    /// turns every line break into CRLF); `{part}` (quoted) in the reason.
+    pub bare_line_breaks_in_parts: Option<String>,
+    /// A multipart text value or part Content-Type holding one of `any`; `{part}` (the part's
+    /// name, quoted) in the reason.
+    pub part_values_containing: Option<Containing>,
+    /// A file path (a binary body's or a file part's) holding one of `any`; `{file}` (quoted)
+    /// in the reason.
+    pub file_paths_containing: Option<Containing>,
+    /// A file part sent under another file name than its path's last segment (clients that
+    /// name an upload after the file they read); `{part}` (quoted) in the reason.
+    pub renamed_file_parts: Option<String>,
     /// A method with a character not in `only`; `{method}` in the reason.
     pub method_chars: Option<Chars>,
 }
@@ -348,6 +367,17 @@ impl Client {
         {
             return Some(l.because.replace("{body}", body.kind()));
         }
+        let holds = |text: &str, c: &Containing| c.any.iter().any(|s| text.contains(s.as_str()));
+        if let Some(c) = &r.file_paths_containing {
+            let files: Vec<&str> = match body {
+                Body::Binary { file, .. } => vec![file],
+                Body::Multipart { parts, .. } => parts.iter().filter_map(|p| p.file.as_deref()).collect(),
+                _ => Vec::new(),
+            };
+            if let Some(file) = files.into_iter().find(|f| holds(f, c)) {
+                return Some(c.because.replace("{file}", &format!("{file:?}")));
+            }
+        }
         let Body::Multipart { parts, repeated_names, has_files, grouped_in_order, .. } = body else {
             return None;
         };
@@ -375,8 +405,53 @@ impl Client {
         if *has_files && let Some(why) = &r.file_parts {
             return Some(why.clone());
         }
+        if let Some(why) = &r.scattered_part_names
+            && parts.iter().enumerate().any(|(i, p)| {
+                i > 0 && parts[i - 1].name != p.name && parts[..i - 1].iter().any(|q| q.name == p.name)
+            })
+        {
+            return Some(why.clone());
+        }
+        let quoted = |p: &crate::model::Part| format!("{:?}", p.name);
+        if let Some(why) = &r.non_ascii_part_names
+            && let Some(p) = parts
+                .iter()
+                .find(|p| !p.name.is_ascii() || p.filename.as_ref().is_some_and(|f| !f.is_ascii()))
+        {
+            return Some(why.replace("{part}", &quoted(p)));
+        }
+        if let Some(why) = &r.bare_line_breaks_in_parts
+            && let Some(p) = parts.iter().find(|p| p.value.as_deref().is_some_and(has_bare_line_break))
+        {
+            return Some(why.replace("{part}", &quoted(p)));
+        }
+        if let Some(c) = &r.part_values_containing
+            && let Some(p) = parts
+                .iter()
+                .find(|p| [&p.value, &p.sent_type].into_iter().flatten().any(|text| holds(text, c)))
+        {
+            return Some(c.because.replace("{part}", &quoted(p)));
+        }
+        if let Some(why) = &r.renamed_file_parts
+            && let Some(p) = parts.iter().find(|p| match (&p.file, &p.filename) {
+                (Some(file), Some(filename)) => file.rsplit('/').next() != Some(filename.as_str()),
+                _ => false,
+            })
+        {
+            return Some(why.replace("{part}", &quoted(p)));
+        }
         None
     }
+}
+
+/// Whether `text` has a CR not followed by LF, or an LF not after a CR.
+fn has_bare_line_break(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+        b'\n' => i == 0 || bytes[i - 1] != b'\r',
+        _ => false,
+    })
 }
 
 /// Every language and client, in tab order.
@@ -756,6 +831,16 @@ impl Target {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_line_breaks_are_those_outside_crlf() {
+        for text in ["a\nb", "a\rb", "\n", "a\r", "a\r\n\n", "\r\r\n"] {
+            assert!(has_bare_line_break(text), "{text:?}");
+        }
+        for text in ["", "ab", "a\r\nb", "\r\n\r\n"] {
+            assert!(!has_bare_line_break(text), "{text:?}");
+        }
+    }
 
     /// Every built-in record has its template, a fence and a verify recipe whose support files
     /// are shipped, so a client added to clients.yaml without them fails here.

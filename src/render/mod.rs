@@ -31,7 +31,7 @@ fn string_filter(
 type TextFilter = fn(&str, &mut String);
 
 /// snipgen's escaping filters.
-const TEXT_FILTERS: [(&str, TextFilter); 25] = [
+const TEXT_FILTERS: [(&str, TextFilter); 26] = [
     ("go_text", encode::go_text_into),
     ("py_text", encode::py_text_into),
     ("js_text", encode::js_text_into),
@@ -41,6 +41,7 @@ const TEXT_FILTERS: [(&str, TextFilter); 25] = [
     ("mime_quote", encode::mime_quote_into),
     ("sh", encode::sh_single_into),
     ("httpie_value", encode::httpie_value_into),
+    ("httpie_key", encode::httpie_key_into),
     ("go_str", encode::go_string_into),
     ("java_str", encode::java_string_into),
     ("cs_str", encode::csharp_string_into),

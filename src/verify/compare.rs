@@ -361,10 +361,8 @@ fn parse_multipart(body: &[u8], boundary: &str) -> Result<Vec<ExpectedPart>, Str
             if name.trim().eq_ignore_ascii_case("content-type") {
                 p.content_type = Some(value.trim().to_string());
             } else if name.trim().eq_ignore_ascii_case("content-disposition") {
-                for param in value.split(';').skip(1) {
-                    let (k, v) = param.split_once('=').unwrap_or((param, ""));
-                    let v = v.trim().trim_matches('"').to_string();
-                    match k.trim().to_ascii_lowercase().as_str() {
+                for (k, v) in disposition_params(value) {
+                    match k.as_str() {
                         "name" => p.name = v,
                         "filename" => p.filename = Some(v),
                         _ => {}
@@ -375,6 +373,50 @@ fn parse_multipart(body: &[u8], boundary: &str) -> Result<Vec<ExpectedPart>, Str
         parts.push(p);
         at = next + delimiter.len();
     }
+}
+
+/// A Content-Disposition's parameters after its type, names lower-cased: split at `;` outside
+/// quoted strings, quoted values unquoted (`\x` is `x`), so a `;` or `=` in a file name stays
+/// in it.
+fn disposition_params(value: &str) -> Vec<(String, String)> {
+    let mut segments = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        let segment = segments.last_mut().expect("one segment");
+        match c {
+            ';' if !quoted => segments.push(String::new()),
+            '"' => {
+                quoted = !quoted;
+                segment.push(c);
+            }
+            '\\' if quoted => {
+                segment.push(c);
+                segment.extend(chars.next());
+            }
+            _ => segment.push(c),
+        }
+    }
+    segments
+        .iter()
+        .skip(1)
+        .map(|param| {
+            let (k, v) = param.split_once('=').unwrap_or((param, ""));
+            let v = v.trim();
+            let v = match v.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+                Some(inner) => {
+                    let mut out = String::new();
+                    let mut chars = inner.chars();
+                    while let Some(c) = chars.next() {
+                        out.extend(if c == '\\' { chars.next() } else { Some(c) });
+                    }
+                    out
+                }
+                None => v.to_string(),
+            };
+            (k.trim().to_ascii_lowercase(), v)
+        })
+        .collect()
 }
 
 type DecodedTarget = (Vec<Vec<u8>>, Vec<(Vec<u8>, Vec<u8>)>);
@@ -618,6 +660,22 @@ mod tests {
         assert_eq!(decoded_target("/a/it's?q=it%27s"), decoded_target("/a/it%27s?q=it's"));
         assert_ne!(decoded_target("/a?x=a%26b"), decoded_target("/a?x=a&b"), "a decoded `&` splits pairs");
         assert_ne!(decoded_target("/a%2Fb"), decoded_target("/a/b"), "a decoded `/` splits segments");
+    }
+
+    #[test]
+    fn disposition_params_keep_quoted_separators() {
+        let params = disposition_params(r#" form-data; name="a;b"; filename="x;type=y \"q\".txt""#);
+        assert_eq!(
+            params,
+            vec![
+                ("name".to_string(), "a;b".to_string()),
+                ("filename".to_string(), "x;type=y \"q\".txt".to_string())
+            ]
+        );
+        assert_eq!(
+            disposition_params("form-data; NAME=plain"),
+            vec![("name".to_string(), "plain".to_string())]
+        );
     }
 
     #[test]

@@ -439,6 +439,24 @@ pub fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// An HTTPie request item split as HTTPie splits it: a backslash before `:`, `;`, `@` or `=`
+/// makes that character literal (any other backslash stays), and the first other one of them
+/// ends the name. `None` for an argument without one.
+fn httpie_item(arg: &str) -> Option<(String, char, String)> {
+    const SPECIAL: [char; 4] = [':', ';', '@', '='];
+    let (mut name, mut value, mut separator) = (String::new(), String::new(), None);
+    let mut chars = arg.chars().peekable();
+    while let Some(c) = chars.next() {
+        let out = if separator.is_some() { &mut value } else { &mut name };
+        match c {
+            '\\' if chars.peek().is_some_and(|n| SPECIAL.contains(n)) => out.extend(chars.next()),
+            c if separator.is_none() && SPECIAL.contains(&c) => separator = Some(c),
+            c => out.push(c),
+        }
+    }
+    Some((name, separator?, value))
+}
+
 /// Everything recoverable from a sample's literals: strings to search and name/value pairs.
 #[derive(Default)]
 pub struct Recovered {
@@ -477,12 +495,22 @@ impl Recovered {
         }
         if lang == "httpie" {
             for l in literals {
-                // A header item `Name:value` as HTTPie reads it: the value as it is, but for
-                // the `\` that escapes a leading `=` or `@` (see `encode::httpie_value`).
-                if let Some((name, value)) = l.split_once(':') {
-                    let value =
-                        value.strip_prefix('\\').filter(|v| v.starts_with(['=', '@'])).unwrap_or(value);
-                    r.pairs.insert((name.to_string(), value.to_string()));
+                // A request item as HTTPie reads it: `Name:value` (a header), `name=value` (a
+                // multipart text part), `name@path;type=…` (a file part).
+                if let Some((name, separator, value)) = httpie_item(l) {
+                    r.strings.push(name.clone());
+                    match separator {
+                        '@' => {
+                            let (path, media_type) = value.split_once(";type=").unwrap_or((&value, ""));
+                            // `./` keeps HTTPie from expanding a leading `~`.
+                            let path = path.strip_prefix("./").filter(|p| p.starts_with('~')).unwrap_or(path);
+                            r.pairs.insert((name, path.to_string()));
+                            r.strings.push(media_type.to_string());
+                        }
+                        _ => {
+                            r.pairs.insert((name, value));
+                        }
+                    }
                 }
                 for option in ["--raw=", "--auth="] {
                     if let Some(rest) = l.strip_prefix(option) {
