@@ -180,6 +180,8 @@ pub enum Body {
         grouped: Vec<PartGroup>,
         /// Whether `grouped`, read in order, is the parts' own order.
         grouped_in_order: bool,
+        /// The boundary for samples that spell the body out (raw HTTP): see [`spelled_boundary`].
+        boundary: String,
     },
     Binary {
         file: String,
@@ -358,6 +360,39 @@ fn merge_repeated_headers(all: impl Iterator<Item = Pair>) -> Vec<Pair> {
 }
 
 /// A relative path's file name: the default name a file is uploaded under.
+/// The multipart boundary of the samples that spell a body out (Postman's, on the reference
+/// page).
+const HOUSE_BOUNDARY: &str = "----WebKitFormBoundary7MA4YWxkTrZu0gW";
+
+/// [`HOUSE_BOUNDARY`], unless some part's text (value, Content-Disposition, Content-Type) holds
+/// it, which would end the part there: then that boundary followed by a hash of every part's
+/// text, which a part cannot hold without holding its own hash.
+fn spelled_boundary(parts: &[Part]) -> String {
+    let texts = || {
+        parts
+            .iter()
+            .flat_map(|p| [p.value.as_deref(), Some(p.disposition.as_str()), p.content_type.as_deref()])
+            .flatten()
+    };
+    let collides = |boundary: &str| texts().any(|t| t.contains(boundary));
+    if !collides(HOUSE_BOUNDARY) {
+        return HOUSE_BOUNDARY.to_string();
+    }
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for text in texts() {
+        hasher.update(&(text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
+    }
+    let mut seed = hasher.digest();
+    loop {
+        let boundary = format!("{HOUSE_BOUNDARY}{seed:016x}");
+        if !collides(&boundary) {
+            return boundary;
+        }
+        seed = seed.wrapping_add(1);
+    }
+}
+
 fn last_segment(path: &str) -> String {
     path.rsplit('/').next().unwrap_or(path).to_string()
 }
@@ -539,6 +574,7 @@ fn build_body(
                 .collect();
             let (grouped, grouped_in_order) = group_parts(&parts);
             Body::Multipart {
+                boundary: spelled_boundary(&parts),
                 repeated_names: has_repeats(parts.iter().map(|p| &p.name)),
                 has_files: parts.iter().any(|p| p.file.is_some()),
                 has_typed_parts: parts.iter().any(|p| p.content_type.is_some()),
