@@ -126,30 +126,18 @@ pub fn import(name: &str, text: &str) -> Result<(Vec<Imported>, Vec<String>), Ve
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
     let mut comment: Option<String> = None;
-    let mut lines = text.lines().enumerate().peekable();
-    while let Some((i, line)) = lines.next() {
-        let first_line = i + 1;
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            comment = None;
-            continue;
-        }
-        if let Some(c) = trimmed.strip_prefix('#') {
-            comment = Some(c.trim().to_string());
-            continue;
-        }
-        let mut command = line.to_string();
-        while command.trim_end().ends_with('\\') {
-            let t = command.trim_end();
-            command.truncate(t.len() - 1);
-            match lines.next() {
-                Some((_, next)) => {
-                    command.push(' ');
-                    command.push_str(next);
-                }
-                None => break,
+    for chunk in chunks(text) {
+        let (first_line, command) = match chunk {
+            Chunk::Blank => {
+                comment = None;
+                continue;
             }
-        }
+            Chunk::Comment(c) => {
+                comment = Some(c);
+                continue;
+            }
+            Chunk::Command { line, text } => (line, text),
+        };
         let at = format!("{name}:{first_line}");
         let title = comment.take();
         match command_spec(&at, &command, title, &mut warnings) {
@@ -174,14 +162,115 @@ pub fn import(name: &str, text: &str) -> Result<(Vec<Imported>, Vec<String>), Ve
     if errors.is_empty() { Ok((out, warnings)) } else { Err(errors) }
 }
 
+/// A file's lines as the shell reads them.
+enum Chunk {
+    Blank,
+    /// A `#` line's text.
+    Comment(String),
+    /// A command and the line it starts on: a quoted argument may span lines (its line breaks
+    /// are kept), and a `\` ending a line outside quotes joins the next one.
+    Command {
+        line: usize,
+        text: String,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Quote {
+    None,
+    Single,
+    Double,
+    /// `$'…'`, where `\` escapes the next character.
+    AnsiC,
+}
+
+fn chunks(text: &str) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let mut line = 1;
+    let mut at = 0;
+    while at < text.len() {
+        let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+        let trimmed = text[at..end].trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            out.push(match trimmed.strip_prefix('#') {
+                Some(c) => Chunk::Comment(c.trim().to_string()),
+                None => Chunk::Blank,
+            });
+            line += 1;
+            at = end + 1;
+            continue;
+        }
+        let first_line = line;
+        let mut command = String::new();
+        let mut quote = Quote::None;
+        let rest = &text[at..];
+        let mut chars = rest.char_indices().peekable();
+        let mut consumed = rest.len();
+        while let Some((i, c)) = chars.next() {
+            let after = &rest[i + c.len_utf8()..];
+            if c == '\n' {
+                line += 1;
+                if quote == Quote::None {
+                    consumed = i + 1;
+                    break;
+                }
+            }
+            match (quote, c) {
+                (Quote::None, '\\') if after.starts_with('\n') || after.starts_with("\r\n") => {
+                    // A continuation: the command goes on on the next line.
+                    if after.starts_with('\r') {
+                        chars.next();
+                    }
+                    chars.next();
+                    line += 1;
+                    command.push(' ');
+                    continue;
+                }
+                // A CRLF file's line end.
+                (Quote::None, '\r') if after.starts_with('\n') => continue,
+                (Quote::None | Quote::Double | Quote::AnsiC, '\\') => {
+                    command.push(c);
+                    if let Some((_, next)) = chars.next() {
+                        line += usize::from(next == '\n');
+                        command.push(next);
+                    }
+                    continue;
+                }
+                (Quote::None, '\'') => quote = Quote::Single,
+                (Quote::None, '"') => quote = Quote::Double,
+                (Quote::None, '$') if after.starts_with('\'') => {
+                    command.push_str("$'");
+                    chars.next();
+                    quote = Quote::AnsiC;
+                    continue;
+                }
+                (Quote::Single | Quote::AnsiC, '\'') | (Quote::Double, '"') => quote = Quote::None,
+                _ => {}
+            }
+            command.push(c);
+        }
+        out.push(Chunk::Command { line: first_line, text: command });
+        at += consumed;
+    }
+    out
+}
+
 fn file_name(name: &str) -> String {
     Path::new(name).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_string())
 }
 
 /// Splits `-XPOST` into `-X POST` and `-sSL` into `-s -S -L`.
 fn expand_short(words: Vec<String>) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    let takes_value = |w: &str| WITH_VALUE.contains(&w) || IGNORED_WITH_VALUE.contains(&w);
+    // The word after a flag that takes one is its value, even when it starts with `-`.
+    let mut is_value = false;
     for w in words {
+        if std::mem::replace(&mut is_value, takes_value(&w)) {
+            is_value = false;
+            out.push(w);
+            continue;
+        }
         if w.len() > 2 && w.starts_with('-') && !w.starts_with("--") {
             let flag = &w[..2];
             if WITH_VALUE.contains(&flag) || IGNORED_WITH_VALUE.contains(&flag) {
@@ -191,6 +280,8 @@ fn expand_short(words: Vec<String>) -> Vec<String> {
             }
             if w[1..].chars().all(|c| c.is_ascii_alphanumeric() || c == '#') {
                 out.extend(w[1..].chars().map(|c| format!("-{c}")));
+                // `-sd value`: the last flag takes the next word.
+                is_value = out.last().is_some_and(|f| takes_value(f));
                 continue;
             }
         }
@@ -304,7 +395,11 @@ fn command_spec(
             "-X" | "--request" => method = Some(value),
             "--url" => url = Some(value),
             "-H" | "--header" => {
-                let (n, v) = value.split_once(':').ok_or_else(|| format!("header {value:?} has no `:`"))?;
+                // `Name;` is curl's way to send a header with an empty value.
+                let empty = value.strip_suffix(';').filter(|n| !n.contains(':')).map(|n| (n, ""));
+                let (n, v) = empty.or_else(|| value.split_once(':')).ok_or_else(|| {
+                    format!("header {value:?} has no `:` (nor is it `Name;`, an empty header)")
+                })?;
                 let (n, v) = (n.trim().to_string(), v.trim().to_string());
                 if n.eq_ignore_ascii_case("authorization")
                     && let Some(a) = super::auth_from_header(&v)
@@ -485,7 +580,9 @@ fn command_spec(
     Ok((id, Value::Object(spec)))
 }
 
-/// One `-F` argument: `name=value`, `name=@file;type=…;filename=…`.
+/// One `-F` argument, read by curl's rules: `name=value` or `name=@file`, each a word that may
+/// be a `"…"` string, then `;type=…` (the media type runs on over `;` segments that are not
+/// another option, so `type=text/plain; charset=utf-8` is one type) and `;filename=…`.
 fn form_part(flag: &str, arg: &str) -> Result<Value, String> {
     let (name, rest) = arg.split_once('=').ok_or_else(|| format!("{flag} {arg:?} has no `=`"))?;
     let mut part = Map::new();
@@ -497,24 +594,81 @@ fn form_part(flag: &str, arg: &str) -> Result<Value, String> {
     if rest.starts_with('<') {
         return Err(format!("{flag} {arg:?} sends a file's text as a field, which a spec cannot express"));
     }
-    let mut fields = rest.split(';');
-    let first = fields.next().unwrap_or("");
-    match first.strip_prefix('@') {
-        Some(file) => part.insert("file".into(), Value::String(file.to_string())),
-        None => part.insert("value".into(), Value::String(first.to_string())),
+    let (file, content) = match rest.strip_prefix('@') {
+        Some(file) => (true, file),
+        None => (false, rest),
     };
-    for f in fields {
-        match f.split_once('=') {
-            Some(("type", t)) => {
-                part.insert("content_type".into(), Value::String(t.to_string()));
-            }
-            Some(("filename", n)) => {
-                part.insert("filename".into(), Value::String(n.trim_matches('"').to_string()));
-            }
-            _ => return Err(format!("{flag} {arg:?}: unknown part option {f:?}")),
+    // In a file list `,` separates files too.
+    let ends: &[char] = if file { &[';', ','] } else { &[';'] };
+    let (word, mut rest) = curl_form_word(content.trim_start(), ends);
+    if rest.starts_with(',') {
+        return Err(format!("{flag} {arg:?} sends several files in one part, which a spec cannot express"));
+    }
+    part.insert((if file { "file" } else { "value" }).into(), Value::String(word));
+    // The media type while it may still run on.
+    let mut media_type: Option<String> = None;
+    let mut type_open = false;
+    while let Some(after) = rest.strip_prefix(';') {
+        let option = after.trim_start();
+        let prefixed = |p: &str| option.get(..p.len()).is_some_and(|o| o.eq_ignore_ascii_case(p));
+        if media_type.is_none() && prefixed("type=") {
+            let value = option[5..].trim_start();
+            let end = value.find([';', ',']).unwrap_or(value.len());
+            media_type = Some(value[..end].to_string());
+            type_open = true;
+            rest = &value[end..];
+        } else if prefixed("filename=") {
+            type_open = false;
+            let (name, after_name) = curl_form_word(option[9..].trim_start(), ends);
+            part.insert("filename".into(), Value::String(name));
+            rest = after_name;
+        } else if prefixed("headers=") || prefixed("encoder=") {
+            let option = &option[..option.find('=').unwrap_or(0)];
+            return Err(format!("{flag} {arg:?}: `{option}=` is not something a spec can express"));
+        } else if type_open && let Some(media_type) = &mut media_type {
+            // A media type parameter, kept as written (`; charset=utf-8`).
+            let end = after.find([';', ',']).unwrap_or(after.len());
+            media_type.push(';');
+            media_type.push_str(&after[..end]);
+            rest = &after[end..];
+        } else {
+            let option = &option[..option.find(';').unwrap_or(option.len())];
+            return Err(format!("{flag} {arg:?}: unknown part option {option:?}"));
         }
     }
+    if rest.starts_with(',') {
+        return Err(format!("{flag} {arg:?} sends several files in one part, which a spec cannot express"));
+    }
+    if let Some(media_type) = media_type {
+        part.insert("content_type".into(), Value::String(media_type.trim_end().to_string()));
+    }
+    if !file && part.contains_key("filename") {
+        return Err(format!("{flag} {arg:?} gives a text part a file name, which a spec cannot express"));
+    }
     Ok(Value::Object(part))
+}
+
+/// A word of a `-F` value as curl reads it: a `"…"` string (`\"` and `\\` escaped; anything
+/// after it up to the next `ends` character is ignored), else everything up to one, without
+/// trailing white space. Returns the word and the rest, starting at that character.
+fn curl_form_word<'a>(s: &'a str, ends: &[char]) -> (String, &'a str) {
+    if let Some(quoted) = s.strip_prefix('"') {
+        let mut word = String::new();
+        let mut chars = quoted.char_indices();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' if quoted[i + 1..].starts_with(['"', '\\']) => word.extend(chars.next().map(|(_, c)| c)),
+                '"' => {
+                    let after = &quoted[i + 1..];
+                    return (word, &after[after.find(ends).unwrap_or(after.len())..]);
+                }
+                c => word.push(c),
+            }
+        }
+        // No closing quote: curl reads the word as unquoted.
+    }
+    let end = s.find(ends).unwrap_or(s.len());
+    (s[..end].trim_end().to_string(), &s[end..])
 }
 
 #[cfg(test)]
@@ -525,6 +679,44 @@ mod tests {
         let (specs, _) = import("t.sh", line).unwrap();
         assert_eq!(specs.len(), 1);
         specs[0].yaml.split_once('\n').unwrap().1.to_string()
+    }
+
+    #[test]
+    fn values_starting_with_a_dash_stay_values() {
+        let yaml = one("curl https://api.example.com/x -sd -dash=1");
+        assert!(yaml.contains("form:\n    -dash: \"1\"\n"), "{yaml}");
+        let yaml = one("curl https://api.example.com/x --form-string '-f=v' -H 'X-Empty;'");
+        assert!(yaml.contains("name: -f\n    value: v"), "{yaml}");
+        assert!(yaml.contains("X-Empty: \"\""), "{yaml}");
+    }
+
+    #[test]
+    fn quoted_arguments_may_span_lines() {
+        let (specs, _) = import("t.sh", "# Create\ncurl https://api.example.com/x \\\r\n  --data-raw '{\r\n  \"a\": 1\n}'\n\ncurl https://api.example.com/y\n").unwrap();
+        assert_eq!(specs.len(), 2);
+        assert!(specs[0].yaml.contains("title: Create"), "{}", specs[0].yaml);
+        assert!(specs[0].yaml.contains("text: \"{\\r\\n  \\\"a\\\": 1\\n}\""), "{}", specs[0].yaml);
+        assert_eq!(specs[1].origin, "t.sh:7");
+    }
+
+    #[test]
+    fn form_parts_follow_curls_quoting() {
+        let part = |arg: &str| form_part("--form", arg).map(|v| serde_json::to_string(&v).unwrap());
+        assert_eq!(
+            part(r#"a=@"files/x;type=y.txt";filename="n \"q\" \\ ;.txt";type=text/plain; charset=utf-8"#)
+                .unwrap(),
+            r#"{"name":"a","file":"files/x;type=y.txt","filename":"n \"q\" \\ ;.txt","content_type":"text/plain; charset=utf-8"}"#
+        );
+        assert_eq!(
+            part(r#"b="x; y";type=application/json"#).unwrap(),
+            r#"{"name":"b","value":"x; y","content_type":"application/json"}"#
+        );
+        assert_eq!(part("c=plain value  ").unwrap(), r#"{"name":"c","value":"plain value"}"#);
+        assert_eq!(part(r#"d="unclosed"#).unwrap(), r#"{"name":"d","value":"\"unclosed"}"#);
+        assert!(part("e=@a.txt,b.txt").unwrap_err().contains("several files"));
+        assert!(part("f=@a.txt;headers=X-A: 1").unwrap_err().contains("`headers=`"));
+        assert!(part("g=text;filename=x.txt").unwrap_err().contains("file name"));
+        assert!(part("h=@a.txt;colour=red").unwrap_err().contains("unknown part option \"colour=red\""));
     }
 
     #[test]
