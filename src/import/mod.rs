@@ -154,53 +154,109 @@ pub fn write(out: &Path, imported: &[Imported], force: bool) -> Result<WriteRepo
 }
 
 /// Serialises a spec built as a JSON value into YAML, and checks that the text reads back as
-/// the same value: a spec's strings are data and must survive byte for byte.
+/// the same value, read the way a spec's JSON body is (YAML 1.2, numbers as written): a spec's
+/// strings are data and must survive byte for byte, and its numbers keep their written form
+/// (`1.10`, `-0`, `1e3`, twenty digits).
 /// Multi-line text is written as a block scalar where that reads back exactly, else quoted.
 pub(crate) fn to_yaml(header: &str, value: &serde_json::Value) -> Result<String, String> {
+    let token = number_token(value);
     for blocks in [true, false] {
         let options =
             serde_saphyr::ser_options! { prefer_block_scalars: blocks, folded_wrap_chars: 1_000_000 };
-        let Ok(body) = serde_saphyr::to_string_with_options(&AsYaml(value), options) else { continue };
-        if serde_saphyr::from_str::<serde_json::Value>(&body).is_ok_and(|back| &back == value) {
+        let numbers = std::cell::RefCell::new(Vec::new());
+        let yaml = AsYaml { value, numbers: &numbers, token: &token };
+        let Ok(body) = serde_saphyr::to_string_with_options(&yaml, options) else { continue };
+        let body = with_numbers(&body, &token, &numbers.into_inner());
+        let back = serde_saphyr::from_str::<crate::yaml_json::Node>(&body)
+            .ok()
+            .and_then(|node| crate::yaml_json::to_json(&node, &body).ok());
+        if back.as_ref() == Some(value) {
             return Ok(format!("{header}{body}"));
         }
     }
     Err("the spec cannot be written as YAML that reads back exactly".into())
 }
 
-/// A JSON value as YAML scalars: serde_json keeps each number's text (`arbitrary_precision`)
-/// in a private wrapper that would otherwise be written out as a mapping.
-struct AsYaml<'a>(&'a serde_json::Value);
+/// A plain-scalar stand-in for numbers, `snipgen-number-N-`, with N chosen so that no text of
+/// `value` holds it: the serialiser writes each number as the stand-in plus its index and `n`,
+/// and [`with_numbers`] puts the number's own text in its place.
+fn number_token(value: &serde_json::Value) -> String {
+    fn holds(value: &serde_json::Value, token: &str) -> bool {
+        match value {
+            serde_json::Value::String(s) => s.contains(token),
+            serde_json::Value::Array(items) => items.iter().any(|i| holds(i, token)),
+            serde_json::Value::Object(map) => map.iter().any(|(k, v)| k.contains(token) || holds(v, token)),
+            _ => false,
+        }
+    }
+    (0u64..)
+        .map(|n| format!("snipgen-number-{n}-"))
+        .find(|t| !holds(value, t))
+        .expect("a token no text holds")
+}
+
+/// `body` with each `{token}{index}n` replaced by `numbers[index]`.
+fn with_numbers(body: &str, token: &str, numbers: &[String]) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = rest.find(token) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + token.len()..];
+        let digits = after.find(|c: char| !c.is_ascii_digit()).unwrap_or(after.len());
+        match (
+            after[..digits].parse::<usize>().ok().and_then(|i| numbers.get(i)),
+            after[digits..].strip_prefix('n'),
+        ) {
+            (Some(number), Some(tail)) => {
+                out.push_str(number);
+                rest = tail;
+            }
+            // Not a stand-in after all: kept, and the read-back check decides.
+            _ => {
+                out.push_str(token);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A JSON value as YAML scalars, each number as a stand-in (see [`number_token`]): serde_json
+/// keeps a number's text (`arbitrary_precision`) in a private wrapper that would otherwise be
+/// written out as a mapping, and a float would lose its written form.
+struct AsYaml<'a> {
+    value: &'a serde_json::Value,
+    numbers: &'a std::cell::RefCell<Vec<String>>,
+    token: &'a str,
+}
 
 impl serde::Serialize for AsYaml<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{SerializeMap, SerializeSeq};
         use serde_json::Value;
-        match self.0 {
+        let inner = |value| AsYaml { value, numbers: self.numbers, token: self.token };
+        match self.value {
             Value::Null => serializer.serialize_unit(),
             Value::Bool(b) => serializer.serialize_bool(*b),
             Value::Number(n) => {
-                let text = n.to_string();
-                if let Ok(i) = text.parse::<i128>() {
-                    serializer.serialize_i128(i)
-                } else if let Ok(u) = text.parse::<u128>() {
-                    serializer.serialize_u128(u)
-                } else {
-                    serializer.serialize_f64(n.as_f64().unwrap_or(f64::NAN))
-                }
+                let mut numbers = self.numbers.borrow_mut();
+                let stand_in = format!("{}{}n", self.token, numbers.len());
+                numbers.push(n.to_string());
+                serializer.serialize_str(&stand_in)
             }
             Value::String(text) => serializer.serialize_str(text),
             Value::Array(items) => {
                 let mut seq = serializer.serialize_seq(Some(items.len()))?;
                 for item in items {
-                    seq.serialize_element(&AsYaml(item))?;
+                    seq.serialize_element(&inner(item))?;
                 }
                 seq.end()
             }
             Value::Object(map) => {
                 let mut out = serializer.serialize_map(Some(map.len()))?;
                 for (k, v) in map {
-                    out.serialize_entry(k, &AsYaml(v))?;
+                    out.serialize_entry(k, &inner(v))?;
                 }
                 out.end()
             }
@@ -348,6 +404,23 @@ pub(crate) fn percent_decode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbers_keep_their_written_form_and_strings_stay_strings() {
+        let value: serde_json::Value = serde_json::from_str(
+            r#"{"json": {"price": 10.50, "one": 1.0, "zero": -0, "big": 98765432109876543210, "text": "1.10",
+                "stand-in": "snipgen-number-0-0n", "list": [2.50, "0o17"]}}"#,
+        )
+        .unwrap();
+        let yaml = super::to_yaml("", &value).unwrap();
+        assert!(
+            yaml.contains("price: 10.50\n") && yaml.contains("one: 1.0\n") && yaml.contains("zero: -0\n"),
+            "{yaml}"
+        );
+        assert!(yaml.contains("big: 98765432109876543210\n") && yaml.contains("- 2.50\n"), "{yaml}");
+        // A text that looks like a stand-in moves the stand-ins to another token.
+        assert!(yaml.contains("snipgen-number-0-0n") && !yaml.contains("snipgen-number-1-"), "{yaml}");
+    }
+
     use super::*;
 
     #[test]
