@@ -396,6 +396,11 @@ fn command_spec(
             "--url" => url = Some(value),
             "-H" | "--header" => {
                 // `Name;` is curl's way to send a header with an empty value.
+                if value.starts_with('@') {
+                    return Err(format!(
+                        "-H {value:?} reads headers from a file, which a spec cannot express"
+                    ));
+                }
                 let empty = value.strip_suffix(';').filter(|n| !n.contains(':')).map(|n| (n, ""));
                 let (n, v) = empty.or_else(|| value.split_once(':')).ok_or_else(|| {
                     format!("header {value:?} has no `:` (nor is it `Name;`, an empty header)")
@@ -474,6 +479,13 @@ fn command_spec(
     let content_type = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case("content-type"));
     let given_type = content_type.map(|i| headers[i].1.clone());
     let mut body: Option<Value> = None;
+    // curl itself refuses to send data and form parts together.
+    let sources = [!data.is_empty() && !get, json_body.is_some(), !parts.is_empty(), upload.is_some()];
+    if sources.iter().filter(|&&given| given).count() > 1 {
+        return Err(
+            "more than one body (-d/--data…, --json, -F/--form, -T): curl sends only one; keep one".into()
+        );
+    }
     if get {
         for d in &data {
             match d {
@@ -688,6 +700,14 @@ mod tests {
         let yaml = one("curl https://api.example.com/x --form-string '-f=v' -H 'X-Empty;'");
         assert!(yaml.contains("name: -f\n    value: v"), "{yaml}");
         assert!(yaml.contains("X-Empty: \"\""), "{yaml}");
+    }
+
+    #[test]
+    fn what_curl_would_refuse_or_read_from_files_is_an_error() {
+        let error = |line: &str| import("t.sh", line).unwrap_err()[0].message.clone();
+        assert!(error("curl https://a.example.com/x -d a=1 -F b=2").contains("more than one body"));
+        assert!(error("curl https://a.example.com/x --json '{}' -T f.bin").contains("more than one body"));
+        assert!(error("curl https://a.example.com/x -H @headers.txt").contains("reads headers from a file"));
     }
 
     #[test]
