@@ -14,11 +14,11 @@
 //! `clients.yaml`, built-in and the user's, the style settings, the languages and clients
 //! rendered, the formats, the spec's path and bytes) to the spec's id, its output paths, each
 //! file's content hash (samples and pages alike), and the metadata (size, mtime, ctime,
-//! inode) a file had when it was known to hold that content. A spec whose key is cached is neither parsed nor rendered; an output
-//! file whose metadata still matches is not read. The metadata is trusted only when the
-//! file's times are in an earlier second than the cache was written (the cache file's own
-//! mtime, the same clock): a file changed in the same second as it was recorded could keep
-//! its size and mtime, so it is read again. The cache is an optimisation only: missing,
+//! inode) a file had when it was known to hold that content. A spec whose key is cached is
+//! neither parsed nor rendered; an output file whose metadata still matches is not read. The
+//! metadata is trusted only when the file's times are in an earlier second than the cache was
+//! written (the cache file's own mtime, the same clock): a file changed in the same second as
+//! it was recorded could keep its size and mtime, so it is read again. The cache is an optimisation only: missing,
 //! corrupt, partial or from another version, it is ignored and output is the same.
 
 use std::collections::{HashMap, HashSet};

@@ -125,6 +125,13 @@ pub struct Containing {
     pub because: String,
 }
 
+impl Containing {
+    /// Whether `text` holds one of `any`.
+    fn found_in(&self, text: &str) -> bool {
+        self.any.iter().any(|s| text.contains(s.as_str()))
+    }
+}
+
 /// The characters a client can take in a value, and the reason printed for any other.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -350,8 +357,7 @@ impl Client {
             return Some(why.replace("{header}", &h.name));
         }
         if let Some(c) = &r.header_values_containing
-            && let Some(h) =
-                request.headers.iter().find(|h| c.any.iter().any(|s| h.value.contains(s.as_str())))
+            && let Some(h) = request.headers.iter().find(|h| c.found_in(&h.value))
         {
             return Some(c.because.replace("{header}", &h.name));
         }
@@ -367,14 +373,13 @@ impl Client {
         {
             return Some(l.because.replace("{body}", body.kind()));
         }
-        let holds = |text: &str, c: &Containing| c.any.iter().any(|s| text.contains(s.as_str()));
         if let Some(c) = &r.file_paths_containing {
             let files: Vec<&str> = match body {
                 Body::Binary { file, .. } => vec![file],
                 Body::Multipart { parts, .. } => parts.iter().filter_map(|p| p.file.as_deref()).collect(),
                 _ => Vec::new(),
             };
-            if let Some(file) = files.into_iter().find(|f| holds(f, c)) {
+            if let Some(file) = files.into_iter().find(|f| c.found_in(f)) {
                 return Some(c.because.replace("{file}", &format!("{file:?}")));
             }
         }
@@ -428,13 +433,13 @@ impl Client {
         if let Some(c) = &r.part_values_containing
             && let Some(p) = parts
                 .iter()
-                .find(|p| [&p.value, &p.sent_type].into_iter().flatten().any(|text| holds(text, c)))
+                .find(|p| [&p.value, &p.sent_type].into_iter().flatten().any(|text| c.found_in(text)))
         {
             return Some(c.because.replace("{part}", &quoted(p)));
         }
         if let Some(why) = &r.renamed_file_parts
             && let Some(p) = parts.iter().find(|p| match (&p.file, &p.filename) {
-                (Some(file), Some(filename)) => file.rsplit('/').next() != Some(filename.as_str()),
+                (Some(file), Some(filename)) => crate::model::last_segment(file) != *filename,
                 _ => false,
             })
         {

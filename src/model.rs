@@ -359,7 +359,6 @@ fn merge_repeated_headers(all: impl Iterator<Item = Pair>) -> Vec<Pair> {
     merged
 }
 
-/// A relative path's file name: the default name a file is uploaded under.
 /// The multipart boundary of the samples that spell a body out (Postman's, on the reference
 /// page).
 const HOUSE_BOUNDARY: &str = "----WebKitFormBoundary7MA4YWxkTrZu0gW";
@@ -393,7 +392,8 @@ fn spelled_boundary(parts: &[Part]) -> String {
     }
 }
 
-fn last_segment(path: &str) -> String {
+/// A relative path's file name: the default name a file is uploaded under.
+pub(crate) fn last_segment(path: &str) -> String {
     path.rsplit('/').next().unwrap_or(path).to_string()
 }
 

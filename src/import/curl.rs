@@ -191,11 +191,12 @@ fn chunks(text: &str) -> Vec<Chunk> {
     while at < text.len() {
         let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
         let trimmed = text[at..end].trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            out.push(match trimmed.strip_prefix('#') {
-                Some(c) => Chunk::Comment(c.trim().to_string()),
-                None => Chunk::Blank,
-            });
+        let between = match trimmed.strip_prefix('#') {
+            Some(c) => Some(Chunk::Comment(c.trim().to_string())),
+            None => trimmed.is_empty().then_some(Chunk::Blank),
+        };
+        if let Some(chunk) = between {
+            out.push(chunk);
             line += 1;
             at = end + 1;
             continue;
@@ -204,7 +205,7 @@ fn chunks(text: &str) -> Vec<Chunk> {
         let mut command = String::new();
         let mut quote = Quote::None;
         let rest = &text[at..];
-        let mut chars = rest.char_indices().peekable();
+        let mut chars = rest.char_indices();
         let mut consumed = rest.len();
         while let Some((i, c)) = chars.next() {
             let after = &rest[i + c.len_utf8()..];
@@ -273,7 +274,7 @@ fn expand_short(words: Vec<String>) -> Vec<String> {
         }
         if w.len() > 2 && w.starts_with('-') && !w.starts_with("--") {
             let flag = &w[..2];
-            if WITH_VALUE.contains(&flag) || IGNORED_WITH_VALUE.contains(&flag) {
+            if takes_value(flag) {
                 out.push(flag.to_string());
                 out.push(w[2..].to_string());
                 continue;
@@ -395,12 +396,12 @@ fn command_spec(
             "-X" | "--request" => method = Some(value),
             "--url" => url = Some(value),
             "-H" | "--header" => {
-                // `Name;` is curl's way to send a header with an empty value.
                 if value.starts_with('@') {
                     return Err(format!(
                         "-H {value:?} reads headers from a file, which a spec cannot express"
                     ));
                 }
+                // `Name;` is curl's way to send a header with an empty value.
                 let empty = value.strip_suffix(';').filter(|n| !n.contains(':')).map(|n| (n, ""));
                 let (n, v) = empty.or_else(|| value.split_once(':')).ok_or_else(|| {
                     format!("header {value:?} has no `:` (nor is it `Name;`, an empty header)")
@@ -613,9 +614,6 @@ fn form_part(flag: &str, arg: &str) -> Result<Value, String> {
     // In a file list `,` separates files too.
     let ends: &[char] = if file { &[';', ','] } else { &[';'] };
     let (word, mut rest) = curl_form_word(content.trim_start(), ends);
-    if rest.starts_with(',') {
-        return Err(format!("{flag} {arg:?} sends several files in one part, which a spec cannot express"));
-    }
     part.insert((if file { "file" } else { "value" }).into(), Value::String(word));
     // The media type while it may still run on.
     let mut media_type: Option<String> = None;

@@ -404,6 +404,8 @@ pub(crate) fn percent_decode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn numbers_keep_their_written_form_and_strings_stay_strings() {
         let value: serde_json::Value = serde_json::from_str(
@@ -411,7 +413,7 @@ mod tests {
                 "stand-in": "snipgen-number-0-0n", "list": [2.50, "0o17"]}}"#,
         )
         .unwrap();
-        let yaml = super::to_yaml("", &value).unwrap();
+        let yaml = to_yaml("", &value).unwrap();
         assert!(
             yaml.contains("price: 10.50\n") && yaml.contains("one: 1.0\n") && yaml.contains("zero: -0\n"),
             "{yaml}"
@@ -420,8 +422,6 @@ mod tests {
         // A text that looks like a stand-in moves the stand-ins to another token.
         assert!(yaml.contains("snipgen-number-0-0n") && !yaml.contains("snipgen-number-1-"), "{yaml}");
     }
-
-    use super::*;
 
     #[test]
     fn slugs_split_words_and_camel_case() {

@@ -380,15 +380,9 @@ fn curl_samples_import_back_to_the_same_sample() {
     let mut checked = 0;
     let mut failures = Vec::new();
     for dir in ["specs", "tests/fixtures/matrix", "tests/fixtures/adversarial"] {
-        let root = super::repo().join(dir);
-        for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
-            let path = entry.unwrap().into_path();
-            if path.extension().is_none_or(|e| e != "yaml") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            let loaded = snipgen::spec::parse(&path, path.strip_prefix(&root).unwrap(), &text).unwrap();
-            for request in snipgen::model::build(&loaded, renderer.settings()).unwrap() {
+        for (path, requests) in snipgen::load_requests(&super::repo().join(dir), renderer.settings()).unwrap()
+        {
+            for request in requests {
                 let Ok(sample) = renderer.render(&request, target) else { continue };
                 let again = snipgen::import::curl::import("sample.sh", &sample)
                     .map_err(|d| format!("{d:?}"))
