@@ -1120,9 +1120,13 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
         }
     }
     let mut to_remove = Vec::new();
+    // Stale paths already gone: a run that failed (a full disk) or was killed may have made
+    // their folders and never written into them. Pruned below, so no empty folder outlives
+    // its spec.
+    let mut vacated = Vec::new();
     for old in &stale {
         match output::inspect(out, output::checked_relative(old)?, false)? {
-            OnDisk::Missing => {}
+            OnDisk::Missing => vacated.push(*old),
             OnDisk::File { .. } | OnDisk::Link => to_remove.push(*old),
             OnDisk::Other(why) => not_regular.push(why),
         }
@@ -1194,6 +1198,9 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
             Err(e) => return Err(Error::io(&target, e).into()),
         }
         output::prune_empty_dirs(out, target.parent());
+    }
+    for old in vacated {
+        output::prune_empty_dirs(out, out.join(old).parent());
     }
     drop(stale);
     // Second pass: render and write, a chunk at a time.

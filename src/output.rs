@@ -844,10 +844,13 @@ pub fn write(out: &Path, files: &[Rendered], force: bool, scope: &Scope) -> Resu
         }
     }
     let mut to_remove = Vec::new();
+    // Stale paths already gone: their folders may be left empty by a run that failed or
+    // was killed before writing into them; pruned with the removed files' folders.
+    let mut vacated = Vec::new();
     for old in stale {
         let relative = checked_relative(old)?;
         match inspect(out, relative, false)? {
-            OnDisk::Missing => {}
+            OnDisk::Missing => vacated.push(old),
             // Unlinking a link removes the link, never what it points to.
             OnDisk::File { .. } | OnDisk::Link => to_remove.push(old),
             OnDisk::Other(why) => not_regular.push(why),
@@ -894,6 +897,9 @@ pub fn write(out: &Path, files: &[Rendered], force: bool, scope: &Scope) -> Resu
             Err(e) => return Err(Error::io(&target, e)),
         }
         prune_empty_dirs(out, target.parent());
+    }
+    for old in vacated {
+        prune_empty_dirs(out, out.join(old).parent());
     }
     for (target, file, permissions) in to_write {
         write_atomic(&target, &file.text, permissions.as_ref())?;

@@ -55,6 +55,27 @@ fn removed_spec_removes_only_its_own_files() {
     assert!(dir.path().join("output/a/curl.sh").exists());
 }
 
+/// A run that fails part-way (a full disk) has listed its files in the manifest and made
+/// their folders, but written none of them: once the spec is gone, its folder goes too.
+#[test]
+fn a_folder_a_failed_run_left_empty_is_removed_with_its_spec() {
+    let dir = project(&[("a.yaml", SIMPLE), ("b.yaml", SIMPLE)]);
+    assert_eq!(snipgen(dir.path(), &["generate"]).0, 0);
+    let folder = dir.path().join("output/b");
+    for file in std::fs::read_dir(&folder).unwrap() {
+        std::fs::remove_file(file.unwrap().path()).unwrap();
+    }
+    std::fs::remove_file(dir.path().join("specs/b.yaml")).unwrap();
+    let (code, stdout, _) = snipgen(dir.path(), &["check"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("stale    output/.snipgen-manifest"), "{stdout}");
+    let (code, stdout, _) = snipgen(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(!folder.exists(), "the empty folder of a removed spec is left behind");
+    assert!(dir.path().join("output/a/curl.sh").exists());
+    assert_eq!(snipgen(dir.path(), &["check"]).0, 0);
+}
+
 #[test]
 fn files_snipgen_did_not_write_are_not_overwritten() {
     let dir = project(&[("a.yaml", SIMPLE)]);
