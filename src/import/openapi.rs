@@ -180,9 +180,13 @@ fn parse_text(path: &Path, text: &str) -> Res<Value> {
             Diagnostic::at(path, e.line() as u64, e.column() as u64, format!("invalid JSON: {e}"))
         })
     } else {
-        // OpenAPI 3 documents are YAML 1.2: `on`, `n` or `yes` are strings, not booleans.
+        // OpenAPI 3 documents are YAML 1.2: `on`, `n` or `yes` are strings, not booleans, and
+        // an example's numbers keep their written form (`10.50`, twenty-digit ids), as a JSON
+        // document's do.
         let options = serde_saphyr::options! { strict_booleans: true };
-        serde_saphyr::from_str_with_options(text, options).map_err(|e| crate::common::yaml_error(path, &e))
+        let node: crate::yaml_json::Node = serde_saphyr::from_str_with_options(text, options)
+            .map_err(|e| crate::common::yaml_error(path, &e))?;
+        crate::yaml_json::to_json(&node, text).map_err(|(at, message)| Diagnostic::spanned(path, &at, message))
     }
 }
 

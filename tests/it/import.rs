@@ -354,6 +354,22 @@ fn yaml_is_read_as_yaml_1_2() {
     assert!(specs[0].yaml.ends_with("query:\n  \"n\": \"yes\"\n  \"on\": \"1\"\n"), "{}", specs[0].yaml);
 }
 
+/// A YAML document's example numbers are sent as written, as a JSON document's are: `10.50`
+/// stays `10.50` and a twenty-digit id keeps every digit.
+#[test]
+fn yaml_numbers_keep_their_written_form() {
+    let dir = project(&[]);
+    write(
+        dir.path(),
+        "api.yaml",
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nservers: [{url: 'https://a.example.com'}]\npaths:\n  /n:\n    post:\n      parameters:\n        - {name: X-N, in: header, required: true, schema: {type: number}, example: 1.50}\n      requestBody:\n        content:\n          application/json:\n            example: {price: 10.50, id: 98765432109876543210, z: -0, hex: 0x1F}\n      responses:\n        200: {description: ok}\n",
+    );
+    let (specs, _) = import::openapi::import(&dir.path().join("api.yaml"), &Default::default()).unwrap();
+    let yaml = &specs[0].yaml;
+    assert!(yaml.contains("X-N: \"1.50\"\n"), "{yaml}");
+    assert!(yaml.contains("price: 10.50\n    id: 98765432109876543210\n    z: -0\n    hex: 31\n"), "{yaml}");
+}
+
 /// A curl sample with the white space ending each header value removed: HTTP does not count
 /// it as part of the value, and the importer trims it.
 fn without_header_padding(sample: &str) -> String {
