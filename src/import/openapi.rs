@@ -186,7 +186,8 @@ fn parse_text(path: &Path, text: &str) -> Res<Value> {
         let options = serde_saphyr::options! { strict_booleans: true };
         let node: crate::yaml_json::Node = serde_saphyr::from_str_with_options(text, options)
             .map_err(|e| crate::common::yaml_error(path, &e))?;
-        crate::yaml_json::to_json(&node, text).map_err(|(at, message)| Diagnostic::spanned(path, &at, message))
+        crate::yaml_json::to_json(&node, text)
+            .map_err(|(at, message)| Diagnostic::spanned(path, &at, message))
     }
 }
 
@@ -363,7 +364,11 @@ fn file_name(stem: &str, media_type: Option<&str>) -> String {
 
 impl Ctx<'_> {
     fn warn(&mut self, at: &At, message: impl Into<String>) {
-        self.warnings.push(format!("{}: {}", self.docs.name(at), message.into()));
+        // A shared component (`$ref`'d by many operations) warns once, not once per use.
+        let warning = format!("{}: {}", self.docs.name(at), message.into());
+        if !self.warnings.contains(&warning) {
+            self.warnings.push(warning);
+        }
     }
 
     fn operations(&mut self, root: &At, out: &mut Vec<Imported>, errors: &mut Vec<Diagnostic>) -> Res<()> {
@@ -488,13 +493,6 @@ impl Ctx<'_> {
                 ),
                 None => ("simple".into(), false),
             };
-            match style.as_str() {
-                "label" => path_text.push_str(&format!(".{{{{{var}}}}}")),
-                "matrix" if !explode => {
-                    path_text.push_str(&format!(";{}={{{{{var}}}}}", encode_literal(pname)))
-                }
-                _ => path_text.push_str(&format!("{{{{{var}}}}}")),
-            }
             let value = match param {
                 Some((p_at, p)) => self.param_value(p_at, p, &ext, true)?,
                 None => {
@@ -505,9 +503,32 @@ impl Ctx<'_> {
                     None
                 }
             };
+            // OpenAPI §4.8.12.4: an exploded matrix list or object repeats `;name=` (or
+            // spells `;key=value`) per item, so the variable holds the whole run of pairs.
+            let composite = value.as_ref().is_some_and(|v| v.is_array() || v.is_object());
+            match style.as_str() {
+                "label" => path_text.push_str(&format!(".{{{{{var}}}}}")),
+                "matrix" if explode && composite => path_text.push_str(&format!(";{{{{{var}}}}}")),
+                "matrix" => path_text.push_str(&format!(";{}={{{{{var}}}}}", encode_literal(pname))),
+                _ => path_text.push_str(&format!("{{{{{var}}}}}")),
+            }
             if let Some(v) = value {
-                let sep = if style == "label" { "." } else { "," };
-                let text = join_value(&v, sep, false);
+                let text = match style.as_str() {
+                    "label" => join_value(&v, ".", explode),
+                    "matrix" if explode => matrix_exploded(pname, &v),
+                    _ => join_value(&v, ",", explode),
+                };
+                // OpenAPI encodes a path value whole (`a%2Fb`); a bound variable keeps `/` as
+                // the separator it is in a written URL, so the server would see two segments.
+                if text.contains('/') {
+                    let at = param.map_or(&op_at, |(p_at, _)| p_at);
+                    self.warn(
+                        at,
+                        format!(
+                            "path parameter `{pname}`'s example {text:?} holds `/`, which stays a path separator when `{{{{{var}}}}}` is bound (OpenAPI would send `%2F`); fine for an API that reads the rest of the path as the value"
+                        ),
+                    );
+                }
                 draft.variables.entry(var).or_insert(Value::String(text));
             }
             rest = &rest[open + close + 1..];
@@ -1102,6 +1123,20 @@ fn join_value(v: &Value, sep: &str, explode: bool) -> String {
             } else {
                 map.iter().flat_map(|(k, v)| [k.clone(), scalar_or_json(v)]).collect::<Vec<_>>().join(sep)
             }
+        }
+        other => scalar_text(other),
+    }
+}
+
+/// An exploded `matrix` value after its first `;`: `name=a;name=b` for a list, `k=v;k=v` for an
+/// object, `name=value` for a scalar (the path holds the `;`).
+fn matrix_exploded(name: &str, v: &Value) -> String {
+    match v {
+        Value::Array(items) => {
+            items.iter().map(|i| format!("{name}={}", scalar_or_json(i))).collect::<Vec<_>>().join(";")
+        }
+        Value::Object(map) => {
+            map.iter().map(|(k, v)| format!("{k}={}", scalar_or_json(v))).collect::<Vec<_>>().join(";")
         }
         other => scalar_text(other),
     }

@@ -370,6 +370,61 @@ fn yaml_numbers_keep_their_written_form() {
     assert!(yaml.contains("price: 10.50\n    id: 98765432109876543210\n    z: -0\n    hex: 31\n"), "{yaml}");
 }
 
+/// Path parameters by style and explode, as OpenAPI §4.8.12.4's table spells them: an
+/// exploded matrix list repeats `;name=`, exploded objects are `k=v`.
+#[test]
+fn path_parameter_styles_follow_openapi() {
+    let dir = project(&[]);
+    let param = |path: &str, style: &str, explode: bool, example: &str| {
+        format!(
+            "  /{path}/{{v}}:\n    get:\n      operationId: {path}\n      parameters:\n        - {{name: v, in: path, required: true, style: {style}, explode: {explode}, example: {example}}}\n"
+        )
+    };
+    let document = [
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nservers: [{url: 'https://a.example.com'}]\npaths:\n"
+            .to_string(),
+        param("m", "matrix", true, "blue"),
+        param("ma", "matrix", true, "[b, c]"),
+        param("mo", "matrix", true, "{R: 1, G: 2}"),
+        param("mn", "matrix", false, "[b, c]"),
+        param("l", "label", true, "{R: 1, G: 2}"),
+        param("s", "simple", true, "{R: 1, G: 2}"),
+        param("sn", "simple", false, "{R: 1, G: 2}"),
+        param("slash", "simple", false, "a/b"),
+    ]
+    .concat();
+    write(dir.path(), "api.yaml", &document);
+    let (specs, warnings) =
+        import::openapi::import(&dir.path().join("api.yaml"), &Default::default()).unwrap();
+    let bound: Vec<String> = specs
+        .iter()
+        .map(|s| {
+            let loaded = s.load().unwrap();
+            let bindings = loaded.spec.variables.clone().into_iter().collect();
+            let settings = snipgen::model::Settings { bindings, ..Default::default() };
+            settings.bind_url(&loaded.spec.url.value)
+        })
+        .collect();
+    assert_eq!(
+        bound,
+        [
+            "https://a.example.com/m/;v=blue",
+            "https://a.example.com/ma/;v=b;v=c",
+            "https://a.example.com/mo/;R=1;G=2",
+            "https://a.example.com/mn/;v=b,c",
+            "https://a.example.com/l/.R=1.G=2",
+            "https://a.example.com/s/R=1,G=2",
+            "https://a.example.com/sn/R,1,G,2",
+            "https://a.example.com/slash/a/b",
+        ]
+    );
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("path parameter `v`'s example \"a/b\" holds `/`, which stays a path separator"),
+        "{warnings:?}"
+    );
+}
+
 /// A curl sample with the white space ending each header value removed: HTTP does not count
 /// it as part of the value, and the importer trims it.
 fn without_header_padding(sample: &str) -> String {
