@@ -26,6 +26,8 @@ fn esc(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // The HTML parser turns a raw CR into LF: raw HTTP's CRLF would show (and copy) as LF.
+            '\r' => out.push_str("&#13;"),
             c => out.push(c),
         }
     }
@@ -48,7 +50,8 @@ fn highlight(syntaxes: &SyntaxSet, syntax: &SyntaxReference, code: &str) -> Stri
             return esc(code);
         }
     }
-    generator.finalize()
+    // CR only ever stands in text, never in the generator's markup (see `esc`).
+    generator.finalize().replace('\r', "&#13;")
 }
 
 fn head(out: &mut String, title: &str, root: &str) {

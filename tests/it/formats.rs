@@ -504,6 +504,10 @@ fn html_preview_remembers_the_language_in_chromium() {
     // Another page opens on the language chosen on the first.
     assert_eq!(text("otherTab"), "python");
     assert_eq!(text("other").trim_end(), read(&out.join("purge/python.py")).trim_end());
+    let http = read(&out.join("purge/http.txt"));
+    assert!(http.contains("\r\n"));
+    assert_eq!(text("http"), http, "raw HTTP's CRLF shown as written");
+    assert_eq!(text("httpCopied"), http, "raw HTTP's CRLF copied as written");
     assert_eq!(seen["external"], serde_json::json!([]), "the preview loads nothing from elsewhere");
     assert!(screenshot.is_file());
 }
