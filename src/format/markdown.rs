@@ -108,9 +108,25 @@ fn visible<'a>(section: &'a Section, refused: RefusedSamples) -> Vec<&'a Tab<'a>
     section.tabs.iter().filter(|t| refused == RefusedSamples::Note || t.sample.outcome.is_ok()).collect()
 }
 
+/// Whether a line of `code` is one pymdownx.snippets acts on (`--8<-- "file"`, a block
+/// marker, or one escaped with `;`). Snippets reads raw lines before any fence is parsed, so
+/// such a line in a sample would pull a file of the docs site into the page (or vanish).
+fn snippets_line(code: &str) -> bool {
+    code.lines().any(|line| {
+        let rest = line.trim_start_matches([' ', '\t']).trim_start_matches(';');
+        let dashes = rest.len() - rest.trim_start_matches('-').len();
+        dashes > 0 && rest[dashes..].starts_with("8<-")
+    })
+}
+
+const SNIPPETS_NOTE: &str = "a line of this sample starts like a pymdownx.snippets include (`--8<--`), which MkDocs would replace with a file of the site; the sample file has it as written";
+
 /// The body of one tab or section: the code, or the refusal note.
-fn body(out: &mut String, indent: &str, tab: &Tab) {
+fn body(out: &mut String, format: Format, indent: &str, tab: &Tab) {
     match &tab.sample.outcome {
+        Ok(code) if format == Format::Mkdocs && snippets_line(code) => {
+            let _ = write!(out, "{indent}{}", note(SNIPPETS_NOTE));
+        }
         Ok(code) => fence(out, indent, tab.fence, code),
         Err(reason) => {
             let _ = write!(out, "{indent}{}", note(reason));
@@ -140,7 +156,7 @@ pub(super) fn page(format: Format, page: &Page, refused: RefusedSamples) -> Rend
                 }
                 for tab in tabs {
                     let _ = write!(out, "\n{level} {}\n\n", inline(&tab.label));
-                    body(&mut out, "", tab);
+                    body(&mut out, format, "", tab);
                 }
             }
         }
@@ -153,7 +169,7 @@ pub(super) fn page(format: Format, page: &Page, refused: RefusedSamples) -> Rend
                 }
                 for tab in tabs {
                     let _ = write!(out, "\n{inner}=== \"{}\"\n\n", tab_title(&tab.label));
-                    body(&mut out, &format!("{inner}    "), tab);
+                    body(&mut out, format, &format!("{inner}    "), tab);
                 }
             }
         }
@@ -175,7 +191,7 @@ pub(super) fn page(format: Format, page: &Page, refused: RefusedSamples) -> Rend
                 for tab in tabs {
                     let label = jsx_attribute("label", &tab.label);
                     let _ = write!(out, "<TabItem value=\"{}\" {label}>\n\n", tab.value);
-                    body(&mut out, "", tab);
+                    body(&mut out, format, "", tab);
                     out.push_str("\n</TabItem>\n");
                 }
                 out.push_str("</Tabs>\n");
@@ -217,6 +233,16 @@ mod tests {
             jsx_attribute("label", "a\"{b}<c>\u{2028}é"),
             r#"label={"a\u0022\u007bb\u007d\u003cc\u003e\u2028é"}"#
         );
+    }
+
+    #[test]
+    fn snippets_include_lines_are_found_in_every_spelling() {
+        for line in ["--8<-- \"mkdocs.yml\"", "  -8<- 'a'", "\t;--8<--", "--8<--", "x\n---8<---\ny"] {
+            assert!(snippets_line(line), "{line:?}");
+        }
+        for line in ["# --8<-- \"a\"", "8<--", "--8>--", "-- 8<--", "a --8<-- \"b\""] {
+            assert!(!snippets_line(line), "{line:?}");
+        }
     }
 
     #[test]

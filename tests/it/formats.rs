@@ -398,6 +398,36 @@ fn mkdocs_material_builds_the_pages_into_tabs() {
     assert_eq!(labels, ["cURL", HOSTILE_LABEL]);
 }
 
+/// pymdownx.snippets reads `--8<-- "file"` lines anywhere, fences included: a sample holding
+/// one would show a file of the docs site. Its tab shows a note instead; the file keeps it.
+#[test]
+fn mkdocs_pages_never_hold_a_snippets_include() {
+    let Some(mkdocs) = tool(runtimes().join("docs-venv/bin/mkdocs"), "MkDocs Material") else { return };
+    let spec = "title: Notes\nmethod: POST\nurl: https://api.example.com/notes\nbody:\n  text: \"first\\n--8<-- \\\"mkdocs.yml\\\"\\nlast\\n\"\n";
+    let dir = project(&[("notes.yaml", spec)]);
+    let args = ["generate", "--format", "files,mkdocs", "--lang", "curl,go", "--out", "docs/samples"];
+    let (code, stdout, stderr) = snipgen(dir.path(), &args);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(read(&dir.path().join("docs/samples/notes/curl.sh")).contains("--8<-- \"mkdocs.yml\""));
+    std::fs::write(dir.path().join("docs/index.md"), "# Samples\n").unwrap();
+    let config = read(&repo().join("tests/fixtures/docs/mkdocs.yml")) + "  - pymdownx.snippets\n";
+    std::fs::write(dir.path().join("mkdocs.yml"), config).unwrap();
+    run(Command::new(mkdocs)
+        .current_dir(dir.path())
+        .env("NO_MKDOCS_2_WARNING", "1")
+        .args(["build", "--strict", "--quiet"]));
+    let page = read(&dir.path().join("site/samples/mkdocs/notes/index.html"));
+    assert!(!page.contains("site_name"), "a file of the site was read into the page: {page}");
+    assert_eq!(
+        page.matches(
+            "<strong>Not available:</strong> a line of this sample starts like a pymdownx.snippets include"
+        )
+        .count(),
+        2,
+        "{page}"
+    );
+}
+
 /// The elements named `name` below `node`, depth first.
 fn find<'a>(node: &'a Value, name: &str, found: &mut Vec<&'a Value>) {
     match node {
