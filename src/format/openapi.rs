@@ -170,9 +170,30 @@ fn from_specs(pages: &[Page], samples: &BTreeMap<&str, Vec<CodeSample>>) -> Resu
         "info": {"title": "API samples", "version": "1", "description": "Made by snipgen from its specs: one operation per method and path, with its code samples."},
         "paths": paths,
     });
-    let mut text = serde_json::to_string_pretty(&doc).expect("the document is plain data");
+    let mut text = yaml_readable(serde_json::to_string_pretty(&doc).expect("the document is plain data"));
     text.push('\n');
     Ok(Rendered { path: "openapi/openapi.json".into(), text, spec: PathBuf::from("openapi.json") })
+}
+
+/// JSON text with the characters YAML forbids raw (DEL, the C1 controls but NEL, U+FFFE and
+/// U+FFFF) written as `\u` escapes. JSON allows them raw, but OpenAPI tools read JSON with a YAML
+/// loader (openapi-spec-validator refuses a sample holding DEL). Outside strings serde_json
+/// writes only ASCII punctuation, so every such character stands inside a string.
+fn yaml_readable(json: String) -> String {
+    let forbidden =
+        |c: char| matches!(c, '\u{7f}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}');
+    if !json.contains(forbidden) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if forbidden(c) {
+            let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The methods a 3.1 path item holds operations for.
@@ -236,7 +257,7 @@ fn serialise(file: &DocFile) -> Result<String, Error> {
         let formatter = serde_json::ser::PrettyFormatter::with_indent(indent.as_bytes());
         let mut ser = serde_json::Serializer::with_formatter(&mut buf, formatter);
         serde::Serialize::serialize(&file.value, &mut ser).map_err(|e| problem(e.to_string()))?;
-        String::from_utf8(buf).expect("serde_json writes UTF-8")
+        yaml_readable(String::from_utf8(buf).expect("serde_json writes UTF-8"))
     } else {
         crate::import::to_yaml("", &file.value).map_err(problem)?
     };
@@ -248,6 +269,16 @@ fn serialise(file: &DocFile) -> Result<String, Error> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn json_output_escapes_what_yaml_forbids_raw() {
+        let text = super::yaml_readable(
+            serde_json::to_string(&serde_json::json!(["a\u{7f}b\u{85}\u{9f}\u{fffe}é"])).unwrap(),
+        );
+        assert_eq!(text, "[\"a\\u007fb\u{85}\\u009f\\ufffeé\"]");
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back[0], "a\u{7f}b\u{85}\u{9f}\u{fffe}é");
+    }
+
     use super::*;
 
     #[test]
