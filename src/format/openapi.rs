@@ -9,7 +9,7 @@
 //! JSON with its indentation, YAML stays YAML) and key order; YAML comments and anchors do not
 //! survive. A file without operations is copied byte for byte.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -129,20 +129,26 @@ fn from_specs(pages: &[Page], samples: &BTreeMap<&str, Vec<CodeSample>>) -> Resu
     let mut sorted: Vec<&Page> = pages.iter().collect();
     sorted.sort_by_key(|p| p.id);
     let mut groups: indexmap::IndexMap<(String, String), Vec<&Page>> = indexmap::IndexMap::new();
+    // OpenAPI forbids two paths that differ only in their parameters' names (`/users/{id}`,
+    // `/users/{uid}`): each shape is spelled as the first spec by id spells it.
+    let mut spellings: HashMap<String, (String, Vec<String>)> = HashMap::new();
     for page in sorted {
         let method = page.method.to_ascii_lowercase();
         if !STANDARD_METHODS.contains(&method.as_str()) {
             // Said by `left_out`; a document cannot hold it before OpenAPI 3.2.
             continue;
         }
-        groups.entry((openapi_path(page.url).0, method)).or_default().push(page);
+        let (path, names) = openapi_path(page.url);
+        let shape = path_shape(&path);
+        let path = spellings.entry(shape).or_insert((path, names)).0.clone();
+        groups.entry((path, method)).or_default().push(page);
     }
     let mut paths = serde_json::Map::new();
     for ((path, method), group) in groups {
         let first = group[0];
         let tag = first.id.split('/').next().unwrap_or(first.id);
         let mut op = serde_json::json!({"operationId": first.id, "summary": first.title, "tags": [tag]});
-        let names = openapi_path(first.url).1;
+        let names = &spellings[&path_shape(&path)].1;
         if !names.is_empty() {
             let params: Vec<Value> = names
                 .iter()
@@ -220,6 +226,24 @@ fn openapi_path(url: &str) -> (String, Vec<String>) {
     }
     path.push_str(text);
     (path, names)
+}
+
+/// An OpenAPI path with its parameters' names left out: `/users/{}/keys`.
+fn path_shape(path: &str) -> String {
+    let mut shape = String::with_capacity(path.len());
+    let mut in_name = false;
+    for c in path.chars() {
+        match c {
+            '{' => in_name = true,
+            '}' => {
+                in_name = false;
+                shape.push_str("{}");
+            }
+            c if !in_name => shape.push(c),
+            _ => {}
+        }
+    }
+    shape
 }
 
 /// The deepest folder holding every file.

@@ -747,6 +747,18 @@ fn openapi_format_without_a_document_makes_one_from_the_specs() {
         op["x-codeSamples"].as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
     assert!(labels.contains(&"Token: cURL: Client secret (Basic)"), "{labels:?}");
     assert!(labels.contains(&"Twin: cURL: Client secret (Basic)"), "{labels:?}");
+    // Paths differing only in a parameter's name are one path (OpenAPI forbids both), spelled
+    // as the first spec by id spells it.
+    let remove = "title: Remove a user\nmethod: DELETE\nurl: https://api.example.com/users/{{uid}}\n";
+    std::fs::write(dir.path().join("specs/users/remove.yaml"), remove).unwrap();
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--format", "openapi", "--out", "other"]);
+    assert_eq!(code, 0, "{stderr}");
+    let value: serde_json::Value =
+        serde_json::from_str(&read(&dir.path().join("other/openapi/openapi.json"))).unwrap();
+    let item = &value["paths"]["/users/{id}"];
+    assert_eq!(item["delete"]["operationId"], "users/remove", "{value}");
+    assert_eq!(item["delete"]["parameters"][0]["name"], "id");
+    assert!(value["paths"].get("/users/{uid}").is_none(), "{value}");
 }
 
 #[test]
