@@ -9,7 +9,8 @@ use crate::render::Rendered;
 
 /// Text escaped for a heading or paragraph in all three dialects: `<`, `>` and `&` as
 /// character references (MDX would read `<` as JSX), and the punctuation that starts inline
-/// syntax backslash-escaped (Python-Markdown escapes only these). Line breaks become spaces.
+/// syntax backslash-escaped (Python-Markdown escapes only these), `~` as a character
+/// reference. Line breaks become spaces.
 pub(super) fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -17,6 +18,9 @@ pub(super) fn inline(text: &str) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            // GFM (Docusaurus) and pymdownx.tilde read `~~x~~` as strikethrough; Python-Markdown
+            // does not take `\~`, a character reference reads the same in all three.
+            '~' => out.push_str("&#126;"),
             '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '#' | '!' => {
                 out.push('\\');
                 out.push(c);
@@ -219,8 +223,8 @@ mod tests {
     #[test]
     fn inline_text_cannot_start_markup() {
         assert_eq!(
-            inline("a <b> & {c} *d* _e_ [f](g) #\nh"),
-            r"a &lt;b&gt; &amp; \{c\} \*d\* \_e\_ \[f\](g) \# h"
+            inline("a <b> & {c} *d* _e_ [f](g) #\nh ~~i~~"),
+            r"a &lt;b&gt; &amp; \{c\} \*d\* \_e\_ \[f\](g) \# h &#126;&#126;i&#126;&#126;"
         );
     }
 
