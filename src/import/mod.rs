@@ -28,7 +28,13 @@ impl Imported {
     pub fn load(&self) -> Result<LoadedSpec, Diagnostic> {
         let origin = Path::new(&self.origin);
         let relative = PathBuf::from(format!("{}.yaml", self.id));
-        spec::parse(origin, &relative, &self.yaml).map_err(|d| Diagnostic::plain(origin, d.message))
+        let loaded =
+            spec::parse(origin, &relative, &self.yaml).map_err(|d| Diagnostic::plain(origin, d.message))?;
+        // The model's rules too (a header an auth method sets, a slot no method fills): an
+        // imported spec must render, not just parse.
+        crate::model::build(&loaded, &Default::default())
+            .map_err(|d| Diagnostic::plain(origin, d.message))?;
+        Ok(loaded)
     }
 }
 

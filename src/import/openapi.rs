@@ -587,6 +587,18 @@ impl Ctx<'_> {
         }
 
         let (auth, cookie_auth) = self.security(&op_at, op, &mut draft)?;
+        // A header parameter that an API key scheme also describes is one header, which the
+        // spec's `auth` sends (a spec may not set it twice).
+        for key in auth.iter().flat_map(api_key_headers) {
+            let before = draft.headers.len();
+            draft.headers.retain(|(name, _)| !name.eq_ignore_ascii_case(&key));
+            if draft.headers.len() < before {
+                self.warn(
+                    &op_at,
+                    format!("header parameter `{key}` left out: the API key security scheme sends it"),
+                );
+            }
+        }
         if let Some(c) = cookie_auth {
             draft.cookies.push(c);
         }
@@ -1126,6 +1138,20 @@ fn join_value(v: &Value, sep: &str, explode: bool) -> String {
         }
         other => scalar_text(other),
     }
+}
+
+/// The headers the API key methods of an imported `auth` (one method or a list) send.
+fn api_key_headers(auth: &Value) -> Vec<String> {
+    let methods = match auth {
+        Value::Array(items) => items.iter().collect(),
+        one => vec![one],
+    };
+    methods
+        .into_iter()
+        .filter_map(|m| m.get("api_key"))
+        .filter(|key| key.get("in").is_none())
+        .filter_map(|key| key.get("name").and_then(Value::as_str).map(str::to_string))
+        .collect()
 }
 
 /// An exploded `matrix` value after its first `;`: `name=a;name=b` for a list, `k=v;k=v` for an

@@ -425,6 +425,26 @@ fn path_parameter_styles_follow_openapi() {
     );
 }
 
+/// An API key scheme and a header parameter of the same name are one header, sent by `auth`;
+/// kept twice, the spec would not load (a header its auth method sets may not be in `headers`).
+#[test]
+fn a_header_an_api_key_sends_is_not_also_a_parameter() {
+    let dir = project(&[]);
+    write(
+        dir.path(),
+        "api.yaml",
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nservers: [{url: 'https://a.example.com'}]\ncomponents: {securitySchemes: {key: {type: apiKey, in: header, name: X-Key}}}\nsecurity: [{key: []}]\npaths:\n  /i:\n    get:\n      parameters: [{name: x-key, in: header, schema: {type: string}, example: k}]\n",
+    );
+    let (specs, warnings) =
+        import::openapi::import(&dir.path().join("api.yaml"), &Default::default()).unwrap();
+    assert!(!specs[0].yaml.contains("headers:"), "{}", specs[0].yaml);
+    specs[0].load().expect("the imported spec loads and builds");
+    assert!(
+        warnings[0].ends_with("header parameter `X-Key` left out: the API key security scheme sends it"),
+        "{warnings:?}"
+    );
+}
+
 /// A curl sample with the white space ending each header value removed: HTTP does not count
 /// it as part of the value, and the importer trims it.
 fn without_header_padding(sample: &str) -> String {
