@@ -314,6 +314,10 @@ fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
                 );
                 return Ok(ExitCode::from(report::exit::STALE));
             }
+            // `-q`: errors only, as every command.
+            if matches!(reporter.verbosity, snipgen::report::Verbosity::Quiet) {
+                return Ok(ExitCode::SUCCESS);
+            }
             for path in &report.written {
                 writeln!(std::io::stdout(), "wrote   {}", path.display()).map_err(Error::stdout)?;
             }

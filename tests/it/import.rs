@@ -216,6 +216,9 @@ fn import_curl_from_a_file() {
     assert!(dir.path().join("specs/api.example.com/delete-users-7.yaml").exists());
     let (code, _, stderr) = snipgen(dir.path(), &["generate"]);
     assert_eq!(code, 0, "{stderr}");
+    // `-q` prints errors only: no file list, no summary, no warnings.
+    let args = ["-q", "import", "curl", "docs.sh", "--out", "again"];
+    assert_eq!(snipgen(dir.path(), &args), (0, String::new(), String::new()));
 }
 
 #[test]
