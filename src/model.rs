@@ -235,6 +235,10 @@ pub struct AuthModel {
     /// User and password of an `Authorization: Basic` header (basic, client_secret_basic),
     /// for clients with a basic-auth facility.
     pub basic: Option<BasicCredentials>,
+    /// An API key's name and where it goes (`header` or `query`), for documents that declare
+    /// the scheme (the openapi format); templates read the key from the headers or query.
+    #[serde(skip)]
+    pub api_key: Option<(String, &'static str)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -272,6 +276,9 @@ pub struct Request {
     pub content_type: Option<String>,
     pub body: Option<Body>,
     pub auth: AuthModel,
+    /// The spec's example values for its `{{variables}}`, for documents that describe them.
+    #[serde(skip)]
+    pub variables: Vec<(String, String)>,
 }
 
 /// Where an auth method puts its credentials.
@@ -598,6 +605,11 @@ fn build_body(
 fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) -> Result<Request, Problem> {
     let spec = &loaded.spec;
     let creds = credentials(auth, settings).map_err(|m| ("auth", m))?;
+    let api_key = match auth {
+        Auth::ApiKey { name, location: ApiKeyLocation::Header, .. } => Some((name.0.clone(), "header")),
+        Auth::ApiKey { name, location: ApiKeyLocation::Query, .. } => Some((name.0.clone(), "query")),
+        _ => None,
+    };
     let mut headers =
         merge_repeated_headers(spec.headers.0.iter().map(|(k, v)| Pair::new(&k.0, settings.bind(&v.0))));
     for h in &creds.headers {
@@ -706,7 +718,8 @@ fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) 
         headers_without_basic,
         content_type,
         body,
-        auth: AuthModel { kind: auth.name(), label: auth.label(), basic: creds.basic },
+        auth: AuthModel { kind: auth.name(), label: auth.label(), basic: creds.basic, api_key },
+        variables: spec.variables.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
     })
 }
 

@@ -144,6 +144,9 @@ fn from_specs(pages: &[Page], samples: &BTreeMap<&str, Vec<CodeSample>>) -> Resu
         groups.entry((path, method)).or_default().push(page);
     }
     let mut paths = serde_json::Map::new();
+    let mut servers: Vec<Value> = Vec::new();
+    let mut op_servers = Vec::new();
+    let mut schemes = serde_json::Map::new();
     for ((path, method), group) in groups {
         let first = group[0];
         let tag = first.id.split('/').next().unwrap_or(first.id);
@@ -157,6 +160,34 @@ fn from_specs(pages: &[Page], samples: &BTreeMap<&str, Vec<CodeSample>>) -> Resu
             op["parameters"] = Value::Array(params);
         }
         op["responses"] = serde_json::json!({"default": {"description": "The endpoint's response."}});
+        let mut own_servers = Vec::new();
+        let mut security = Vec::new();
+        for page in &group {
+            let server = server(page);
+            // The document's list: one entry per URL (the first spec by id gives its defaults).
+            if !servers.iter().any(|s| s["url"] == server["url"]) {
+                servers.push(server.clone());
+            }
+            if !own_servers.contains(&server) {
+                own_servers.push(server);
+            }
+            for section in &page.sections {
+                let requirement = match security_scheme(&section.request.auth) {
+                    Some((name, scheme)) => serde_json::json!({ declare(&mut schemes, name, scheme): [] }),
+                    // No credentials, or credentials sent in the body: nothing HTTP-level.
+                    None => serde_json::json!({}),
+                };
+                if !security.contains(&requirement) {
+                    security.push(requirement);
+                }
+            }
+        }
+        // Only `{}`: the operation needs no auth, which OpenAPI spells as an empty list.
+        if security.iter().all(|r| r.as_object().is_some_and(serde_json::Map::is_empty)) {
+            security.clear();
+        }
+        op["security"] = Value::Array(security);
+        op_servers.push((path.clone(), method.clone(), own_servers));
         let mut list = Vec::new();
         for page in &group {
             for sample in samples.get(page.id).into_iter().flatten() {
@@ -171,14 +202,100 @@ fn from_specs(pages: &[Page], samples: &BTreeMap<&str, Vec<CodeSample>>) -> Resu
         let item = paths.entry(path).or_insert_with(|| Value::Object(serde_json::Map::new()));
         item.as_object_mut().expect("path items are objects").insert(method, op);
     }
-    let doc = serde_json::json!({
+    // One origin: the document's server. Several: the document lists them all and each
+    // operation names its own.
+    if servers.len() > 1 {
+        for (path, method, own) in op_servers {
+            paths[&path][&method]["servers"] = Value::Array(own);
+        }
+    }
+    let mut doc = serde_json::json!({
         "openapi": "3.1.0",
         "info": {"title": "API samples", "version": "1", "description": "Made by snipgen from its specs: one operation per method and path, with its code samples."},
+        "servers": servers,
         "paths": paths,
     });
+    if !schemes.is_empty() {
+        doc["components"] = serde_json::json!({ "securitySchemes": schemes });
+    }
     let mut text = yaml_readable(serde_json::to_string_pretty(&doc).expect("the document is plain data"));
     text.push('\n');
     Ok(Rendered { path: "openapi/openapi.json".into(), text, spec: PathBuf::from("openapi.json") })
+}
+
+/// The origin of a page's URL (`scheme://host[:port]`, or the `{{variable}}` standing for it) as
+/// an OpenAPI server: `{{name}}` becomes the server variable `{name}`, whose default is the
+/// spec's example value, or the placeholder the samples show when it has none.
+fn server(page: &Page) -> Value {
+    let origin = &page.url[..crate::spec::authority(page.url).end];
+    let examples = page.sections.first().map_or(&[][..], |s| &s.request.variables[..]);
+    let mut url = String::with_capacity(origin.len());
+    let mut variables = serde_json::Map::new();
+    let mut last = 0;
+    for (start, end) in crate::encode::variable_spans(origin) {
+        let name = &origin[start + 2..end - 2];
+        url.push_str(&origin[last..start]);
+        url.push('{');
+        url.push_str(name);
+        url.push('}');
+        let example = examples.iter().find(|(n, _)| n == name).map_or(&origin[start..end], |(_, v)| v);
+        variables.insert(name.to_string(), serde_json::json!({ "default": example }));
+        last = end;
+    }
+    url.push_str(&origin[last..]);
+    let mut server = serde_json::json!({ "url": url });
+    if !variables.is_empty() {
+        server["variables"] = Value::Object(variables);
+    }
+    server
+}
+
+/// The OpenAPI security scheme an auth method uses, with a name for it; `None` for no auth and
+/// for the methods whose credentials travel in the form body (client_secret_post and the JWT
+/// assertions), which OpenAPI describes as body fields, not as a scheme.
+fn security_scheme(auth: &crate::model::AuthModel) -> Option<(String, Value)> {
+    let http = |scheme: &str, description: &str| serde_json::json!({ "type": "http", "scheme": scheme, "description": description });
+    Some(match auth.kind {
+        "bearer" => ("bearerAuth".into(), http("bearer", "A bearer token in the Authorization header.")),
+        "basic" => ("basicAuth".into(), http("basic", "HTTP Basic: a user name and password.")),
+        "client_secret_basic" => (
+            "clientSecretBasic".into(),
+            http(
+                "basic",
+                "OAuth 2.0 client_secret_basic: the client id and secret as HTTP Basic credentials.",
+            ),
+        ),
+        "api_key" => {
+            let (name, location) = auth.api_key.as_ref()?;
+            // Component names allow letters, digits, `.`, `-` and `_` only.
+            let safe: String = name
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() || "-._".contains(c) { c } else { '_' })
+                .collect();
+            (
+                format!("apiKey.{location}.{safe}"),
+                serde_json::json!({ "type": "apiKey", "name": name, "in": location }),
+            )
+        }
+        _ => return None,
+    })
+}
+
+/// Adds `scheme` under `name` (or under `name-2`, `name-3`… when another scheme holds that
+/// name) unless it is there already, and returns the name it is declared under.
+fn declare(schemes: &mut serde_json::Map<String, Value>, name: String, scheme: Value) -> String {
+    let mut candidate = name.clone();
+    for n in 2.. {
+        match schemes.get(&candidate) {
+            None => {
+                schemes.insert(candidate.clone(), scheme);
+                break;
+            }
+            Some(existing) if *existing == scheme => break,
+            Some(_) => candidate = format!("{name}-{n}"),
+        }
+    }
+    candidate
 }
 
 /// JSON text with the characters YAML forbids raw (DEL, the C1 controls but NEL, U+FFFE and

@@ -732,6 +732,18 @@ fn openapi_format_without_a_document_makes_one_from_the_specs() {
             op["x-codeSamples"].as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
         assert!(labels.first().is_some_and(|l| l.starts_with("cURL")), "{labels:?}");
     }
+    // Each URL's origin is a server: two here, so each operation names its own. Auth is a
+    // security requirement: client_secret_post sends its credentials in the form body, which
+    // is no scheme, so it is the empty (optional) requirement beside Basic.
+    assert_eq!(
+        value["servers"],
+        serde_json::json!([{"url": "https://auth.example.com"}, {"url": "https://api.example.com"}])
+    );
+    let token = &value["paths"]["/as/token"]["post"];
+    assert_eq!(token["servers"], serde_json::json!([{"url": "https://auth.example.com"}]));
+    assert_eq!(token["security"], serde_json::json!([{"clientSecretBasic": []}, {}]));
+    assert_eq!(value["components"]["securitySchemes"]["clientSecretBasic"]["scheme"], "basic");
+    assert_eq!(value["paths"]["/users/{id}"]["get"]["security"], serde_json::json!([]));
     let (code, stdout, _) = snipgen(dir.path(), &["check", "--format", "files,openapi"]);
     assert_eq!(code, 0, "{stdout}");
     if let Some(validator) =
@@ -739,6 +751,32 @@ fn openapi_format_without_a_document_makes_one_from_the_specs() {
     {
         assert!(run(Command::new(&validator).arg(&doc)).contains(": OK"));
     }
+    // Redocly's recommended rules pass (servers and security declared): `lint` fails on an
+    // error (it did without them), not on a warning (no license, no 4XX response).
+    if let Some(redocly) = tool(runtimes().join("docs-node/node_modules/.bin/redocly"), "Redocly CLI") {
+        run(Command::new(redocly)
+            .current_dir(dir.path())
+            .env("REDOCLY_TELEMETRY", "off")
+            .env("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true")
+            .args(["lint", "output/openapi/openapi.json"]));
+    }
+    // One origin: the document's server only; a `{{variable}}` host is a server variable whose
+    // default is the spec's example; an API key is an apiKey scheme.
+    let keyed = project(&[(
+        "keyed.yaml",
+        "title: Keyed\nmethod: GET\nurl: https://{{region}}.example.com/items\nauth:\n  api_key: {name: X-Key, value: k}\nvariables:\n  region: eu\n",
+    )]);
+    let (code, _, stderr) = snipgen(keyed.path(), &["generate", "--format", "openapi"]);
+    assert_eq!(code, 0, "{stderr}");
+    let value: serde_json::Value =
+        serde_json::from_str(&read(&keyed.path().join("output/openapi/openapi.json"))).unwrap();
+    let server = serde_json::json!({"url": "https://{region}.example.com", "variables": {"region": {"default": "eu"}}});
+    assert_eq!(value["servers"], serde_json::json!([server]));
+    let op = &value["paths"]["/items"]["get"];
+    assert!(op.get("servers").is_none(), "{op}");
+    assert_eq!(op["security"], serde_json::json!([{"apiKey.header.X-Key": []}]));
+    let scheme = &value["components"]["securitySchemes"]["apiKey.header.X-Key"];
+    assert_eq!(*scheme, serde_json::json!({"type": "apiKey", "name": "X-Key", "in": "header"}));
     // Specs with one method and path share the operation; each label names its spec.
     let twin = read(&dir.path().join("specs/token.yaml")).replace("title: Token", "id: twin\ntitle: Twin");
     std::fs::write(dir.path().join("specs/twin.yaml"), twin).unwrap();
