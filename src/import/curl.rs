@@ -1,5 +1,5 @@
 //! curl command lines → specs: one command per line (or continued with `\`), words split by
-//! POSIX shell rules (`shlex`). A `# comment` line right before a command becomes its title.
+//! bash's rules (`shell`). A `# comment` line right before a command becomes its title.
 
 use std::io::Read;
 use std::path::Path;
@@ -125,22 +125,11 @@ pub fn import(name: &str, text: &str) -> Result<(Vec<Imported>, Vec<String>), Ve
     let mut out: Vec<Imported> = Vec::new();
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
-    let mut comment: Option<String> = None;
-    for chunk in chunks(text) {
-        let (first_line, command) = match chunk {
-            Chunk::Blank => {
-                comment = None;
-                continue;
-            }
-            Chunk::Comment(c) => {
-                comment = Some(c);
-                continue;
-            }
-            Chunk::Command { line, text } => (line, text),
-        };
+    let (commands, split_error) = super::shell::commands(text);
+    for command in commands {
+        let first_line = command.line;
         let at = format!("{name}:{first_line}");
-        let title = comment.take();
-        match command_spec(&at, &command, title, &mut warnings) {
+        match command_spec(&at, command.words, command.comment, &mut warnings) {
             Ok((id, spec)) => {
                 // The same request written twice gets `-2`, `-3`, … in file order.
                 let mut unique = id.clone();
@@ -159,101 +148,10 @@ pub fn import(name: &str, text: &str) -> Result<(Vec<Imported>, Vec<String>), Ve
             Err(m) => errors.push(Diagnostic::plain(Path::new(&at), m)),
         }
     }
-    if errors.is_empty() { Ok((out, warnings)) } else { Err(errors) }
-}
-
-/// A file's lines as the shell reads them.
-enum Chunk {
-    Blank,
-    /// A `#` line's text.
-    Comment(String),
-    /// A command and the line it starts on: a quoted argument may span lines (its line breaks
-    /// are kept), and a `\` ending a line outside quotes joins the next one.
-    Command {
-        line: usize,
-        text: String,
-    },
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Quote {
-    None,
-    Single,
-    Double,
-    /// `$'…'`, where `\` escapes the next character.
-    AnsiC,
-}
-
-fn chunks(text: &str) -> Vec<Chunk> {
-    let mut out = Vec::new();
-    let mut line = 1;
-    let mut at = 0;
-    while at < text.len() {
-        let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
-        let trimmed = text[at..end].trim();
-        let between = match trimmed.strip_prefix('#') {
-            Some(c) => Some(Chunk::Comment(c.trim().to_string())),
-            None => trimmed.is_empty().then_some(Chunk::Blank),
-        };
-        if let Some(chunk) = between {
-            out.push(chunk);
-            line += 1;
-            at = end + 1;
-            continue;
-        }
-        let first_line = line;
-        let mut command = String::new();
-        let mut quote = Quote::None;
-        let rest = &text[at..];
-        let mut chars = rest.char_indices();
-        let mut consumed = rest.len();
-        while let Some((i, c)) = chars.next() {
-            let after = &rest[i + c.len_utf8()..];
-            if c == '\n' {
-                line += 1;
-                if quote == Quote::None {
-                    consumed = i + 1;
-                    break;
-                }
-            }
-            match (quote, c) {
-                (Quote::None, '\\') if after.starts_with('\n') || after.starts_with("\r\n") => {
-                    // A continuation: the command goes on on the next line.
-                    if after.starts_with('\r') {
-                        chars.next();
-                    }
-                    chars.next();
-                    line += 1;
-                    command.push(' ');
-                    continue;
-                }
-                // A CRLF file's line end.
-                (Quote::None, '\r') if after.starts_with('\n') => continue,
-                (Quote::None | Quote::Double | Quote::AnsiC, '\\') => {
-                    command.push(c);
-                    if let Some((_, next)) = chars.next() {
-                        line += usize::from(next == '\n');
-                        command.push(next);
-                    }
-                    continue;
-                }
-                (Quote::None, '\'') => quote = Quote::Single,
-                (Quote::None, '"') => quote = Quote::Double,
-                (Quote::None, '$') if after.starts_with('\'') => {
-                    command.push_str("$'");
-                    chars.next();
-                    quote = Quote::AnsiC;
-                    continue;
-                }
-                (Quote::Single | Quote::AnsiC, '\'') | (Quote::Double, '"') => quote = Quote::None,
-                _ => {}
-            }
-            command.push(c);
-        }
-        out.push(Chunk::Command { line: first_line, text: command });
-        at += consumed;
+    if let Some(e) = split_error {
+        errors.push(Diagnostic::at(Path::new(name), e.line as u64, e.column as u64, e.message));
     }
-    out
+    if errors.is_empty() { Ok((out, warnings)) } else { Err(errors) }
 }
 
 fn file_name(name: &str) -> String {
@@ -341,11 +239,10 @@ enum Data {
 
 fn command_spec(
     at: &str,
-    command: &str,
+    words: Vec<String>,
     title: Option<String>,
     warnings: &mut Vec<String>,
 ) -> Result<(String, Value), String> {
-    let words = shlex::split(command).ok_or("unbalanced quotes")?;
     let mut words = expand_short(words).into_iter();
     if words.next().as_deref() != Some("curl") {
         return Err("a line must start with `curl` (or be a `#` comment)".into());

@@ -7,6 +7,7 @@ pub mod curl;
 pub mod har;
 pub mod openapi;
 pub mod postman;
+mod shell;
 
 use std::path::{Path, PathBuf};
 

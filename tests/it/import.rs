@@ -508,3 +508,37 @@ fn curl_samples_import_back_to_the_same_sample() {
         failures.join("\n\n")
     );
 }
+
+/// curl files are split into words as bash splits them: every kind of quoting, escapes outside
+/// quotes, words joined from quoted and unquoted parts, comments at a word's start, and
+/// `$VAR`/`$(…)` kept as written (never expanded).
+#[test]
+fn curl_words_follow_bash_quoting() {
+    let text = concat!(
+        "# Bash quoting\n",
+        "curl https://api.example.com/notes \\\n",
+        "  -H \"X-Double: \\$HOME \\\"q\\\" \\\\ \\`x\\` \\a\"'single \\n'plain\\ word \\\n",
+        "  -H X-Joined:\\ a\"b\"'c'\"d\\\ne\" -H \"X-Var: $TOKEN\" -H X-Cmd:$(date +%s) \\\n",
+        "  --data-raw $'line\\tone\\n\\x41\\u00e9\\101 \\'q\\' \\\\ \\\"' # a comment with 'no close\n",
+        "curl https://api.example.com/joined#not-a-comment -H 'X-A: 1'#also-not\n",
+    );
+    let (specs, _) = import::curl::import("docs.sh", text).unwrap();
+    assert_eq!(specs.len(), 2);
+    let yaml = &specs[0].yaml;
+    assert!(yaml.contains("title: Bash quoting\n"), "{yaml}");
+    assert!(yaml.contains("X-Double: $HOME \"q\" \\ `x` \\asingle \\nplain word\n"), "{yaml}");
+    assert!(yaml.contains("X-Joined: abcde\n"), "{yaml}");
+    assert!(yaml.contains("X-Var: $TOKEN\n") && yaml.contains("X-Cmd: $(date +%s)\n"), "{yaml}");
+    assert!(yaml.contains("text: |-\n    line\tone\n    AéA 'q' \\ \"\n"), "{yaml}");
+    assert!(specs[1].yaml.contains("X-A: 1#also-not\n"), "{}", specs[1].yaml);
+
+    let dir = project(&[]);
+    write(
+        dir.path(),
+        "docs.sh",
+        "curl https://api.example.com/a\ncurl https://api.example.com/b -d 'oops\n\n",
+    );
+    let (code, _, stderr) = snipgen(dir.path(), &["import", "curl", "docs.sh", "--out", "specs"]);
+    assert_eq!(code, 3, "{stderr}");
+    assert_eq!(stderr.trim(), "error: docs.sh:2:35: this `'` quote is never closed");
+}
