@@ -542,3 +542,31 @@ fn curl_words_follow_bash_quoting() {
     assert_eq!(code, 3, "{stderr}");
     assert_eq!(stderr.trim(), "error: docs.sh:2:35: this `'` quote is never closed");
 }
+
+/// Postman stores a query as written in the URL, percent-encoded: the spec holds the decoded
+/// text, so a sample encodes it once (`%20` stays `%20`, not `%2520`); an invalid escape is kept.
+#[test]
+fn postman_query_is_decoded_once() {
+    let dir = project(&[]);
+    let collection = r#"{
+      "info": {"name": "T", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+      "item": [
+        {"name": "Search", "request": {"method": "GET", "url": {
+          "raw": "https://api.example.com/search?q=a%20b&tag=c%2Bd+e&bad=%zz&n%5B%5D=1",
+          "query": [{"key": "q", "value": "a%20b"}, {"key": "tag", "value": "c%2Bd+e"},
+                    {"key": "bad", "value": "%zz"}, {"key": "n%5B%5D", "value": "1"}]}}},
+        {"name": "Raw", "request": {"method": "GET", "url": "https://api.example.com/raw?q=a%20b"}}
+      ]
+    }"#;
+    write(dir.path(), "c.json", collection);
+    let (code, _, stderr) = snipgen(dir.path(), &["import", "postman", "c.json", "--out", "specs"]);
+    assert_eq!(code, 0, "{stderr}");
+    let spec = std::fs::read_to_string(dir.path().join("specs/search.yaml")).unwrap();
+    assert!(spec.contains("query:\n  q: a b\n  tag: c+d e\n  bad: \"%zz\"\n  \"n[]\": \"1\"\n"), "{spec}");
+    let raw = std::fs::read_to_string(dir.path().join("specs/raw.yaml")).unwrap();
+    assert!(raw.contains("query:\n  q: a b\n"), "{raw}");
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--lang", "curl"]);
+    assert_eq!(code, 0, "{stderr}");
+    let sample = std::fs::read_to_string(dir.path().join("output/raw/curl.sh")).unwrap();
+    assert!(sample.contains("q=a%20b") && !sample.contains("%25"), "{sample}");
+}
