@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
-use super::{Imported, insert_request, pairs, slug};
+use super::{Imported, form_decode, insert_request, pairs, slug};
 use crate::error::{Diagnostic, Error};
 
 /// Reads curl command lines from `file` (`-` for standard input).
@@ -187,25 +187,6 @@ fn expand_short(words: Vec<String>) -> Vec<String> {
         out.push(w);
     }
     out
-}
-
-/// Percent-decodes `application/x-www-form-urlencoded` text (`+` is a space).
-pub(crate) fn form_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) => {
-                out.push(b);
-                i += 2;
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// `scheme://user:password@host/…` as the URL without its user info, the user and the password.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
-use super::curl::form_decode;
+use super::form_decode;
 use super::{Imported, insert_request, pairs, slug};
 use crate::error::{Diagnostic, Error};
 

@@ -570,3 +570,29 @@ fn postman_query_is_decoded_once() {
     let sample = std::fs::read_to_string(dir.path().join("output/raw/curl.sh")).unwrap();
     assert!(sample.contains("q=a%20b") && !sample.contains("%25"), "{sample}");
 }
+
+/// curl and HAR read a `%` escape only as `%` and two hex digits (`%+4` was `\x04`; `%2`,
+/// `%zz` stay as written), and a value whose escapes decode to bytes that are not UTF-8 is kept whole as
+/// written rather than turned into U+FFFD.
+#[test]
+fn percent_escapes_are_strict_and_never_lossy() {
+    let command = "curl 'https://u%ff:p%2@api.example.com/x?a=%2B1%+41&b=%ff+x&c=%2&d=%zz&e=%C3%A9+1' -d 'f=%+41%41&g=%e9'\n";
+    let (specs, _) = import::curl::import("docs.sh", command).unwrap();
+    let yaml = &specs[0].yaml;
+    assert!(
+        yaml.contains("query:\n  a: +1% 41\n  b: \"%ff+x\"\n  c: \"%2\"\n  d: \"%zz\"\n  e: é 1\n"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("form:\n    f: \"% 41A\"\n    g: \"%e9\"\n"), "{yaml}");
+    assert!(yaml.contains("username: u%ff\n    password: p%2\n"), "{yaml}");
+
+    let har = r#"{"log": {"version": "1.2", "entries": [
+      {"request": {"method": "POST", "url": "https://api.example.com/v1/h?q=%+41%41&r=%e9&s=%C3%A9", "headers": [],
+        "postData": {"mimeType": "application/x-www-form-urlencoded",
+          "params": [{"name": "n%ff", "value": "%41%zz%4"}]}}}
+    ]}}"#;
+    let (specs, _) = import::har::import("s.har", har).unwrap();
+    let yaml = &specs[0].yaml;
+    assert!(yaml.contains("query:\n  q: \"% 41A\"\n  r: \"%e9\"\n  s: é\n"), "{yaml}");
+    assert!(yaml.contains("form:\n    n%ff: A%zz%4\n"), "{yaml}");
+}
