@@ -230,7 +230,10 @@ fn command_spec(
     }
     let mut method: Option<String> = None;
     let mut url: Option<String> = None;
-    let mut headers: Vec<(String, String)> = Vec::new();
+    // Headers in command order, each marked `true` when curl sets it from an option (`-A`,
+    // `-e`, …): a `-H` header of that name, or `-H 'Name:'` (in `removed`), replaces it.
+    let mut given: Vec<(String, String, bool)> = Vec::new();
+    let mut removed: Vec<String> = Vec::new();
     let mut data: Vec<Data> = Vec::new();
     let mut json_body: Option<String> = None;
     let mut parts: Vec<Value> = Vec::new();
@@ -285,20 +288,30 @@ fn command_spec(
                     format!("header {value:?} has no `:` (nor is it `Name;`, an empty header)")
                 })?;
                 let (n, v) = (n.trim().to_string(), v.trim().to_string());
+                // `Name:` with nothing after it only stops curl sending its own header.
+                if empty.is_none() && v.is_empty() {
+                    removed.push(n);
+                    continue;
+                }
                 if n.eq_ignore_ascii_case("authorization")
                     && let Some(a) = super::auth_from_header(&v)
                 {
                     header_auth = Some(a);
                     continue;
                 }
-                headers.push((n, v));
+                given.push((n, v, false));
             }
-            "-A" | "--user-agent" => headers.push(("User-Agent".into(), value)),
-            "-e" | "--referer" => headers.push(("Referer".into(), value)),
-            "-r" | "--range" => headers.push(("Range".into(), format!("bytes={value}"))),
+            // Given again, these options replace their value; `-A ''` sends no User-Agent.
+            "-A" | "--user-agent" => set_own(&mut given, "User-Agent", Some(value).filter(|v| !v.is_empty())),
+            "-e" | "--referer" => {
+                // `;auto` asks curl to set the Referer on redirects (`-L`): nothing to send.
+                let referer = value.strip_suffix(";auto").unwrap_or(&value);
+                set_own(&mut given, "Referer", Some(referer.to_string()).filter(|v| !v.is_empty()));
+            }
+            "-r" | "--range" => set_own(&mut given, "Range", Some(format!("bytes={value}"))),
             "-b" | "--cookie" => {
                 if value.contains('=') {
-                    headers.push(("Cookie".into(), value));
+                    given.push(("Cookie".into(), value, true));
                 } else {
                     ignored.push(format!("{flag} {value} (a cookie file)"));
                 }
@@ -355,6 +368,16 @@ fn command_spec(
     };
     let mut query = query_text.as_deref().map(form_pairs).unwrap_or_default();
 
+    if json_body.is_some() {
+        set_own(&mut given, "Accept", Some("application/json".into()));
+    }
+    let named = |name: &str, n: &String| n.eq_ignore_ascii_case(name);
+    let users = |name: &String| given.iter().any(|(n, _, own)| !own && named(n, name));
+    let mut headers: Vec<(String, String)> = given
+        .iter()
+        .filter(|(n, _, own)| !own || !(users(n) || removed.iter().any(|r| named(r, n))))
+        .map(|(n, v, _)| (n.clone(), v.clone()))
+        .collect();
     let content_type = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case("content-type"));
     let given_type = content_type.map(|i| headers[i].1.clone());
     let mut body: Option<Value> = None;
@@ -376,8 +399,6 @@ fn command_spec(
         }
     } else if let Some(j) = json_body {
         let value: Value = serde_json::from_str(&j).map_err(|e| format!("--json: invalid JSON: {e}"))?;
-        headers.retain(|(n, v)| !(n.eq_ignore_ascii_case("accept") && v == "application/json"));
-        headers.push(("Accept".into(), "application/json".into()));
         body = Some(json!({ "json": value }));
     } else if !parts.is_empty() {
         body = Some(json!({ "multipart": parts }));
@@ -425,6 +446,11 @@ fn command_spec(
     }
     if let Some(b) = body.as_mut() {
         super::content_type_into_body(&mut headers, b);
+        if removed.iter().any(|r| r.eq_ignore_ascii_case("content-type")) {
+            warnings.push(format!(
+                "{at}: -H 'Content-Type:' sends the body without a Content-Type, which a spec cannot express; the body keeps its type"
+            ));
+        }
     }
     let method = match method {
         Some(m) => m,
@@ -469,6 +495,12 @@ fn command_spec(
         spec.insert("auth".into(), a);
     }
     Ok((id, Value::Object(spec)))
+}
+
+/// Sets (or with `None` removes) a header curl sends on its own, in place of an earlier one.
+fn set_own(given: &mut Vec<(String, String, bool)>, name: &str, value: Option<String>) {
+    given.retain(|(n, _, own)| !(*own && n == name));
+    given.extend(value.map(|v| (name.to_string(), v, true)));
 }
 
 /// One `-F` argument, read by curl's rules: `name=value` or `name=@file`, each a word that may

@@ -596,3 +596,47 @@ fn percent_escapes_are_strict_and_never_lossy() {
     assert!(yaml.contains("query:\n  q: \"% 41A\"\n  r: \"%e9\"\n  s: é\n"), "{yaml}");
     assert!(yaml.contains("form:\n    n%ff: A%zz%4\n"), "{yaml}");
 }
+
+/// A `-H` header replaces curl's own header of that name (from `--json`, `-A`, `-e`, `-b`,
+/// `-r`), `-H 'Name:'` removes it, `-H 'Name;'` sends it empty, `-A ''` sends no User-Agent and
+/// `-e` drops its `;auto` suffix, as curl's manual says.
+#[test]
+fn curl_user_headers_replace_curls_own() {
+    let yaml = |command: &str| {
+        let (specs, warnings) = import::curl::import("docs.sh", command).unwrap();
+        (specs[0].yaml.split_once('\n').unwrap().1.to_string(), warnings)
+    };
+    let (json, _) = yaml("curl https://a.example.com/j --json '{\"a\":1}' -H 'Accept: text/plain'");
+    assert!(json.contains("headers:\n  Accept: text/plain\nbody:\n  json:\n    a: 1\n"), "{json}");
+    let (json, _) = yaml("curl https://a.example.com/j --json '{\"a\":1}' -H 'Accept:'");
+    assert!(!json.contains("headers:"), "{json}");
+    let (json, _) =
+        yaml("curl https://a.example.com/j --json '{\"a\":1}' -H 'Content-Type: application/vnd.api+json'");
+    assert!(json.contains("headers:\n  Accept: application/json\n"), "{json}");
+    assert!(json.contains("content_type: application/vnd.api+json\n"), "{json}");
+
+    let (removed, _) = yaml(
+        "curl https://a.example.com/x -A agent/1 -H 'User-Agent:' -e 'https://r.example.com/;auto' -H 'X-Gone:' -H 'X-Empty;'",
+    );
+    assert!(removed.ends_with("headers:\n  Referer: https://r.example.com/\n  X-Empty: \"\"\n"), "{removed}");
+    let (none, _) = yaml("curl https://a.example.com/x -A '' -e ';auto' -H 'Accept:' -H 'Host:'");
+    assert!(!none.contains("headers:"), "{none}");
+    let (replaced, _) = yaml(concat!(
+        "curl https://a.example.com/x -A one -A two -H 'Referer: https://mine.example.com/' ",
+        "-e https://curl.example.com/ -b a=1 -H 'Cookie: b=2' -r 0-99 -H 'Range: bytes=5-'"
+    ));
+    assert!(
+        replaced.contains(
+            "headers:\n  User-Agent: two\n  Referer: https://mine.example.com/\n  Cookie: b=2\n  Range: bytes=5-\n"
+        ),
+        "{replaced}"
+    );
+    let (form, warnings) = yaml("curl https://a.example.com/f -d a=1 -H 'Content-Type:'");
+    assert!(form.contains("form:\n    a: \"1\"\n"), "{form}");
+    assert_eq!(
+        warnings,
+        [
+            "docs.sh:1: -H 'Content-Type:' sends the body without a Content-Type, which a spec cannot express; the body keeps its type"
+        ]
+    );
+}
