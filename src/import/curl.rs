@@ -359,13 +359,33 @@ fn command_spec(
     };
     let base = base.split('#').next().unwrap_or("").to_string();
     // curl sends a URL's user info as basic auth (`-u` wins over it): a spec says so in `auth`.
+    let mut basic_option = "-u";
     let base = match user_info(&base) {
         Some((without, user, password)) => {
-            basic.get_or_insert((super::percent_decode(user), super::percent_decode(password)));
+            if basic.is_none() {
+                basic = Some((super::percent_decode(user), super::percent_decode(password)));
+                basic_option = "the URL's user info";
+            }
             without
         }
         None => base,
     };
+    // curl sends the user's Authorization header (none for `-H 'Authorization:'`) in place of
+    // the one its auth options make.
+    let named_authorization = |n: &String| n.eq_ignore_ascii_case("authorization");
+    let why = if header_auth.is_some() || given.iter().any(|(n, _, own)| !own && named_authorization(n)) {
+        Some("curl sends the -H 'Authorization: …' header instead")
+    } else if removed.iter().any(named_authorization) {
+        Some("-H 'Authorization:' stops curl sending it")
+    } else {
+        None
+    };
+    if let Some(why) = why {
+        let dropped = [("--oauth2-bearer", bearer.take().is_some()), (basic_option, basic.take().is_some())];
+        for (option, _) in dropped.iter().filter(|(_, given)| *given) {
+            warnings.push(format!("{at}: {option} ignored: {why}"));
+        }
+    }
     let mut query = query_text.as_deref().map(form_pairs).unwrap_or_default();
 
     if json_body.is_some() {

@@ -640,3 +640,33 @@ fn curl_user_headers_replace_curls_own() {
         ]
     );
 }
+
+/// An `Authorization` header given with `-H` is what curl sends: the auth of `-u`,
+/// `--oauth2-bearer` or the URL's user info is left out, with a warning naming it.
+#[test]
+fn curl_authorization_header_wins_over_auth_options() {
+    let import = |command: &str| {
+        let (specs, warnings) = import::curl::import("docs.sh", command).unwrap();
+        specs[0].load().unwrap();
+        (specs[0].yaml.split_once('\n').unwrap().1.to_string(), warnings)
+    };
+    let (yaml, warnings) = import("curl -u a:b -H 'Authorization: Bearer t' https://a.example.com/x");
+    assert!(yaml.ends_with("auth:\n  bearer:\n    token: t\n") && !yaml.contains("basic"), "{yaml}");
+    assert_eq!(warnings, ["docs.sh:1: -u ignored: curl sends the -H 'Authorization: …' header instead"]);
+    let (yaml, warnings) =
+        import("curl --oauth2-bearer x -H 'Authorization: Basic YTpi' https://a.example.com/x");
+    assert!(yaml.ends_with("auth:\n  basic:\n    username: a\n    password: b\n"), "{yaml}");
+    assert_eq!(
+        warnings,
+        ["docs.sh:1: --oauth2-bearer ignored: curl sends the -H 'Authorization: …' header instead"]
+    );
+    let (yaml, warnings) = import("curl https://u:p@a.example.com/x -H 'Authorization: Token abc'");
+    assert!(yaml.ends_with("headers:\n  Authorization: Token abc\n"), "{yaml}");
+    assert_eq!(
+        warnings,
+        ["docs.sh:1: the URL's user info ignored: curl sends the -H 'Authorization: …' header instead"]
+    );
+    let (yaml, warnings) = import("curl -u a:b -H 'Authorization:' https://a.example.com/x");
+    assert!(yaml.ends_with("url: https://a.example.com/x\n"), "{yaml}");
+    assert_eq!(warnings, ["docs.sh:1: -u ignored: -H 'Authorization:' stops curl sending it"]);
+}
