@@ -1,12 +1,12 @@
 //! curl command lines → specs: one command per line (or continued with `\`), words split by
-//! POSIX shell rules (`shlex`). A `# comment` line right before a command becomes its title.
+//! bash's rules (`shell`). A `# comment` line right before a command becomes its title.
 
 use std::io::Read;
 use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
-use super::{Imported, insert_request, pairs, slug};
+use super::{Imported, form_decode, insert_request, pairs, slug};
 use crate::error::{Diagnostic, Error};
 
 /// Reads curl command lines from `file` (`-` for standard input).
@@ -125,22 +125,11 @@ pub fn import(name: &str, text: &str) -> Result<(Vec<Imported>, Vec<String>), Ve
     let mut out: Vec<Imported> = Vec::new();
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
-    let mut comment: Option<String> = None;
-    for chunk in chunks(text) {
-        let (first_line, command) = match chunk {
-            Chunk::Blank => {
-                comment = None;
-                continue;
-            }
-            Chunk::Comment(c) => {
-                comment = Some(c);
-                continue;
-            }
-            Chunk::Command { line, text } => (line, text),
-        };
+    let (commands, split_error) = super::shell::commands(text);
+    for command in commands {
+        let first_line = command.line;
         let at = format!("{name}:{first_line}");
-        let title = comment.take();
-        match command_spec(&at, &command, title, &mut warnings) {
+        match command_spec(&at, command.words, command.comment, &mut warnings) {
             Ok((id, spec)) => {
                 // The same request written twice gets `-2`, `-3`, … in file order.
                 let mut unique = id.clone();
@@ -159,101 +148,10 @@ pub fn import(name: &str, text: &str) -> Result<(Vec<Imported>, Vec<String>), Ve
             Err(m) => errors.push(Diagnostic::plain(Path::new(&at), m)),
         }
     }
-    if errors.is_empty() { Ok((out, warnings)) } else { Err(errors) }
-}
-
-/// A file's lines as the shell reads them.
-enum Chunk {
-    Blank,
-    /// A `#` line's text.
-    Comment(String),
-    /// A command and the line it starts on: a quoted argument may span lines (its line breaks
-    /// are kept), and a `\` ending a line outside quotes joins the next one.
-    Command {
-        line: usize,
-        text: String,
-    },
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Quote {
-    None,
-    Single,
-    Double,
-    /// `$'…'`, where `\` escapes the next character.
-    AnsiC,
-}
-
-fn chunks(text: &str) -> Vec<Chunk> {
-    let mut out = Vec::new();
-    let mut line = 1;
-    let mut at = 0;
-    while at < text.len() {
-        let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
-        let trimmed = text[at..end].trim();
-        let between = match trimmed.strip_prefix('#') {
-            Some(c) => Some(Chunk::Comment(c.trim().to_string())),
-            None => trimmed.is_empty().then_some(Chunk::Blank),
-        };
-        if let Some(chunk) = between {
-            out.push(chunk);
-            line += 1;
-            at = end + 1;
-            continue;
-        }
-        let first_line = line;
-        let mut command = String::new();
-        let mut quote = Quote::None;
-        let rest = &text[at..];
-        let mut chars = rest.char_indices();
-        let mut consumed = rest.len();
-        while let Some((i, c)) = chars.next() {
-            let after = &rest[i + c.len_utf8()..];
-            if c == '\n' {
-                line += 1;
-                if quote == Quote::None {
-                    consumed = i + 1;
-                    break;
-                }
-            }
-            match (quote, c) {
-                (Quote::None, '\\') if after.starts_with('\n') || after.starts_with("\r\n") => {
-                    // A continuation: the command goes on on the next line.
-                    if after.starts_with('\r') {
-                        chars.next();
-                    }
-                    chars.next();
-                    line += 1;
-                    command.push(' ');
-                    continue;
-                }
-                // A CRLF file's line end.
-                (Quote::None, '\r') if after.starts_with('\n') => continue,
-                (Quote::None | Quote::Double | Quote::AnsiC, '\\') => {
-                    command.push(c);
-                    if let Some((_, next)) = chars.next() {
-                        line += usize::from(next == '\n');
-                        command.push(next);
-                    }
-                    continue;
-                }
-                (Quote::None, '\'') => quote = Quote::Single,
-                (Quote::None, '"') => quote = Quote::Double,
-                (Quote::None, '$') if after.starts_with('\'') => {
-                    command.push_str("$'");
-                    chars.next();
-                    quote = Quote::AnsiC;
-                    continue;
-                }
-                (Quote::Single | Quote::AnsiC, '\'') | (Quote::Double, '"') => quote = Quote::None,
-                _ => {}
-            }
-            command.push(c);
-        }
-        out.push(Chunk::Command { line: first_line, text: command });
-        at += consumed;
+    if let Some(e) = split_error {
+        errors.push(Diagnostic::at(Path::new(name), e.line as u64, e.column as u64, e.message));
     }
-    out
+    if errors.is_empty() { Ok((out, warnings)) } else { Err(errors) }
 }
 
 fn file_name(name: &str) -> String {
@@ -291,25 +189,6 @@ fn expand_short(words: Vec<String>) -> Vec<String> {
     out
 }
 
-/// Percent-decodes `application/x-www-form-urlencoded` text (`+` is a space).
-pub(crate) fn form_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) => {
-                out.push(b);
-                i += 2;
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// `scheme://user:password@host/…` as the URL without its user info, the user and the password.
 fn user_info(url: &str) -> Option<(String, &str, &str)> {
     crate::spec::scheme_end(url)?;
@@ -341,18 +220,20 @@ enum Data {
 
 fn command_spec(
     at: &str,
-    command: &str,
+    words: Vec<String>,
     title: Option<String>,
     warnings: &mut Vec<String>,
 ) -> Result<(String, Value), String> {
-    let words = shlex::split(command).ok_or("unbalanced quotes")?;
     let mut words = expand_short(words).into_iter();
     if words.next().as_deref() != Some("curl") {
         return Err("a line must start with `curl` (or be a `#` comment)".into());
     }
     let mut method: Option<String> = None;
     let mut url: Option<String> = None;
-    let mut headers: Vec<(String, String)> = Vec::new();
+    // Headers in command order, each marked `true` when curl sets it from an option (`-A`,
+    // `-e`, …): a `-H` header of that name, or `-H 'Name:'` (in `removed`), replaces it.
+    let mut given: Vec<(String, String, bool)> = Vec::new();
+    let mut removed: Vec<String> = Vec::new();
     let mut data: Vec<Data> = Vec::new();
     let mut json_body: Option<String> = None;
     let mut parts: Vec<Value> = Vec::new();
@@ -407,20 +288,30 @@ fn command_spec(
                     format!("header {value:?} has no `:` (nor is it `Name;`, an empty header)")
                 })?;
                 let (n, v) = (n.trim().to_string(), v.trim().to_string());
+                // `Name:` with nothing after it only stops curl sending its own header.
+                if empty.is_none() && v.is_empty() {
+                    removed.push(n);
+                    continue;
+                }
                 if n.eq_ignore_ascii_case("authorization")
                     && let Some(a) = super::auth_from_header(&v)
                 {
                     header_auth = Some(a);
                     continue;
                 }
-                headers.push((n, v));
+                given.push((n, v, false));
             }
-            "-A" | "--user-agent" => headers.push(("User-Agent".into(), value)),
-            "-e" | "--referer" => headers.push(("Referer".into(), value)),
-            "-r" | "--range" => headers.push(("Range".into(), format!("bytes={value}"))),
+            // Given again, these options replace their value; `-A ''` sends no User-Agent.
+            "-A" | "--user-agent" => set_own(&mut given, "User-Agent", Some(value).filter(|v| !v.is_empty())),
+            "-e" | "--referer" => {
+                // `;auto` asks curl to set the Referer on redirects (`-L`): nothing to send.
+                let referer = value.strip_suffix(";auto").unwrap_or(&value);
+                set_own(&mut given, "Referer", Some(referer.to_string()).filter(|v| !v.is_empty()));
+            }
+            "-r" | "--range" => set_own(&mut given, "Range", Some(format!("bytes={value}"))),
             "-b" | "--cookie" => {
                 if value.contains('=') {
-                    headers.push(("Cookie".into(), value));
+                    given.push(("Cookie".into(), value, true));
                 } else {
                     ignored.push(format!("{flag} {value} (a cookie file)"));
                 }
@@ -468,15 +359,45 @@ fn command_spec(
     };
     let base = base.split('#').next().unwrap_or("").to_string();
     // curl sends a URL's user info as basic auth (`-u` wins over it): a spec says so in `auth`.
+    let mut basic_option = "-u";
     let base = match user_info(&base) {
         Some((without, user, password)) => {
-            basic.get_or_insert((super::percent_decode(user), super::percent_decode(password)));
+            if basic.is_none() {
+                basic = Some((super::percent_decode(user), super::percent_decode(password)));
+                basic_option = "the URL's user info";
+            }
             without
         }
         None => base,
     };
+    // curl sends the user's Authorization header (none for `-H 'Authorization:'`) in place of
+    // the one its auth options make.
+    let named_authorization = |n: &String| n.eq_ignore_ascii_case("authorization");
+    let why = if header_auth.is_some() || given.iter().any(|(n, _, own)| !own && named_authorization(n)) {
+        Some("curl sends the -H 'Authorization: …' header instead")
+    } else if removed.iter().any(named_authorization) {
+        Some("-H 'Authorization:' stops curl sending it")
+    } else {
+        None
+    };
+    if let Some(why) = why {
+        let dropped = [("--oauth2-bearer", bearer.take().is_some()), (basic_option, basic.take().is_some())];
+        for (option, _) in dropped.iter().filter(|(_, given)| *given) {
+            warnings.push(format!("{at}: {option} ignored: {why}"));
+        }
+    }
     let mut query = query_text.as_deref().map(form_pairs).unwrap_or_default();
 
+    if json_body.is_some() {
+        set_own(&mut given, "Accept", Some("application/json".into()));
+    }
+    let named = |name: &str, n: &String| n.eq_ignore_ascii_case(name);
+    let users = |name: &String| given.iter().any(|(n, _, own)| !own && named(n, name));
+    let mut headers: Vec<(String, String)> = given
+        .iter()
+        .filter(|(n, _, own)| !own || !(users(n) || removed.iter().any(|r| named(r, n))))
+        .map(|(n, v, _)| (n.clone(), v.clone()))
+        .collect();
     let content_type = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case("content-type"));
     let given_type = content_type.map(|i| headers[i].1.clone());
     let mut body: Option<Value> = None;
@@ -498,8 +419,6 @@ fn command_spec(
         }
     } else if let Some(j) = json_body {
         let value: Value = serde_json::from_str(&j).map_err(|e| format!("--json: invalid JSON: {e}"))?;
-        headers.retain(|(n, v)| !(n.eq_ignore_ascii_case("accept") && v == "application/json"));
-        headers.push(("Accept".into(), "application/json".into()));
         body = Some(json!({ "json": value }));
     } else if !parts.is_empty() {
         body = Some(json!({ "multipart": parts }));
@@ -547,6 +466,11 @@ fn command_spec(
     }
     if let Some(b) = body.as_mut() {
         super::content_type_into_body(&mut headers, b);
+        if removed.iter().any(|r| r.eq_ignore_ascii_case("content-type")) {
+            warnings.push(format!(
+                "{at}: -H 'Content-Type:' sends the body without a Content-Type, which a spec cannot express; the body keeps its type"
+            ));
+        }
     }
     let method = match method {
         Some(m) => m,
@@ -591,6 +515,12 @@ fn command_spec(
         spec.insert("auth".into(), a);
     }
     Ok((id, Value::Object(spec)))
+}
+
+/// Sets (or with `None` removes) a header curl sends on its own, in place of an earlier one.
+fn set_own(given: &mut Vec<(String, String, bool)>, name: &str, value: Option<String>) {
+    given.retain(|(n, _, own)| !(*own && n == name));
+    given.extend(value.map(|v| (name.to_string(), v, true)));
 }
 
 /// One `-F` argument, read by curl's rules: `name=value` or `name=@file`, each a word that may

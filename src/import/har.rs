@@ -6,7 +6,8 @@ use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
-use super::curl::{form_decode, form_pairs};
+use super::curl::form_pairs;
+use super::form_decode;
 use super::{Imported, insert_request, pairs, slug};
 use crate::error::{Diagnostic, Error};
 

@@ -7,6 +7,7 @@ pub mod curl;
 pub mod har;
 pub mod openapi;
 pub mod postman;
+mod shell;
 
 use std::path::{Path, PathBuf};
 
@@ -389,23 +390,36 @@ pub(crate) fn slug(text: &str) -> String {
     out
 }
 
-/// `%XX` escapes decoded (anything else kept as written), read as UTF-8.
+/// `%XX` escapes decoded (see [`decode_escapes`]).
 pub(crate) fn percent_decode(s: &str) -> String {
+    decode_escapes(s, false)
+}
+
+/// `application/x-www-form-urlencoded` text decoded: `+` is a space, then as [`decode_escapes`].
+pub(crate) fn form_decode(s: &str) -> String {
+    decode_escapes(s, true)
+}
+
+/// An escape is `%` and exactly two hex digits (`u8::from_str_radix` took `%+4` as one);
+/// anything else is kept as written. Text whose escapes make bytes that are not UTF-8 is kept
+/// whole, as written: a U+FFFD in its place would send something else.
+fn decode_escapes(s: &str, plus_is_space: bool) -> String {
     let bytes = s.as_bytes();
+    let hex = |at: usize| bytes.get(at).and_then(|&b| char::from(b).to_digit(16));
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(b);
-            i += 3;
-            continue;
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'+', _, _) if plus_is_space => out.push(b' '),
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 2;
+            }
+            (b, _, _) => out.push(b),
         }
-        out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 #[cfg(test)]
@@ -427,6 +441,15 @@ mod tests {
         assert!(yaml.contains("big: 98765432109876543210\n") && yaml.contains("- 2.50\n"), "{yaml}");
         // A text that looks like a stand-in moves the stand-ins to another token.
         assert!(yaml.contains("snipgen-number-0-0n") && !yaml.contains("snipgen-number-1-"), "{yaml}");
+    }
+
+    #[test]
+    fn escapes_are_two_hex_digits_and_never_lossy() {
+        assert_eq!(percent_decode("%41%2b+%+4%-1%2%zz%4"), "A++%+4%-1%2%zz%4");
+        assert_eq!(form_decode("%41+%+4"), "A % 4");
+        assert_eq!(percent_decode("a+%C3%A9"), "a+é");
+        assert_eq!(form_decode("a+%ff+b"), "a+%ff+b");
+        assert_eq!(percent_decode("%e9"), "%e9");
     }
 
     #[test]

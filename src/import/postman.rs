@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
+use super::form_decode;
 use super::{Imported, insert_request, pairs, slug};
 use crate::error::{Diagnostic, Error};
 
@@ -388,6 +389,9 @@ fn url_parts(url: Option<&Value>) -> Result<UrlParts, String> {
             })
             .unwrap_or_default()
     });
+    // Postman keeps a query as written in the URL, encoded: the spec holds its text, which
+    // every sample encodes again (`%20` was sent as `%2520`). `+` is a space, as servers read it.
+    let query = query.into_iter().map(|(k, v)| (form_decode(&k), form_decode(&v))).collect();
     // `:name` path segments are Postman's path variables.
     let base = base
         .split('/')

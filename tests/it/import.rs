@@ -508,3 +508,165 @@ fn curl_samples_import_back_to_the_same_sample() {
         failures.join("\n\n")
     );
 }
+
+/// curl files are split into words as bash splits them: every kind of quoting, escapes outside
+/// quotes, words joined from quoted and unquoted parts, comments at a word's start, and
+/// `$VAR`/`$(…)` kept as written (never expanded).
+#[test]
+fn curl_words_follow_bash_quoting() {
+    let text = concat!(
+        "# Bash quoting\n",
+        "curl https://api.example.com/notes \\\n",
+        "  -H \"X-Double: \\$HOME \\\"q\\\" \\\\ \\`x\\` \\a\"'single \\n'plain\\ word \\\n",
+        "  -H X-Joined:\\ a\"b\"'c'\"d\\\ne\" -H \"X-Var: $TOKEN\" -H X-Cmd:$(date +%s) \\\n",
+        "  --data-raw $'line\\tone\\n\\x41\\u00e9\\101 \\'q\\' \\\\ \\\"' # a comment with 'no close\n",
+        "curl https://api.example.com/joined#not-a-comment -H 'X-A: 1'#also-not\n",
+    );
+    let (specs, _) = import::curl::import("docs.sh", text).unwrap();
+    assert_eq!(specs.len(), 2);
+    let yaml = &specs[0].yaml;
+    assert!(yaml.contains("title: Bash quoting\n"), "{yaml}");
+    assert!(yaml.contains("X-Double: $HOME \"q\" \\ `x` \\asingle \\nplain word\n"), "{yaml}");
+    assert!(yaml.contains("X-Joined: abcde\n"), "{yaml}");
+    assert!(yaml.contains("X-Var: $TOKEN\n") && yaml.contains("X-Cmd: $(date +%s)\n"), "{yaml}");
+    assert!(yaml.contains("text: |-\n    line\tone\n    AéA 'q' \\ \"\n"), "{yaml}");
+    assert!(specs[1].yaml.contains("X-A: 1#also-not\n"), "{}", specs[1].yaml);
+
+    let dir = project(&[]);
+    write(
+        dir.path(),
+        "docs.sh",
+        "curl https://api.example.com/a\ncurl https://api.example.com/b -d 'oops\n\n",
+    );
+    let (code, _, stderr) = snipgen(dir.path(), &["import", "curl", "docs.sh", "--out", "specs"]);
+    assert_eq!(code, 3, "{stderr}");
+    assert_eq!(stderr.trim(), "error: docs.sh:2:35: this `'` quote is never closed");
+}
+
+/// Postman stores a query as written in the URL, percent-encoded: the spec holds the decoded
+/// text, so a sample encodes it once (`%20` stays `%20`, not `%2520`); an invalid escape is kept.
+#[test]
+fn postman_query_is_decoded_once() {
+    let dir = project(&[]);
+    let collection = r#"{
+      "info": {"name": "T", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+      "item": [
+        {"name": "Search", "request": {"method": "GET", "url": {
+          "raw": "https://api.example.com/search?q=a%20b&tag=c%2Bd+e&bad=%zz&n%5B%5D=1",
+          "query": [{"key": "q", "value": "a%20b"}, {"key": "tag", "value": "c%2Bd+e"},
+                    {"key": "bad", "value": "%zz"}, {"key": "n%5B%5D", "value": "1"}]}}},
+        {"name": "Raw", "request": {"method": "GET", "url": "https://api.example.com/raw?q=a%20b"}}
+      ]
+    }"#;
+    write(dir.path(), "c.json", collection);
+    let (code, _, stderr) = snipgen(dir.path(), &["import", "postman", "c.json", "--out", "specs"]);
+    assert_eq!(code, 0, "{stderr}");
+    let spec = std::fs::read_to_string(dir.path().join("specs/search.yaml")).unwrap();
+    assert!(spec.contains("query:\n  q: a b\n  tag: c+d e\n  bad: \"%zz\"\n  \"n[]\": \"1\"\n"), "{spec}");
+    let raw = std::fs::read_to_string(dir.path().join("specs/raw.yaml")).unwrap();
+    assert!(raw.contains("query:\n  q: a b\n"), "{raw}");
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--lang", "curl"]);
+    assert_eq!(code, 0, "{stderr}");
+    let sample = std::fs::read_to_string(dir.path().join("output/raw/curl.sh")).unwrap();
+    assert!(sample.contains("q=a%20b") && !sample.contains("%25"), "{sample}");
+}
+
+/// curl and HAR read a `%` escape only as `%` and two hex digits (`%+4` was `\x04`; `%2`,
+/// `%zz` stay as written), and a value whose escapes decode to bytes that are not UTF-8 is kept whole as
+/// written rather than turned into U+FFFD.
+#[test]
+fn percent_escapes_are_strict_and_never_lossy() {
+    let command = "curl 'https://u%ff:p%2@api.example.com/x?a=%2B1%+41&b=%ff+x&c=%2&d=%zz&e=%C3%A9+1' -d 'f=%+41%41&g=%e9'\n";
+    let (specs, _) = import::curl::import("docs.sh", command).unwrap();
+    let yaml = &specs[0].yaml;
+    assert!(
+        yaml.contains("query:\n  a: +1% 41\n  b: \"%ff+x\"\n  c: \"%2\"\n  d: \"%zz\"\n  e: é 1\n"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("form:\n    f: \"% 41A\"\n    g: \"%e9\"\n"), "{yaml}");
+    assert!(yaml.contains("username: u%ff\n    password: p%2\n"), "{yaml}");
+
+    let har = r#"{"log": {"version": "1.2", "entries": [
+      {"request": {"method": "POST", "url": "https://api.example.com/v1/h?q=%+41%41&r=%e9&s=%C3%A9", "headers": [],
+        "postData": {"mimeType": "application/x-www-form-urlencoded",
+          "params": [{"name": "n%ff", "value": "%41%zz%4"}]}}}
+    ]}}"#;
+    let (specs, _) = import::har::import("s.har", har).unwrap();
+    let yaml = &specs[0].yaml;
+    assert!(yaml.contains("query:\n  q: \"% 41A\"\n  r: \"%e9\"\n  s: é\n"), "{yaml}");
+    assert!(yaml.contains("form:\n    n%ff: A%zz%4\n"), "{yaml}");
+}
+
+/// A `-H` header replaces curl's own header of that name (from `--json`, `-A`, `-e`, `-b`,
+/// `-r`), `-H 'Name:'` removes it, `-H 'Name;'` sends it empty, `-A ''` sends no User-Agent and
+/// `-e` drops its `;auto` suffix, as curl's manual says.
+#[test]
+fn curl_user_headers_replace_curls_own() {
+    let yaml = |command: &str| {
+        let (specs, warnings) = import::curl::import("docs.sh", command).unwrap();
+        (specs[0].yaml.split_once('\n').unwrap().1.to_string(), warnings)
+    };
+    let (json, _) = yaml("curl https://a.example.com/j --json '{\"a\":1}' -H 'Accept: text/plain'");
+    assert!(json.contains("headers:\n  Accept: text/plain\nbody:\n  json:\n    a: 1\n"), "{json}");
+    let (json, _) = yaml("curl https://a.example.com/j --json '{\"a\":1}' -H 'Accept:'");
+    assert!(!json.contains("headers:"), "{json}");
+    let (json, _) =
+        yaml("curl https://a.example.com/j --json '{\"a\":1}' -H 'Content-Type: application/vnd.api+json'");
+    assert!(json.contains("headers:\n  Accept: application/json\n"), "{json}");
+    assert!(json.contains("content_type: application/vnd.api+json\n"), "{json}");
+
+    let (removed, _) = yaml(
+        "curl https://a.example.com/x -A agent/1 -H 'User-Agent:' -e 'https://r.example.com/;auto' -H 'X-Gone:' -H 'X-Empty;'",
+    );
+    assert!(removed.ends_with("headers:\n  Referer: https://r.example.com/\n  X-Empty: \"\"\n"), "{removed}");
+    let (none, _) = yaml("curl https://a.example.com/x -A '' -e ';auto' -H 'Accept:' -H 'Host:'");
+    assert!(!none.contains("headers:"), "{none}");
+    let (replaced, _) = yaml(concat!(
+        "curl https://a.example.com/x -A one -A two -H 'Referer: https://mine.example.com/' ",
+        "-e https://curl.example.com/ -b a=1 -H 'Cookie: b=2' -r 0-99 -H 'Range: bytes=5-'"
+    ));
+    assert!(
+        replaced.contains(
+            "headers:\n  User-Agent: two\n  Referer: https://mine.example.com/\n  Cookie: b=2\n  Range: bytes=5-\n"
+        ),
+        "{replaced}"
+    );
+    let (form, warnings) = yaml("curl https://a.example.com/f -d a=1 -H 'Content-Type:'");
+    assert!(form.contains("form:\n    a: \"1\"\n"), "{form}");
+    assert_eq!(
+        warnings,
+        [
+            "docs.sh:1: -H 'Content-Type:' sends the body without a Content-Type, which a spec cannot express; the body keeps its type"
+        ]
+    );
+}
+
+/// An `Authorization` header given with `-H` is what curl sends: the auth of `-u`,
+/// `--oauth2-bearer` or the URL's user info is left out, with a warning naming it.
+#[test]
+fn curl_authorization_header_wins_over_auth_options() {
+    let import = |command: &str| {
+        let (specs, warnings) = import::curl::import("docs.sh", command).unwrap();
+        specs[0].load().unwrap();
+        (specs[0].yaml.split_once('\n').unwrap().1.to_string(), warnings)
+    };
+    let (yaml, warnings) = import("curl -u a:b -H 'Authorization: Bearer t' https://a.example.com/x");
+    assert!(yaml.ends_with("auth:\n  bearer:\n    token: t\n") && !yaml.contains("basic"), "{yaml}");
+    assert_eq!(warnings, ["docs.sh:1: -u ignored: curl sends the -H 'Authorization: …' header instead"]);
+    let (yaml, warnings) =
+        import("curl --oauth2-bearer x -H 'Authorization: Basic YTpi' https://a.example.com/x");
+    assert!(yaml.ends_with("auth:\n  basic:\n    username: a\n    password: b\n"), "{yaml}");
+    assert_eq!(
+        warnings,
+        ["docs.sh:1: --oauth2-bearer ignored: curl sends the -H 'Authorization: …' header instead"]
+    );
+    let (yaml, warnings) = import("curl https://u:p@a.example.com/x -H 'Authorization: Token abc'");
+    assert!(yaml.ends_with("headers:\n  Authorization: Token abc\n"), "{yaml}");
+    assert_eq!(
+        warnings,
+        ["docs.sh:1: the URL's user info ignored: curl sends the -H 'Authorization: …' header instead"]
+    );
+    let (yaml, warnings) = import("curl -u a:b -H 'Authorization:' https://a.example.com/x");
+    assert!(yaml.ends_with("url: https://a.example.com/x\n"), "{yaml}");
+    assert_eq!(warnings, ["docs.sh:1: -u ignored: -H 'Authorization:' stops curl sending it"]);
+}
