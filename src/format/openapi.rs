@@ -163,13 +163,12 @@ fn from_specs(pages: &[Page], samples: &BTreeMap<&str, Vec<CodeSample>>) -> Resu
         let mut own_servers = Vec::new();
         let mut security = Vec::new();
         for page in &group {
+            // One entry per URL in each list: the first spec by id gives its defaults.
             let server = server(page);
-            // The document's list: one entry per URL (the first spec by id gives its defaults).
-            if !servers.iter().any(|s| s["url"] == server["url"]) {
-                servers.push(server.clone());
-            }
-            if !own_servers.contains(&server) {
-                own_servers.push(server);
+            for list in [&mut servers, &mut own_servers] {
+                if !list.iter().any(|s| s["url"] == server["url"]) {
+                    list.push(server.clone());
+                }
             }
             for section in &page.sections {
                 let requirement = match security_scheme(&section.request.auth) {
