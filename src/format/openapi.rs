@@ -228,20 +228,13 @@ fn from_specs(pages: &[Page], samples: &BTreeMap<&str, Vec<CodeSample>>) -> Resu
 fn server(page: &Page) -> Value {
     let origin = &page.url[..crate::spec::authority(page.url).end];
     let examples = page.sections.first().map_or(&[][..], |s| &s.request.variables[..]);
-    let mut url = String::with_capacity(origin.len());
+    let (url, names) = single_braced(origin);
     let mut variables = serde_json::Map::new();
-    let mut last = 0;
-    for (start, end) in crate::encode::variable_spans(origin) {
-        let name = &origin[start + 2..end - 2];
-        url.push_str(&origin[last..start]);
-        url.push('{');
-        url.push_str(name);
-        url.push('}');
-        let example = examples.iter().find(|(n, _)| n == name).map_or(&origin[start..end], |(_, v)| v);
-        variables.insert(name.to_string(), serde_json::json!({ "default": example }));
-        last = end;
+    for name in names {
+        let example =
+            examples.iter().find(|(n, _)| *n == name).map_or(format!("{{{{{name}}}}}"), |(_, v)| v.clone());
+        variables.insert(name, serde_json::json!({ "default": example }));
     }
-    url.push_str(&origin[last..]);
     let mut server = serde_json::json!({ "url": url });
     if !variables.is_empty() {
         server["variables"] = Value::Object(variables);
@@ -325,23 +318,29 @@ const STANDARD_METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", 
 /// `{{variable}}` standing for it), `{{name}}` as `{name}`; and the names, in order, once each.
 fn openapi_path(url: &str) -> (String, Vec<String>) {
     let rest = &url[crate::spec::authority(url).end..];
-    let mut path = String::from("/");
-    let mut names = Vec::new();
-    let mut text = rest.trim_start_matches('/');
-    while let Some(start) = text.find("{{") {
-        let Some(len) = text[start + 2..].find("}}") else { break };
-        let name = &text[start + 2..start + 2 + len];
-        path.push_str(&text[..start]);
-        path.push('{');
-        path.push_str(name);
-        path.push('}');
+    let (path, names) = single_braced(rest.trim_start_matches('/'));
+    (format!("/{path}"), names)
+}
+
+/// `text` with each `{{name}}` written `{name}`, as OpenAPI's path and server templates spell
+/// variables, and the names in order, once each.
+fn single_braced(text: &str) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(text.len());
+    let mut names: Vec<String> = Vec::new();
+    let mut last = 0;
+    for (start, end) in crate::encode::variable_spans(text) {
+        let name = &text[start + 2..end - 2];
+        out.push_str(&text[last..start]);
+        out.push('{');
+        out.push_str(name);
+        out.push('}');
         if !names.iter().any(|n| n == name) {
             names.push(name.to_string());
         }
-        text = &text[start + 2 + len + 2..];
+        last = end;
     }
-    path.push_str(text);
-    (path, names)
+    out.push_str(&text[last..]);
+    (out, names)
 }
 
 /// An OpenAPI path with its parameters' names left out: `/users/{}/keys`.
