@@ -135,26 +135,68 @@ fn quoted_between(
     })
 }
 
+/// The printable ASCII characters some language's literal escapes: every other printable
+/// ASCII character is written as it is by every filter built on `quoted`, so the loop skips
+/// them without asking `escape` (controls and non-ASCII are always asked).
+const ESCAPED_PUNCTUATION: &[u8] = b"\\\"'`$#?";
+
+/// For each ASCII byte, whether `quoted_at` must ask `escape` about it.
+const ASK: [bool; 128] = {
+    let mut ask = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        ask[b] = b < 0x20 || b == 0x7f;
+        b += 1;
+    }
+    let mut i = 0;
+    while i < ESCAPED_PUNCTUATION.len() {
+        ask[ESCAPED_PUNCTUATION[i] as usize] = true;
+        i += 1;
+    }
+    ask
+};
+
 /// The loop of `quoted`: `escape` gets each character with its byte offset.
 fn quoted_at(out: &mut String, s: &str, quote: &str, escape: impl Fn(usize, char) -> Option<String>) {
     out.reserve(s.len() + 2 * quote.len());
     out.push_str(quote);
     // Runs of characters that need no escape are copied whole.
     let mut run = 0;
-    for (i, c) in s.char_indices() {
-        // No language escapes an ASCII letter or digit on its own, so those skip `escape`
-        // (most of a typical value).
-        if c.is_ascii_alphanumeric() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && !(ASK[b as usize] || cfg!(test) && ask_every_character()) {
+            i += 1;
             continue;
         }
+        let c = s[i..].chars().next().expect("i is at a character boundary");
         if let Some(spelled) = escape(i, c) {
             out.push_str(&s[run..i]);
             out.push_str(&spelled);
             run = i + c.len_utf8();
         }
+        i += c.len_utf8();
     }
     out.push_str(&s[run..]);
     out.push_str(quote);
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by a test: `quoted_at` asks `escape` about every character, as a reference for the
+    /// skip.
+    static ASK_EVERY_CHARACTER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(test)]
+fn ask_every_character() -> bool {
+    ASK_EVERY_CHARACTER.with(std::cell::Cell::get)
+}
+
+#[cfg(not(test))]
+fn ask_every_character() -> bool {
+    false
 }
 
 fn is_control(c: char) -> bool {
@@ -696,6 +738,48 @@ mod tests {
         assert_eq!(c_text("{\n  \"a\": 1\n}"), "\"{\\n\"\n\"  \\\"a\\\": 1\\n\"\n\"}\"");
         assert_eq!(rust_string("\u{0}\u{2028}"), "\"\\u{0}\\u{2028}\"");
         assert_eq!(rust_text("a\n\"\r"), "\"a\n\\\"\\r\"");
+    }
+
+    /// The characters `quoted_at` skips are written as they are by every filter: asking
+    /// `escape` about each one gives the same text.
+    #[test]
+    fn skipped_characters_need_no_escape() {
+        let filters: [fn(&str, &mut String); 21] = [
+            go_string_into,
+            java_string_into,
+            csharp_string_into,
+            js_single_into,
+            js_double_into,
+            py_single_into,
+            py_double_into,
+            php_string_into,
+            ruby_double_into,
+            swift_string_into,
+            go_text_into,
+            py_text_into,
+            js_text_into,
+            ruby_text_into,
+            php_text_into,
+            kotlin_string_into,
+            c_string_into,
+            c_text_into,
+            rust_string_into,
+            rust_text_into,
+            mime_quote_into,
+        ];
+        let mut inputs: Vec<String> = (0u8..128)
+            .flat_map(|b| [format!("a{}b", b as char), format!("a{}b\n{}", b as char, b as char)])
+            .collect();
+        inputs.extend([NASTY.to_string(), format!("{NASTY}\n"), "??=?\n$x".to_string()]);
+        for f in filters {
+            for input in &inputs {
+                let fast = owned(input, f);
+                ASK_EVERY_CHARACTER.with(|a| a.set(true));
+                let reference = owned(input, f);
+                ASK_EVERY_CHARACTER.with(|a| a.set(false));
+                assert_eq!(fast, reference, "{input:?}");
+            }
+        }
     }
 
     #[test]
