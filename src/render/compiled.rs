@@ -249,7 +249,22 @@ impl<'t> Lowering<'t> {
             ExprVal::Bool(b) => Kind::Literal(Value::Bool(*b)),
             ExprVal::Ident(name) => Kind::Variable(self.path(name)?),
             ExprVal::Array(items) => {
-                Kind::Array(items.iter().map(|e| self.expr(e, template)).collect::<Option<_>>()?)
+                let items: Vec<Expression> =
+                    items.iter().map(|e| self.expr(e, template)).collect::<Option<_>>()?;
+                // An array of literals (`body_kind in ["json", "text"]`) is one value, made
+                // here once instead of on every render.
+                let literal = |item: &Expression| match &item.kind {
+                    Kind::Literal(value)
+                        if !item.negated && item.default.is_none() && item.filters.is_empty() =>
+                    {
+                        Some(value.clone())
+                    }
+                    _ => None,
+                };
+                match items.iter().map(literal).collect::<Option<Vec<Value>>>() {
+                    Some(values) => Kind::Literal(Value::Array(values)),
+                    None => Kind::Array(items),
+                }
             }
             ExprVal::StringConcat(concat) => {
                 let mut parts = Vec::with_capacity(concat.values.len());
@@ -811,6 +826,8 @@ impl<'a> State<'a> {
                 _ => Err(Stop::Failed),
             },
             Kind::Literal(Value::Number(n)) => n.as_f64().ok_or(Stop::Fallback),
+            // An array literal, folded at lowering: as `Kind::Array` below.
+            Kind::Literal(Value::Array(_)) => Err(Stop::Fallback),
             Kind::Literal(_) | Kind::Concat(_) | Kind::Test { .. } => Err(Stop::Failed),
             // Tera does not expect these here (it panics): leave them to it.
             _ => Err(Stop::Fallback),
@@ -1091,6 +1108,9 @@ mod tests {
             "{% for x in list %}{% if x %}{% set t = x %}{% endif %}{{ t | default(value='-') }}{% endfor %}",
             "{% for x in [1, 2] %}{{ x }}{% endfor %}{% for s in list %}{{ s }}{% endfor %}{{ s }}",
             "{% set p = obj.items.0 %}{{ p.name }}{% set list = 'shadow' %}{{ list }}",
+            // Arrays of literals are folded into one value when lowered.
+            "{% for x in ['a', 1, true] %}{{ x }}{% if x in ['a', true] %}!{% endif %}{% endfor %}{{ ['p', 'q'] }}",
+            "{% set l = ['a.b', s] %}{{ l }}{% if s in ['a.b'] %}in{% endif %}{% if 'z' not in ['a'] %}out{% endif %}",
         ] {
             same(source, context());
         }
