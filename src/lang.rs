@@ -344,9 +344,11 @@ impl Client {
         }
         if let Some(l) = &r.headers
             && let Some(h) = request.headers.iter().find(|h| {
-                let name = h.name.to_ascii_lowercase();
-                l.except.iter().any(|f| f.eq_ignore_ascii_case(&name))
-                    || l.except_prefixes.iter().any(|p| name.starts_with(&p.to_ascii_lowercase()))
+                let name = h.name.as_bytes();
+                l.except.iter().any(|f| f.eq_ignore_ascii_case(&h.name))
+                    || l.except_prefixes
+                        .iter()
+                        .any(|p| name.len() >= p.len() && name[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
             })
         {
             return Some(l.because.replace("{header}", &h.name));
