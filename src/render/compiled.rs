@@ -56,9 +56,27 @@ struct Macro {
 enum Op {
     Text(String),
     Print(Expression),
-    Set { name: Name, global: bool, value: Expression },
-    If { branches: Vec<(Expression, Vec<Op>)>, otherwise: Option<Vec<Op>> },
-    For { value: Name, container: Expression, body: Vec<Op>, empty: Option<Vec<Op>> },
+    /// The usual `{{ name.field }}` or `{{ name.field | escape }}`: a variable, no `not` or
+    /// `default`, at most one escaping filter, printed without going through [`State::eval`].
+    PrintPath {
+        path: Path,
+        filter: Option<TextFilter>,
+    },
+    Set {
+        name: Name,
+        global: bool,
+        value: Expression,
+    },
+    If {
+        branches: Vec<(Expression, Vec<Op>)>,
+        otherwise: Option<Vec<Op>>,
+    },
+    For {
+        value: Name,
+        container: Expression,
+        body: Vec<Op>,
+        empty: Option<Vec<Op>>,
+    },
 }
 
 #[derive(Debug)]
@@ -77,13 +95,40 @@ enum Kind {
     Array(Vec<Expression>),
     Concat(Vec<Part>),
     Variable(Path),
-    In { lhs: Box<Expression>, rhs: Box<Expression>, negated: bool },
-    Test { subject: Path, tester: Tester, args: Vec<Expression>, negated: bool },
+    In {
+        lhs: Box<Expression>,
+        rhs: Box<Expression>,
+        negated: bool,
+    },
+    Test {
+        subject: Path,
+        tester: Tester,
+        args: Vec<Expression>,
+        negated: bool,
+    },
     Or(Box<Expression>, Box<Expression>),
     And(Box<Expression>, Box<Expression>),
-    Equal { lhs: Box<Expression>, rhs: Box<Expression>, equal: bool },
-    Compare { lhs: Box<Expression>, rhs: Box<Expression>, operator: LogicOperator },
-    MacroCall { index: usize, args: Vec<Expression> },
+    Equal {
+        lhs: Box<Expression>,
+        rhs: Box<Expression>,
+        equal: bool,
+    },
+    /// `name == "text"` (or `!=`, either side), a plain variable against a string literal:
+    /// compared without evaluating either side into a value.
+    EqualText {
+        path: Path,
+        text: String,
+        equal: bool,
+    },
+    Compare {
+        lhs: Box<Expression>,
+        rhs: Box<Expression>,
+        operator: LogicOperator,
+    },
+    MacroCall {
+        index: usize,
+        args: Vec<Expression>,
+    },
 }
 
 /// A `… is name(args)` test: Tera's three string tests with their one argument are done here
@@ -194,7 +239,7 @@ impl<'t> Lowering<'t> {
         for node in nodes {
             match node {
                 Node::Text(text) | Node::Raw(_, text, _) => ops.push(Op::Text(text.clone())),
-                Node::VariableBlock(_, expr) => ops.push(Op::Print(self.expr(expr, template)?)),
+                Node::VariableBlock(_, expr) => ops.push(print(self.expr(expr, template)?)),
                 Node::Set(_, set) => ops.push(Op::Set {
                     name: self.scoped_name(&set.key),
                     global: set.global,
@@ -305,8 +350,8 @@ impl<'t> Lowering<'t> {
                 match logic.operator {
                     LogicOperator::Or => Kind::Or(lhs, rhs),
                     LogicOperator::And => Kind::And(lhs, rhs),
-                    LogicOperator::Eq => Kind::Equal { lhs, rhs, equal: true },
-                    LogicOperator::NotEq => Kind::Equal { lhs, rhs, equal: false },
+                    LogicOperator::Eq => equal(*lhs, *rhs, true),
+                    LogicOperator::NotEq => equal(*lhs, *rhs, false),
                     operator @ (LogicOperator::Gt
                     | LogicOperator::Gte
                     | LogicOperator::Lt
@@ -440,6 +485,42 @@ impl<'t> Lowering<'t> {
     }
 }
 
+/// `{{ expr }}`, as [`Op::PrintPath`] where it has that shape.
+fn print(expr: Expression) -> Op {
+    match expr {
+        Expression { kind: Kind::Variable(path), negated: false, default: None, filters } => {
+            match filters.as_slice() {
+                [] => Op::PrintPath { path, filter: None },
+                [Filter::Text(f)] => Op::PrintPath { path, filter: Some(*f) },
+                _ => Op::Print(Expression {
+                    kind: Kind::Variable(path),
+                    negated: false,
+                    default: None,
+                    filters,
+                }),
+            }
+        }
+        expr => Op::Print(expr),
+    }
+}
+
+/// `lhs == rhs` (`!=` when not `equal`), as [`Kind::EqualText`] where it has that shape.
+fn equal(lhs: Expression, rhs: Expression, equal: bool) -> Kind {
+    let plain = |e: &Expression| !e.negated && e.default.is_none() && e.filters.is_empty();
+    match (lhs, rhs) {
+        (l, r) if !plain(&l) || !plain(&r) => Kind::Equal { lhs: Box::new(l), rhs: Box::new(r), equal },
+        (
+            Expression { kind: Kind::Variable(path), .. },
+            Expression { kind: Kind::Literal(Value::String(text)), .. },
+        )
+        | (
+            Expression { kind: Kind::Literal(Value::String(text)), .. },
+            Expression { kind: Kind::Variable(path), .. },
+        ) => Kind::EqualText { path, text, equal },
+        (l, r) => Kind::Equal { lhs: Box::new(l), rhs: Box::new(r), equal },
+    }
+}
+
 /// A macro's argument names in a fixed order (Tera keeps them in a hash map).
 fn sorted_args(definition: &MacroDefinition) -> Vec<String> {
     let mut names: Vec<String> = definition.args.keys().cloned().collect();
@@ -545,6 +626,11 @@ impl<'a> State<'a> {
                         let value = self.eval(expr)?;
                         write_value(&value, out);
                     }
+                },
+                Op::PrintPath { path, filter } => match (self.lookup(path).as_deref(), filter) {
+                    (Some(Value::String(s)), Some(f)) => f(s, out),
+                    (Some(value), None) => write_value(value, out),
+                    _ => return Err(Stop::Failed),
                 },
                 Op::Set { name, global, value } => {
                     let value = self.eval(value)?;
@@ -704,7 +790,11 @@ impl<'a> State<'a> {
             Kind::Test { subject, tester, args, negated } => {
                 Cow::Owned(Value::Bool(self.test(subject, tester, args)? != *negated))
             }
-            Kind::Or(..) | Kind::And(..) | Kind::Equal { .. } | Kind::Compare { .. } => {
+            Kind::Or(..)
+            | Kind::And(..)
+            | Kind::Equal { .. }
+            | Kind::EqualText { .. }
+            | Kind::Compare { .. } => {
                 // Tera evaluates these as a condition, the expression's `not` included, then
                 // applies its filters and `not` once more.
                 Cow::Owned(Value::Bool(self.truth(expr)?))
@@ -769,6 +859,13 @@ impl<'a> State<'a> {
                 }
                 (left == right) == *equal
             }
+            Kind::EqualText { path, text, equal } => match self.lookup(path).as_deref() {
+                None => return Err(Stop::Failed),
+                // As in `Equal`: a number is only compared with a number.
+                Some(Value::Number(_)) => return Ok(false),
+                Some(Value::String(s)) => (s == text) == *equal,
+                Some(_) => !*equal,
+            },
             Kind::Compare { lhs, rhs, operator } => {
                 let (left, right) = (self.number(lhs)?, self.number(rhs)?);
                 match operator {
@@ -777,6 +874,10 @@ impl<'a> State<'a> {
                     LogicOperator::Lt => left < right,
                     _ => left <= right,
                 }
+            }
+            // A plain variable: its truth, or false where it is missing.
+            Kind::Variable(path) if expr.filters.is_empty() && expr.default.is_none() => {
+                self.lookup(path).is_some_and(|value| truthy(&value))
             }
             Kind::Variable(_) => {
                 let truth = match self.eval(expr) {
@@ -1015,6 +1116,7 @@ mod tests {
         for source in [
             "{{ s }}|{{ shadowed }}|{{ zero }}|{{ big }}|{{ neg }}|{{ half }}|{{ yes }}|{{ nothing }}|{{ list }}|{{ obj }}",
             "{{ obj.k }}{{ obj.inner.deep }}{{ obj.items.1.name }}{{ list.0 }}{{ obj.n }}",
+            "{{ s | shout }}{{ obj.k | shout }}{% for i in obj.items %}{{ i.name | shout }}{{ i }}{% endfor %}",
             "{{ s ~ '-' ~ obj.n ~ 1 ~ 2.5 }}|{{ 'lit' }}|{{ 7 }}|{{ [1, 's', s] }}",
             "{{ s | shout }}{{ s | upper | lower }}{{ list | length }}{{ s | replace(from='.', to='/') }}",
             "{{ missing | default(value='d') }}{{ nothing | default(value=s) }}{{ s | default(value='x') }}",
@@ -1072,9 +1174,24 @@ mod tests {
             "list.0",
             "list.1",
             "obj.items.0.name == 'p'",
+            // A variable against a string, either side: compared without evaluating either.
+            "'a.b' == s",
+            "'x' != s",
+            "not s == 'a.b'",
+            "yes == 'true'",
+            "nothing != 'x'",
+            "list == 'x'",
+            "neg != '-3'",
+            "half == '0.5'",
+            "obj.k == 'v' and s != ''",
+            "s == 'a.b' | upper",
         ];
         for condition in cases {
             same(&format!("{{% if {condition} %}}T{{% else %}}F{{% endif %}}"), context());
+            agrees(&format!("{{{{ {condition} }}}}"), context());
+        }
+        for condition in ["missing == 'x'", "'x' != obj.missing", "not missing == 'x'"] {
+            agrees(&format!("{{% if {condition} %}}T{{% else %}}F{{% endif %}}"), context());
             agrees(&format!("{{{{ {condition} }}}}"), context());
         }
         // Tests done natively, where Tera succeeds and where it fails.
