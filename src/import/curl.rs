@@ -129,6 +129,21 @@ pub fn import(name: &str, text: &str) -> Result<(Vec<Imported>, Vec<String>), Ve
     for command in commands {
         let first_line = command.line;
         let at = format!("{name}:{first_line}");
+        // `curl … && echo done`: bash runs both, and only the curl command is a request.
+        if let Some(op) = command.after
+            && command.words.first().is_none_or(|w| w != "curl")
+        {
+            warnings.push(format!(
+                "{at}: ignored `{}` after `{op}`: it is not a curl command",
+                command.words.join(" ")
+            ));
+            continue;
+        }
+        for shell in &command.around {
+            warnings.push(format!(
+                "{at}: ignored `{shell}`: it is shell around the curl command, not part of the request"
+            ));
+        }
         match command_spec(&at, command.words, command.comment, &mut warnings) {
             Ok((id, spec)) => {
                 // The same request written twice gets `-2`, `-3`, … in file order.

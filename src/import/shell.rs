@@ -9,6 +9,11 @@ pub(crate) struct Command {
     pub line: usize,
     pub words: Vec<String>,
     pub comment: Option<String>,
+    /// The list operator (`;`, `&&`, `||`, `&`) this command follows on its line, if any.
+    pub after: Option<&'static str>,
+    /// The shell around the command that is not part of it, as written: the rest of a
+    /// pipeline (`| jq .`) and redirections (`> out.json`, `2>&1`).
+    pub around: Vec<String>,
 }
 
 /// Why the text could not be split, and where (1-based line and column, in characters).
@@ -26,6 +31,10 @@ pub(crate) struct SplitError {
 /// touch make one word; `#` at a word's start comments out the rest of the line. `$NAME`,
 /// `${…}`, `$(…)` and `` `…` `` are kept as written, each one word as bash reads it. On an error
 /// the commands before it are returned with it (the rest of the file is unreadable).
+///
+/// Outside quotes, `;`, `&&`, `||` and `&` end a command and start the next (which knows
+/// [`Command::after`]); a pipeline's later commands and redirections are kept apart, in
+/// [`Command::around`]. A here-document or a subshell is an error.
 pub(crate) fn commands(text: &str) -> (Vec<Command>, Option<SplitError>) {
     let mut cursor = Cursor { chars: text.chars().collect(), at: 0, line: 1, column: 1 };
     let mut split = Split::default();
@@ -83,10 +92,25 @@ impl Cursor {
     }
 }
 
+/// Where the next word goes.
+#[derive(Default)]
+enum Mode {
+    #[default]
+    Words,
+    /// After a redirection operator (given, and where it stands): its target; inside a
+    /// pipeline's rest (the text so far), the redirection is part of that.
+    Redirect(String, (usize, usize), Option<String>),
+    /// After `|`: the rest of the pipeline, as written so far.
+    Pipe(String),
+}
+
 #[derive(Default)]
 struct Split {
     out: Vec<Command>,
     words: Vec<String>,
+    mode: Mode,
+    after: Option<&'static str>,
+    around: Vec<String>,
     /// The word being read, as bytes (`$'\xHH'` makes bytes) and where it started; `Some` from
     /// its first character on, so `''` is a word, an empty one.
     word: Option<(Vec<u8>, (usize, usize))>,
@@ -101,10 +125,19 @@ impl Split {
         while let Some(c) = cursor.peek(0) {
             if cursor.line_break().is_some() {
                 self.end_word(cursor)?;
-                if !self.words.is_empty() {
-                    self.end_command();
-                } else if blank {
-                    self.comment = None;
+                // A line ending in `|` goes on on the next one, as in bash.
+                let piped = matches!(&self.mode, Mode::Pipe(text) if text.ends_with(['|', '&']));
+                if !piped {
+                    self.end_line(cursor)?;
+                    if !self.words.is_empty() {
+                        self.end_command();
+                    } else if blank {
+                        self.comment = None;
+                    }
+                    // So does one ending in `&&` or `||`; after `;` or `&` a new line starts afresh.
+                    if !matches!(self.after, Some("&&" | "||")) {
+                        self.after = None;
+                    }
                 }
                 cursor.skip_line_break();
                 blank = true;
@@ -135,6 +168,10 @@ impl Split {
                 for _ in 0..=n {
                     cursor.bump();
                 }
+                continue;
+            }
+            if matches!(c, '|' | '&' | ';' | '<' | '>' | '(' | ')') {
+                self.operator(cursor)?;
                 continue;
             }
             let at = (cursor.line, cursor.column);
@@ -172,9 +209,112 @@ impl Split {
             }
         }
         self.end_word(cursor)?;
+        self.end_line(cursor)?;
         if !self.words.is_empty() {
             self.end_command();
         }
+        Ok(())
+    }
+
+    /// Reads the operator at the cursor (outside quotes), ending the word before it.
+    fn operator(&mut self, cursor: &mut Cursor) -> Result<(), SplitError> {
+        let at = (cursor.line, cursor.column);
+        // `2>…`: digits right before a redirection name the file descriptor, not a word.
+        let fd = match &self.word {
+            Some((bytes, _)) if !bytes.is_empty() && bytes.iter().all(u8::is_ascii_digit) => {
+                String::from_utf8(bytes.clone()).ok()
+            }
+            _ => None,
+        };
+        let (c, next) = (cursor.peek(0).unwrap_or_default(), cursor.peek(1));
+        let redirection = matches!(c, '<' | '>') || (c == '&' && next == Some('>'));
+        if redirection && fd.is_some() {
+            self.word = None;
+        } else {
+            self.end_word(cursor)?;
+        }
+        let take =
+            |cursor: &mut Cursor, n: usize| -> String { (0..n).filter_map(|_| cursor.bump()).collect() };
+        match (c, next) {
+            ('(' | ')', _) => Err(cursor.error(
+                at,
+                format!("`{c}` starts or ends a subshell, which snipgen does not read: write the curl command on its own"),
+            )),
+            ('<', Some('<')) => Err(cursor.error(
+                at,
+                "a here-document is not read: put the body in the command (`--data-raw '…'`) instead",
+            )),
+            ('|', Some('|')) | ('&', Some('&')) => {
+                let op = if c == '|' { "||" } else { "&&" };
+                take(cursor, 2);
+                self.end_list(cursor, op)
+            }
+            (';', _) => {
+                take(cursor, 1);
+                self.end_list(cursor, ";")
+            }
+            ('&', _) if !redirection => {
+                take(cursor, 1);
+                self.end_list(cursor, "&")
+            }
+            ('|', _) => {
+                let op = take(cursor, if next == Some('&') { 2 } else { 1 });
+                self.end_redirect(cursor)?;
+                match &mut self.mode {
+                    Mode::Pipe(text) => {
+                        text.push(' ');
+                        text.push_str(&op);
+                    }
+                    mode => *mode = Mode::Pipe(op),
+                }
+                Ok(())
+            }
+            _ => {
+                // `<`, `>`, `>>`, `>|`, `<>`, `>&`, `<&`, `&>`, `&>>`; the target is the next word.
+                let mut op = fd.unwrap_or_default();
+                op.push_str(&take(cursor, 1));
+                while let Some(more @ ('>' | '&' | '|')) = cursor.peek(0) {
+                    if more == '|' && !op.ends_with('>') {
+                        break;
+                    }
+                    op.push(more);
+                    cursor.bump();
+                }
+                self.end_redirect(cursor)?;
+                let pipe = match std::mem::take(&mut self.mode) {
+                    Mode::Pipe(text) => Some(text),
+                    _ => None,
+                };
+                self.mode = Mode::Redirect(op, at, pipe);
+                Ok(())
+            }
+        }
+    }
+
+    /// A redirection with no target before another operator is bash's syntax error too.
+    fn end_redirect(&mut self, cursor: &Cursor) -> Result<(), SplitError> {
+        match &self.mode {
+            Mode::Redirect(op, at, _) => Err(cursor.error(*at, format!("`{op}` has no file after it"))),
+            _ => Ok(()),
+        }
+    }
+
+    /// The end of a line (or the file): a pipeline's rest is kept, a redirection needs its file.
+    fn end_line(&mut self, cursor: &Cursor) -> Result<(), SplitError> {
+        self.end_redirect(cursor)?;
+        if let Mode::Pipe(text) = std::mem::take(&mut self.mode) {
+            self.around.push(text);
+        }
+        Ok(())
+    }
+
+    /// `;`, `&&`, `||` or `&`: the command so far ends, and the next one follows `op`.
+    fn end_list(&mut self, cursor: &Cursor, op: &'static str) -> Result<(), SplitError> {
+        self.end_line(cursor)?;
+        if !self.words.is_empty() {
+            self.end_command();
+        }
+        self.after = Some(op);
         Ok(())
     }
 
@@ -183,7 +323,23 @@ impl Split {
             let word = String::from_utf8(bytes).map_err(|_| {
                 cursor.error(at, "this word is not UTF-8 text: its `$'…'` escapes make other bytes")
             })?;
-            self.words.push(word);
+            match &mut self.mode {
+                Mode::Words => self.words.push(word),
+                Mode::Redirect(op, _, pipe) => {
+                    let redirection = format!("{op}{}{word}", if op.ends_with('&') { "" } else { " " });
+                    self.mode = match pipe.take() {
+                        Some(text) => Mode::Pipe(format!("{text} {redirection}")),
+                        None => {
+                            self.around.push(redirection);
+                            Mode::Words
+                        }
+                    };
+                }
+                Mode::Pipe(text) => {
+                    text.push(' ');
+                    text.push_str(&word);
+                }
+            }
         }
         Ok(())
     }
@@ -193,6 +349,8 @@ impl Split {
             line: self.line,
             words: std::mem::take(&mut self.words),
             comment: self.comment.take(),
+            after: self.after.take(),
+            around: std::mem::take(&mut self.around),
         });
     }
 }
@@ -420,6 +578,43 @@ mod tests {
         let (commands, _) = commands("# T\na \\\n  b\n\n# dropped\n\nc # not a title\n# U\n  d 'x\ny'\n");
         let got: Vec<_> = commands.iter().map(|c| (c.line, c.comment.as_deref(), c.words.len())).collect();
         assert_eq!(got, [(2, Some("T"), 2), (7, None, 1), (9, Some("U"), 2)]);
+    }
+
+    #[test]
+    fn operators_end_commands_and_the_shell_around_them_is_kept_apart() {
+        let (commands, error) = commands(
+            "curl a|jq . -r > out.json\ncurl 'b|c' 2>&1 >>log && echo done; curl d &\ncurl e |\n  tee x\n",
+        );
+        assert!(error.is_none(), "{error:?}");
+        let got: Vec<_> =
+            commands.iter().map(|c| (c.words.join(" "), c.after, c.around.join(" / "))).collect();
+        assert_eq!(
+            got,
+            [
+                ("curl a".to_string(), None, "| jq . -r > out.json".to_string()),
+                ("curl b|c".to_string(), None, "2>&1 / >> log".to_string()),
+                ("echo done".to_string(), Some("&&"), String::new()),
+                ("curl d".to_string(), Some(";"), String::new()),
+                ("curl e".to_string(), None, "| tee x".to_string()),
+            ]
+        );
+        assert_eq!(words("a&&\nb || c"), [vec!["a"], vec!["b"], vec!["c"]]);
+        assert_eq!(super::commands("a &&\nb").0[1].after, Some("&&"));
+        assert_eq!(super::commands("a ;\nb").0[1].after, None);
+    }
+
+    #[test]
+    fn operators_bash_would_refuse_or_snipgen_does_not_read() {
+        assert_eq!(error("curl a >"), "1:8: `>` has no file after it");
+        assert_eq!(error("curl a > | b"), "1:8: `>` has no file after it");
+        assert_eq!(
+            error("curl a <<EOF\nx\nEOF"),
+            "1:8: a here-document is not read: put the body in the command (`--data-raw '…'`) instead"
+        );
+        assert_eq!(
+            error("(curl a)"),
+            "1:1: `(` starts or ends a subshell, which snipgen does not read: write the curl command on its own"
+        );
     }
 
     #[test]

@@ -543,6 +543,53 @@ fn curl_words_follow_bash_quoting() {
     assert_eq!(stderr.trim(), "error: docs.sh:2:35: this `'` quote is never closed");
 }
 
+/// Shell operators outside quotes end a curl command as in bash: a pipeline's rest and
+/// redirections are not the request (ignored with a warning, `curl URL | jq .` used to read
+/// `|` as a second URL), commands after `&&`, `||`, `;` or `&` that are not curl are ignored
+/// with a warning, and an unquoted `&` in a URL ends the command there, as bash runs it.
+#[test]
+fn curl_commands_end_at_shell_operators() {
+    let text = concat!(
+        "curl https://api.example.com/a -H 'X-A: 1|2' | jq '.items' > items.json 2>&1\n",
+        "curl -s https://api.example.com/b && echo done || echo failed; curl https://api.example.com/c\n",
+        "curl https://api.example.com/d?x=1&y=2\n",
+    );
+    let (specs, warnings) = import::curl::import("docs.sh", text).unwrap();
+    let urls: Vec<_> =
+        specs.iter().map(|s| s.yaml.lines().find(|l| l.starts_with("url:")).unwrap_or_default()).collect();
+    assert_eq!(
+        urls,
+        [
+            "url: https://api.example.com/a",
+            "url: https://api.example.com/b",
+            "url: https://api.example.com/c",
+            "url: https://api.example.com/d"
+        ]
+    );
+    assert!(specs[0].yaml.contains("X-A: 1|2\n"), "{}", specs[0].yaml);
+    assert!(
+        specs[3].yaml.contains("query:\n  x: \"1\"\n") && !specs[3].yaml.contains("\n  y:"),
+        "{}",
+        specs[3].yaml
+    );
+    for expected in [
+        "docs.sh:1: ignored `| jq .items > items.json 2>&1`: it is shell around the curl command, not part of the request",
+        "docs.sh:2: ignored `echo done` after `&&`: it is not a curl command",
+        "docs.sh:2: ignored `echo failed` after `||`: it is not a curl command",
+        "docs.sh:3: ignored `y=2` after `&`: it is not a curl command",
+    ] {
+        assert!(warnings.iter().any(|w| w == expected), "{expected}\n{warnings:#?}");
+    }
+    let error = |text: &str| match import::curl::import("docs.sh", text) {
+        Err(d) => d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"),
+        Ok(_) => panic!("{text} imported"),
+    };
+    assert!(error("curl https://api.example.com/a >\n").contains("docs.sh:1:32: `>` has no file after it"));
+    assert!(
+        error("(curl https://api.example.com/a)\n").contains("docs.sh:1:1: `(` starts or ends a subshell")
+    );
+}
+
 /// Postman stores a query as written in the URL, percent-encoded: the spec holds the decoded
 /// text, so a sample encodes it once (`%20` stays `%20`, not `%2520`); an invalid escape is kept.
 #[test]
