@@ -364,7 +364,11 @@ fn url_parts(url: Option<&Value>) -> Result<UrlParts, String> {
                 };
                 let protocol =
                     o.get("protocol").and_then(Value::as_str).map(|p| format!("{p}://")).unwrap_or_default();
-                format!("{protocol}{host}/{path}")
+                let port = match o.get("port") {
+                    Some(Value::Null) | None => String::new(),
+                    Some(p) => format!(":{}", text_of(p)),
+                };
+                format!("{protocol}{host}{port}/{path}")
             });
             let query = o.get("query").map(|q| entries(Some(q)));
             (raw, query, entries(o.get("variable")))
@@ -401,7 +405,8 @@ fn url_parts(url: Option<&Value>) -> Result<UrlParts, String> {
         })
         .collect::<Vec<_>>()
         .join("/");
-    let base = if base.contains("://") || base.starts_with("{{") { base } else { format!("https://{base}") };
+    // Postman sends a URL written without a scheme over http, as browsers' address bars do.
+    let base = if base.contains("://") || base.starts_with("{{") { base } else { format!("http://{base}") };
     Ok((base, query, vars))
 }
 

@@ -590,6 +590,28 @@ fn curl_commands_end_at_shell_operators() {
     );
 }
 
+/// A Postman URL object without `raw` keeps its `port`, and a URL written without a scheme is
+/// sent over http, as Postman sends it (it was imported as https).
+#[test]
+fn postman_urls_keep_their_port_and_postmans_default_scheme() {
+    let collection = r#"{
+      "info": {"name": "T", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+      "item": [
+        {"name": "Object", "request": {"method": "GET",
+          "url": {"protocol": "https", "host": ["api", "example", "com"], "port": "8443", "path": ["v1", "items"]}}},
+        {"name": "Bare", "request": {"method": "GET", "url": "localhost:3000/health"}},
+        {"name": "Numbered port", "request": {"method": "GET",
+          "url": {"host": ["localhost"], "port": 8080, "path": ["x"]}}}
+      ]
+    }"#;
+    let (specs, _) = import::postman::import("c.json", collection).unwrap();
+    let url =
+        |i: usize| specs[i].yaml.lines().find(|l| l.starts_with("url:")).unwrap_or_default().to_string();
+    assert_eq!(url(0), "url: https://api.example.com:8443/v1/items");
+    assert_eq!(url(1), "url: http://localhost:3000/health");
+    assert_eq!(url(2), "url: http://localhost:8080/x");
+}
+
 /// Postman stores a query as written in the URL, percent-encoded: the spec holds the decoded
 /// text, so a sample encodes it once (`%20` stays `%20`, not `%2520`); an invalid escape is kept.
 #[test]
