@@ -89,7 +89,7 @@ impl fmt::Display for Error {
             }
             Error::Template { name, message } => write!(f, "template {name}: {message}"),
             Error::Refused { name, reason } => write!(f, "{name}: refused: {reason}"),
-            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Io { path, source } => write!(f, "{}: {}", path.display(), io_reason(source)),
             Error::Usage(m) => f.write_str(m),
         }
     }
@@ -100,6 +100,25 @@ impl std::error::Error for Error {
         match self {
             Error::Io { source, .. } => Some(source),
             _ => None,
+        }
+    }
+}
+
+/// Why reading or writing failed, in words (the system's message without its `(os error N)`
+/// code, which tells a user nothing more).
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or folder".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::InvalidData if e.to_string().contains("valid UTF-8") => "not UTF-8 text".into(),
+        ErrorKind::IsADirectory => "a folder, not a file".into(),
+        _ => {
+            let text = e.to_string();
+            match text.rfind(" (os error ") {
+                Some(at) if text.ends_with(')') => text[..at].to_string(),
+                _ => text,
+            }
         }
     }
 }

@@ -1029,7 +1029,8 @@ pub fn parse_bytes(path: &Path, relative: &Path, bytes: &[u8]) -> Result<LoadedS
 
 /// Reads a spec file: a regular file, not a link, at most [`limits::SPEC_BYTES`] long.
 pub(crate) fn read_spec_file(file: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::symlink_metadata(file).map_err(|e| format!("cannot read: {e}"))?;
+    let meta = std::fs::symlink_metadata(file)
+        .map_err(|e| format!("cannot read: {}", crate::error::io_reason(&e)))?;
     read_spec_file_with(file, &meta)
 }
 
@@ -1053,7 +1054,7 @@ pub(crate) fn read_spec_file_with(file: &Path, meta: &std::fs::Metadata) -> Resu
     // The size may change between the check and the read: never read past the limit.
     std::fs::File::open(file)
         .and_then(|f| f.take(limits::SPEC_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("cannot read: {e}"))?;
+        .map_err(|e| format!("cannot read: {}", crate::error::io_reason(&e)))?;
     if bytes.len() as u64 > limits::SPEC_BYTES {
         return Err(too_large());
     }

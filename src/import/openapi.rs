@@ -72,7 +72,7 @@ impl Docs {
                     let at = referrer.unwrap_or_else(|| name.clone());
                     errors.push(Diagnostic::plain(
                         Path::new(&at),
-                        format!("cannot read {}: {e}", path.display()),
+                        format!("cannot read {}: {}", path.display(), crate::error::io_reason(&e)),
                     ));
                     continue;
                 }

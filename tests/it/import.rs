@@ -277,6 +277,10 @@ fn errors_name_the_file_and_json_pointer() {
         &[("ops.yaml", "other: {}\n")],
     );
     assert_eq!(stderr.trim(), "error: api.yaml#/paths/~1a/get: $ref \"ops.yaml#/missing\" points to nothing");
+    // A file a `$ref` names that is not there is said in words (not `os error 2`), at the `$ref`.
+    let stderr = error_of(&format!("{head}paths:\n  /a:\n    get: {{$ref: 'gone.yaml#/x'}}\n"), &[]);
+    assert!(stderr.trim().starts_with("error: api.yaml#/paths/~1a/get: cannot read "), "{stderr}");
+    assert!(stderr.trim().ends_with("gone.yaml: no such file or folder"), "{stderr}");
     // A value the spec format refuses is reported at the operation.
     let stderr = error_of(
         &format!(
