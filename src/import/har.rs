@@ -30,7 +30,6 @@ const BROWSER_HEADERS: &[&str] = &[
     "cache-control",
     "te",
     "keep-alive",
-    "x-requested-with",
 ];
 
 /// Reads a HAR file.

@@ -349,6 +349,28 @@ fn har_file_imports_as_pinned_specs() {
     insta::assert_snapshot!("har__warnings", warnings.join("\n"));
 }
 
+/// `X-Requested-With` is set by the page's script (jQuery), not the browser, and servers check
+/// it (CSRF guards): a HAR import keeps it, while the browser's own headers are dropped.
+#[test]
+fn har_keeps_headers_the_page_set() {
+    let har = r#"{"log": {"version": "1.2", "entries": [
+      {"request": {"method": "GET", "url": "https://api.example.com/v1/me", "headers": [
+        {"name": "X-Requested-With", "value": "XMLHttpRequest"},
+        {"name": "User-Agent", "value": "Mozilla/5.0"},
+        {"name": "Accept", "value": "application/json"}]}}
+    ]}}"#;
+    let (specs, warnings) = import::har::import("s.har", har).unwrap();
+    let yaml = &specs[0].yaml;
+    assert!(
+        yaml.contains("headers:\n  X-Requested-With: XMLHttpRequest\n  Accept: application/json\n"),
+        "{yaml}"
+    );
+    assert!(
+        !yaml.contains("User-Agent") && warnings.iter().any(|w| w.contains("user-agent")),
+        "{yaml}\n{warnings:?}"
+    );
+}
+
 #[test]
 fn yaml_is_read_as_yaml_1_2() {
     let dir = project(&[]);
