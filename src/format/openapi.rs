@@ -153,9 +153,22 @@ fn from_specs(pages: &[Page], samples: &BTreeMap<&str, Vec<CodeSample>>) -> Resu
         let mut op = serde_json::json!({"operationId": first.id, "summary": first.title, "tags": [tag]});
         let names = &spellings[&path_shape(&path)].1;
         if !names.is_empty() {
+            // A parameter's example is the spec's value for its variable, as `verify` binds it
+            // (found by the first spec's own name for it, which may be spelled otherwise).
+            let own_names = openapi_path(first.url).1;
+            let examples = first.sections.first().map_or(&[][..], |s| &s.request.variables[..]);
             let params: Vec<Value> = names
                 .iter()
-                .map(|n| serde_json::json!({"name": n, "in": "path", "required": true, "schema": {"type": "string"}}))
+                .enumerate()
+                .map(|(i, n)| {
+                    let mut param =
+                        serde_json::json!({"name": n, "in": "path", "required": true, "schema": {"type": "string"}});
+                    let example = own_names.get(i).and_then(|own| examples.iter().find(|(k, _)| k == own));
+                    if let Some((_, value)) = example {
+                        param["example"] = Value::from(value.as_str());
+                    }
+                    param
+                })
                 .collect();
             op["parameters"] = Value::Array(params);
         }

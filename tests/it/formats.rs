@@ -699,6 +699,21 @@ fn openapi_format_adds_code_samples_to_each_document() {
 }
 
 #[test]
+fn openapi_from_specs_gives_path_parameters_the_specs_examples() {
+    let dir = project(&[(
+        "keys.yaml",
+        "title: Get a key\nmethod: GET\nurl: https://api.example.com/users/{{id}}/keys/{{key}}\nvariables:\n  id: \"42\"\n",
+    )]);
+    let (code, stdout, stderr) = snipgen(dir.path(), &["generate", "--format", "openapi"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let value: serde_json::Value =
+        serde_json::from_str(&read(&dir.path().join("output/openapi/openapi.json"))).unwrap();
+    let params = &value["paths"]["/users/{id}/keys/{key}"]["get"]["parameters"];
+    assert_eq!(params[0]["example"], "42", "{params}");
+    assert!(params[1].get("example").is_none(), "no example for a variable without a value: {params}");
+}
+
+#[test]
 fn openapi_format_without_a_document_makes_one_from_the_specs() {
     let dir = docs_project();
     let (code, stdout, stderr) = snipgen(dir.path(), &["generate", "--format", "files,openapi"]);
