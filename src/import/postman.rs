@@ -146,7 +146,16 @@ impl Ctx<'_> {
         };
         let method = request.get("method").and_then(Value::as_str).unwrap_or("GET").to_ascii_uppercase();
         let (url, query, path_vars) = url_parts(request.get("url"))?;
-        let mut headers = entries(request.get("header"));
+        let mut headers = match request.get("header") {
+            // The schema also allows the headers as one string of `Name: value` lines.
+            Some(Value::String(lines)) => lines
+                .lines()
+                .filter_map(|line| line.split_once(':'))
+                .map(|(name, value)| (name.trim().to_string(), value.trim().to_string()))
+                .filter(|(name, _)| !name.is_empty())
+                .collect(),
+            other => entries(other),
+        };
         let mut body = self.body(request.get("body"), &headers, origin)?;
         if let Some(b) = body.as_mut() {
             super::content_type_into_body(&mut headers, b);

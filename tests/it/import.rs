@@ -616,10 +616,11 @@ fn curl_commands_end_at_shell_operators() {
     );
 }
 
-/// A Postman URL object without `raw` keeps its `port`, and a URL written without a scheme is
-/// sent over http, as Postman sends it (it was imported as https).
+/// A Postman URL object without `raw` keeps its `port`, a URL written without a scheme is
+/// sent over http, as Postman sends it (it was imported as https), and headers given as one
+/// string are read line by line.
 #[test]
-fn postman_urls_keep_their_port_and_postmans_default_scheme() {
+fn postman_ports_default_scheme_and_header_lines() {
     let collection = r#"{
       "info": {"name": "T", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
       "item": [
@@ -636,6 +637,15 @@ fn postman_urls_keep_their_port_and_postmans_default_scheme() {
     assert_eq!(url(0), "url: https://api.example.com:8443/v1/items");
     assert_eq!(url(1), "url: http://localhost:3000/health");
     assert_eq!(url(2), "url: http://localhost:8080/x");
+
+    // The schema also allows a request's headers as one string of `Name: value` lines.
+    let collection = r#"{
+      "info": {"name": "T", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+      "item": [{"name": "Lines", "request": {"method": "GET", "url": "https://api.example.com/x",
+        "header": "X-One: 1\nX-Two:  two words \r\n\nnot a header\n"}}]
+    }"#;
+    let (specs, _) = import::postman::import("c.json", collection).unwrap();
+    assert!(specs[0].yaml.contains("headers:\n  X-One: \"1\"\n  X-Two: two words\n"), "{}", specs[0].yaml);
 }
 
 /// Postman stores a query as written in the URL, percent-encoded: the spec holds the decoded
