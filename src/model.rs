@@ -270,7 +270,9 @@ pub struct Request {
     /// Headers in send order: the spec's, then auth's, then a derived Content-Type.
     pub headers: Vec<Pair>,
     /// `headers` without the Authorization header of `auth.basic`, for clients that render
-    /// basic auth with their own facility.
+    /// basic auth with their own facility. Templates see it beside the serialised fields (see
+    /// `render::Renderer::context`): most requests have no basic auth, and then it is `headers`.
+    #[serde(skip)]
     pub headers_without_basic: Vec<Pair>,
     /// The media type the body is sent as (also for multipart, where clients add the header).
     pub content_type: Option<String>,

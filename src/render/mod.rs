@@ -249,8 +249,12 @@ impl Renderer {
                 return Err(Error::Template { name, message: e.to_string() });
             }
         };
+        // Without basic auth the list is `headers` itself: shared, not serialised twice.
+        let headers_without_basic = (request.headers_without_basic != request.headers)
+            .then(|| serde_json::to_value(&request.headers_without_basic).expect("pairs serialise"));
         Ok(RequestContext {
             fields,
+            headers_without_basic,
             // Templates branch on the body kind; "none" keeps that a plain comparison.
             body_kind: Value::from(request.body.as_ref().map_or("none", Body::kind)),
             // The body is one string sent as is (json, text, graphql): `body.text`.
@@ -277,8 +281,13 @@ impl Renderer {
             }
         };
         // Names beside the request's own fields (and before them, as Tera's inserts would be).
+        let headers_without_basic = match &context.headers_without_basic {
+            Some(own) => own,
+            None => context.fields.get("headers").expect("a request has headers"),
+        };
         let extra = [
             ("settings", &self.settings_value),
+            ("headers_without_basic", headers_without_basic),
             // Raw HTTP spells its line ends; a template file's own line ends are LF.
             ("crlf", &self.crlf),
             ("body_kind", &context.body_kind),
@@ -371,6 +380,8 @@ impl Renderer {
 /// A request as templates see it: its serialised fields, and what is derived from it.
 struct RequestContext {
     fields: serde_json::Map<String, Value>,
+    /// `headers_without_basic` when it differs from `headers`.
+    headers_without_basic: Option<Value>,
     body_kind: Value,
     text_body: Value,
 }
