@@ -337,7 +337,14 @@ fn command_spec(
             }
             "--oauth2-bearer" => bearer = Some(value),
             "-d" | "--data" | "--data-ascii" | "--data-binary" => match value.strip_prefix('@') {
-                Some(file) => data.push(Data::File(file.to_string())),
+                Some(file) => {
+                    if flag != "--data-binary" {
+                        warnings.push(format!(
+                            "{at}: `{flag} @{file}`: curl removes the file's line breaks before sending it; the spec sends the file as it is, as `--data-binary @{file}` does"
+                        ));
+                    }
+                    data.push(Data::File(file.to_string()))
+                }
                 None if flag == "--data-binary" => data.push(Data::Raw(value)),
                 // curl drops CR and LF from -d data.
                 None => data.push(Data::Raw(value.replace(['\r', '\n'], ""))),
@@ -440,7 +447,11 @@ fn command_spec(
     } else if let Some(file) = upload.clone() {
         body = Some(json!({ "binary": file }));
     } else if let [Data::File(file)] = &data[..] {
-        body = Some(json!({ "binary": file }));
+        // curl sends data, from a file too, as a form unless a Content-Type is given.
+        body = Some(match given_type {
+            None => json!({ "binary": file, "content_type": "application/x-www-form-urlencoded" }),
+            Some(_) => json!({ "binary": file }),
+        });
     } else if !data.is_empty() {
         let mut text = String::new();
         for d in &data {

@@ -648,6 +648,34 @@ fn postman_ports_default_scheme_and_header_lines() {
     assert!(specs[0].yaml.contains("headers:\n  X-One: \"1\"\n  X-Two: two words\n"), "{}", specs[0].yaml);
 }
 
+/// Data from a file is sent as a form unless a Content-Type is given, as curl sends it (it was
+/// imported as `application/octet-stream`), and `-d @file`, whose line breaks curl removes, is
+/// imported with a warning saying the spec sends the file as it is.
+#[test]
+fn curl_data_from_a_file_keeps_curls_content_type() {
+    let text = concat!(
+        "curl https://api.example.com/a -d @body.txt\n",
+        "curl https://api.example.com/b --data-binary @blob.bin\n",
+        "curl https://api.example.com/c --data-binary @blob.bin -H 'Content-Type: application/octet-stream'\n",
+    );
+    let (specs, warnings) = import::curl::import("docs.sh", text).unwrap();
+    let form = "content_type: application/x-www-form-urlencoded\n";
+    assert!(specs[0].yaml.contains(&format!("body:\n  binary: body.txt\n  {form}")), "{}", specs[0].yaml);
+    assert!(specs[1].yaml.contains(&format!("body:\n  binary: blob.bin\n  {form}")), "{}", specs[1].yaml);
+    assert!(
+        specs[2].yaml.contains("body:\n  binary: blob.bin\n  content_type: application/octet-stream\n"),
+        "{}",
+        specs[2].yaml
+    );
+    let about_line_breaks: Vec<_> = warnings.iter().filter(|w| w.contains("line breaks")).collect();
+    assert_eq!(
+        about_line_breaks,
+        [
+            "docs.sh:1: `-d @body.txt`: curl removes the file's line breaks before sending it; the spec sends the file as it is, as `--data-binary @body.txt` does"
+        ]
+    );
+}
+
 /// Postman stores a query as written in the URL, percent-encoded: the spec holds the decoded
 /// text, so a sample encodes it once (`%20` stays `%20`, not `%2520`); an invalid escape is kept.
 #[test]
