@@ -445,6 +445,11 @@ fn command_spec(
     } else if !parts.is_empty() {
         body = Some(json!({ "multipart": parts }));
     } else if let Some(file) = upload.clone() {
+        if given_type.is_none() {
+            warnings.push(format!(
+                "{at}: `-T {file}` sends the file with no Content-Type, which a spec cannot express; the spec's body is `application/octet-stream` (give a type with -H)"
+            ));
+        }
         body = Some(json!({ "binary": file }));
     } else if let [Data::File(file)] = &data[..] {
         // curl sends data, from a file too, as a form unless a Content-Type is given.

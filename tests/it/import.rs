@@ -650,13 +650,16 @@ fn postman_ports_default_scheme_and_header_lines() {
 
 /// Data from a file is sent as a form unless a Content-Type is given, as curl sends it (it was
 /// imported as `application/octet-stream`), and `-d @file`, whose line breaks curl removes, is
-/// imported with a warning saying the spec sends the file as it is.
+/// imported with a warning saying the spec sends the file as it is; `-T file`, which curl
+/// sends with no Content-Type, warns that the spec's body has one.
 #[test]
 fn curl_data_from_a_file_keeps_curls_content_type() {
     let text = concat!(
         "curl https://api.example.com/a -d @body.txt\n",
         "curl https://api.example.com/b --data-binary @blob.bin\n",
         "curl https://api.example.com/c --data-binary @blob.bin -H 'Content-Type: application/octet-stream'\n",
+        "curl https://api.example.com/d -T photo.png\n",
+        "curl https://api.example.com/e -T photo.png -H 'Content-Type: image/png'\n",
     );
     let (specs, warnings) = import::curl::import("docs.sh", text).unwrap();
     let form = "content_type: application/x-www-form-urlencoded\n";
@@ -666,6 +669,18 @@ fn curl_data_from_a_file_keeps_curls_content_type() {
         specs[2].yaml.contains("body:\n  binary: blob.bin\n  content_type: application/octet-stream\n"),
         "{}",
         specs[2].yaml
+    );
+    assert!(
+        specs[4].yaml.contains("body:\n  binary: photo.png\n  content_type: image/png\n"),
+        "{}",
+        specs[4].yaml
+    );
+    let untyped: Vec<_> = warnings.iter().filter(|w| w.contains("with no Content-Type")).collect();
+    assert_eq!(
+        untyped,
+        [
+            "docs.sh:4: `-T photo.png` sends the file with no Content-Type, which a spec cannot express; the spec's body is `application/octet-stream` (give a type with -H)"
+        ]
     );
     let about_line_breaks: Vec<_> = warnings.iter().filter(|w| w.contains("line breaks")).collect();
     assert_eq!(
