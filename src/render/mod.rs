@@ -299,6 +299,7 @@ impl Renderer {
         ];
         let engine = self.engine()?;
         let program = engine.programs.iter().find(|(client, _, _)| std::ptr::eq(*client, target.client));
+        RANGE_LEFT.with(|l| l.set(RANGE_LIMIT));
         let evaluate = || {
             let fast =
                 program.and_then(|(_, _, program)| program.render(&engine.tera, &context.fields, &extra));
@@ -509,8 +510,15 @@ fn template_message(e: &tera::Error) -> String {
     message
 }
 
-/// The most numbers a template's `range` may make: far more than any sample needs.
+/// The most numbers a template's `range` calls may make for one sample, together: far more
+/// than any sample needs. Counted over all calls, so loops nested in loops stay bounded too.
 const RANGE_LIMIT: usize = 100_000;
+
+thread_local! {
+    /// What is left of [`RANGE_LIMIT`] for the sample this thread renders (one sample is
+    /// rendered start to end on one thread).
+    static RANGE_LEFT: std::cell::Cell<usize> = const { std::cell::Cell::new(RANGE_LIMIT) };
+}
 
 /// Tera's `range(end, start=0, step_by=1)`, which a template must not be able to turn into a
 /// run that never ends: Tera's own loops for ever on `step_by=0` and fills memory on a huge
@@ -535,5 +543,12 @@ fn bounded_range(args: &HashMap<String, Value>) -> tera::Result<Value> {
             "function `range` would make {count} numbers; a template may make at most {RANGE_LIMIT}"
         )));
     }
+    let left = RANGE_LEFT.with(std::cell::Cell::get);
+    if count > left {
+        return Err(tera::Error::msg(format!(
+            "function `range` calls would make more than {RANGE_LIMIT} numbers for one sample (a `range` loop inside another?); a template may make at most {RANGE_LIMIT}"
+        )));
+    }
+    RANGE_LEFT.with(|l| l.set(left - count));
     Ok(Value::from((start..end).step_by(step).collect::<Vec<_>>()))
 }

@@ -192,8 +192,8 @@ fn a_user_template_that_does_not_parse_is_named_when_samples_are_rendered() {
     assert!(stderr.contains("requests.tera"), "{stderr}");
 }
 
-/// Tera's own `range` loops for ever on `step_by=0` and fills memory on a huge `end`; a docs
-/// build must stop with an error instead.
+/// Tera's own `range` loops for ever on `step_by=0` and fills memory on a huge `end`, and
+/// ranges nested in loops multiply; a docs build must stop with an error instead.
 #[test]
 fn a_user_template_cannot_make_a_range_that_never_ends() {
     let dir = project(&[("create.yaml", POST_SPEC)]);
@@ -205,6 +205,11 @@ fn a_user_template_cannot_make_a_range_that_never_ends() {
         (
             "{{ range(end=10000000000) | length }}",
             "function `range` would make 10000000000 numbers; a template may make at most 100000",
+        ),
+        // Each range is small, their product is not: 10^10 iterations, counted together.
+        (
+            "{% for a in range(end=100000) %}{% for b in range(end=100000) %}x{% endfor %}{% endfor %}",
+            "function `range` calls would make more than 100000 numbers for one sample",
         ),
     ] {
         put(dir.path(), "tpl/python/requests.tera", template);
