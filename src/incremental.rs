@@ -97,12 +97,7 @@ pub fn sources(specs: &Path, openapi: &[PathBuf], server: Option<usize>) -> Resu
             files.push((relative, p.to_path_buf()));
         }
     }
-    // A folder's separator sorts before any other byte, which orders the paths as their
-    // components compare (as `Path` does), with one comparison of bytes.
-    files.sort_by_cached_key(|(relative, _)| {
-        let bytes = relative.as_os_str().as_encoded_bytes();
-        bytes.iter().map(|&b| if std::path::is_separator(b as char) { 0 } else { b }).collect::<Vec<u8>>()
-    });
+    files.sort_by_cached_key(|(relative, _)| crate::spec::walk_order_key(relative));
     let units = files.into_iter().map(|(relative, path)| Unit::File { path, relative }).collect();
     Ok(Some((units, Vec::new())))
 }

@@ -1061,13 +1061,23 @@ pub(crate) fn read_spec_file_with(file: &Path, meta: &std::fs::Metadata) -> Resu
     Ok(bytes)
 }
 
+/// A relative path's sort key in the order of a walk with each folder's names sorted: a
+/// folder's separator sorts before any other byte, so the bytes compare as the components
+/// would (as `Path` compares them), in one comparison.
+pub(crate) fn walk_order_key(relative: &Path) -> Vec<u8> {
+    let bytes = relative.as_os_str().as_encoded_bytes();
+    bytes.iter().map(|&b| if std::path::is_separator(b as char) { 0 } else { b }).collect()
+}
+
 /// Loads every `*.yaml`/`*.yml` below `dir`, in path order. Reports every bad spec, not just
 /// the first, and rejects ids used twice. Links and special files are errors: snipgen never
 /// follows a link, and skipping one silently would drop specs without a word.
 pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+    // Walked unsorted, then sorted once (walkdir's sort parses both names from full paths at
+    // every comparison).
+    for entry in walkdir::WalkDir::new(dir) {
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 let p = e.path();
@@ -1087,6 +1097,9 @@ pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
             Err(e) => errors.push(Diagnostic::plain(e.path().unwrap_or(dir), format!("cannot read: {e}"))),
         }
     }
+    let key = |p: &Path| walk_order_key(p.strip_prefix(dir).unwrap_or(p));
+    files.sort_by_cached_key(|p| key(p));
+    errors.sort_by_cached_key(|d: &Diagnostic| key(&d.path));
     // Read and parsed in parallel; ids are then checked in file order, so the error names the
     // first file that used an id, as a sequential load would.
     let parsed: Vec<Result<LoadedSpec, Diagnostic>> = files
@@ -1125,4 +1138,24 @@ pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
         }
     }
     if errors.is_empty() { Ok(specs) } else { Err(errors) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The key orders paths as `Path` compares them, component by component (`a/x` before
+    /// `a-b/x`, though `/` is a greater byte than `-`).
+    #[test]
+    fn walk_order_is_component_order() {
+        let mut paths: Vec<&Path> =
+            ["a-b/x.yaml", "a/x.yaml", "a.yaml", "a/b/c.yaml", "a b.yaml", "A/z.yaml", "a/b.yaml", "é.yaml"]
+                .into_iter()
+                .map(Path::new)
+                .collect();
+        let mut by_key = paths.clone();
+        by_key.sort_by_cached_key(|p| walk_order_key(p));
+        paths.sort();
+        assert_eq!(by_key, paths);
+    }
 }
