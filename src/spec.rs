@@ -1015,7 +1015,13 @@ fn line_column(bytes: &[u8], offset: usize) -> (u64, u64) {
 
 /// Parses one spec file's bytes: UTF-8 is required, and a bad byte is located.
 pub fn parse_bytes(path: &Path, relative: &Path, bytes: &[u8]) -> Result<LoadedSpec, Diagnostic> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    parse(path, relative, utf8_text(path, bytes)?)
+}
+
+/// The file's bytes as text, or an error at the line and column of the first byte that is not
+/// UTF-8.
+pub(crate) fn utf8_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(bytes, e.valid_up_to());
         Diagnostic::at(
             path,
@@ -1023,8 +1029,7 @@ pub fn parse_bytes(path: &Path, relative: &Path, bytes: &[u8]) -> Result<LoadedS
             column,
             format!("the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8", bytes[e.valid_up_to()]),
         )
-    })?;
-    parse(path, relative, text)
+    })
 }
 
 /// Reads a spec file: a regular file, not a link, at most [`limits::SPEC_BYTES`] long.

@@ -66,14 +66,21 @@ impl Docs {
             if docs.names.iter().any(|(_, c)| *c == canonical) {
                 continue;
             }
-            let text = match std::fs::read_to_string(&path) {
-                Ok(t) => t,
+            let bytes = match std::fs::read(&path) {
+                Ok(b) => b,
                 Err(e) => {
                     let at = referrer.unwrap_or_else(|| name.clone());
                     errors.push(Diagnostic::plain(
                         Path::new(&at),
                         format!("cannot read {}: {}", path.display(), crate::error::io_reason(&e)),
                     ));
+                    continue;
+                }
+            };
+            let text = match crate::spec::utf8_text(Path::new(&name), &bytes) {
+                Ok(t) => t.to_string(),
+                Err(d) => {
+                    errors.push(d);
                     continue;
                 }
             };

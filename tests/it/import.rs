@@ -277,6 +277,15 @@ fn errors_name_the_file_and_json_pointer() {
         &[("ops.yaml", "other: {}\n")],
     );
     assert_eq!(stderr.trim(), "error: api.yaml#/paths/~1a/get: $ref \"ops.yaml#/missing\" points to nothing");
+    // A document that is not UTF-8 is reported at its first bad byte, as a spec is.
+    let dir = project(&[]);
+    std::fs::write(dir.path().join("api.yaml"), b"openapi: 3.1.0\ninfo: {title: \xff}\n").unwrap();
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--openapi", "api.yaml"]);
+    assert_eq!(code, 3, "{stderr}");
+    assert_eq!(
+        stderr.trim(),
+        "error: api.yaml:2:15: the file is not valid UTF-8 (byte 0xFF); save it as UTF-8"
+    );
     // A file a `$ref` names that is not there is said in words (not `os error 2`), at the `$ref`.
     let stderr = error_of(&format!("{head}paths:\n  /a:\n    get: {{$ref: 'gone.yaml#/x'}}\n"), &[]);
     assert!(stderr.trim().starts_with("error: api.yaml#/paths/~1a/get: cannot read "), "{stderr}");
