@@ -7,7 +7,7 @@
 /// Whether `inner` (between `{{` and `}}`) names a variable: an identifier, unpadded, since a
 /// space would be invalid in a URL. Anything else that looks like a placeholder is plain text
 /// and gets encoded.
-fn is_variable_name(inner: &str) -> bool {
+pub(crate) fn is_variable_name(inner: &str) -> bool {
     let mut chars = inner.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))

@@ -66,6 +66,28 @@ fn text_of(v: &Value) -> String {
     }
 }
 
+/// The names of the `{{…}}` placeholders in `value`'s strings that are not variable names a
+/// spec accepts, each with whether it is in the URL.
+fn placeholders(value: &Value, in_url: bool, found: &mut Vec<(String, bool)>) {
+    match value {
+        Value::String(s) => {
+            let mut rest = s.as_str();
+            while let Some(open) = rest.find("{{") {
+                let inner = &rest[open + 2..];
+                let Some(close) = inner.find("}}") else { break };
+                let name = &inner[..close];
+                if !name.contains('{') && !crate::encode::is_variable_name(name) {
+                    found.push((name.to_string(), in_url));
+                }
+                rest = &inner[close + 2..];
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| placeholders(v, in_url, found)),
+        Value::Object(map) => map.values().for_each(|v| placeholders(v, in_url, found)),
+        _ => {}
+    }
+}
+
 /// `description` as a string or `{content: …}`.
 fn description(v: Option<&Value>) -> Option<String> {
     match v? {
@@ -106,6 +128,32 @@ fn auth_param(auth: &Value, kind: &str, key: &str) -> Option<String> {
 }
 
 impl Ctx<'_> {
+    /// Postman replaces `{{name}}` with any name; a spec's variables are identifiers. A name a
+    /// spec cannot use is an error where Postman surely replaces it (a dynamic variable such as
+    /// `{{$guid}}`, a collection variable, anything in the URL) and a warning elsewhere, where
+    /// it may be an environment's variable or text Postman leaves alone when none is defined.
+    fn check_placeholders(&mut self, request: &Value, origin: &str) -> Result<(), String> {
+        let mut found = Vec::new();
+        for (key, part) in request.as_object().into_iter().flatten().filter(|(k, _)| *k != "description") {
+            placeholders(part, key == "url", &mut found);
+        }
+        for (name, in_url) in found {
+            if name.starts_with('$') {
+                return Err(format!(
+                    "`{{{{{name}}}}}` is a Postman dynamic variable, which a spec cannot express: write a value or a `{{{{variable}}}}` in the collection"
+                ));
+            }
+            let named = "a variable name is letters, digits, `_`, `.` and `-`, starting with a letter or `_`";
+            if in_url || self.variables.iter().any(|(k, _)| *k == name) {
+                return Err(format!("`{{{{{name}}}}}`: {named}; rename the variable in the collection"));
+            }
+            self.warnings.push(format!(
+                "{origin}: `{{{{{name}}}}}` is kept as text ({named}); if it is an environment's variable, rename it"
+            ));
+        }
+        Ok(())
+    }
+
     fn items(&mut self, items: &[Value], ptr: &str, folder: &str, auth: Option<&Value>) {
         for (i, item) in items.iter().enumerate() {
             let at = format!("{ptr}/{i}");
@@ -144,6 +192,7 @@ impl Ctx<'_> {
             Value::String(url) => json!({ "method": "GET", "url": url }),
             other => other.clone(),
         };
+        self.check_placeholders(&request, origin)?;
         let method = request.get("method").and_then(Value::as_str).unwrap_or("GET").to_ascii_uppercase();
         let (url, query, path_vars) = url_parts(request.get("url"))?;
         let mut headers = match request.get("header") {

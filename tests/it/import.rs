@@ -657,6 +657,43 @@ fn postman_ports_default_scheme_and_header_lines() {
     assert!(specs[0].yaml.contains("headers:\n  X-One: \"1\"\n  X-Two: two words\n"), "{}", specs[0].yaml);
 }
 
+/// Postman replaces `{{name}}` whatever the name; a spec's variables are identifiers. A name a
+/// spec cannot use is an error where Postman surely replaces it, said as such (the URL's used
+/// to be "url contains '{'"), and a warning where Postman may leave it as text.
+#[test]
+fn postman_variables_a_spec_cannot_name_are_said_plainly() {
+    let import = |url: &str, header: &str| {
+        let collection = format!(
+            r#"{{"info": {{"name": "T", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}},
+              "variable": [{{"key": "api key", "value": "k"}}],
+              "item": [{{"name": "R", "request": {{"method": "GET", "url": "{url}",
+                "header": [{{"key": "X-A", "value": "{header}"}}]}}}}]}}"#
+        );
+        import::postman::import("c.json", &collection)
+    };
+    let error = |url: &str, header: &str| match import(url, header) {
+        Err(d) => d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"),
+        Ok(_) => panic!("{url} {header} imported"),
+    };
+    assert_eq!(
+        error("{{base url}}/x", "1"),
+        "c.json#/item/0: `{{base url}}`: a variable name is letters, digits, `_`, `.` and `-`, starting with a letter or `_`; rename the variable in the collection"
+    );
+    assert!(error("https://api.example.com/x", "{{api key}}").contains("`{{api key}}`: a variable name is"));
+    assert!(
+        error("https://api.example.com/x?id={{$guid}}", "1")
+            .contains("`{{$guid}}` is a Postman dynamic variable, which a spec cannot express")
+    );
+    let (specs, warnings) = import("https://api.example.com/x", "{{not defined}}").unwrap();
+    assert!(specs[0].yaml.contains("X-A: \"{{not defined}}\""), "{}", specs[0].yaml);
+    assert_eq!(
+        warnings,
+        [
+            "c.json#/item/0: `{{not defined}}` is kept as text (a variable name is letters, digits, `_`, `.` and `-`, starting with a letter or `_`); if it is an environment's variable, rename it"
+        ]
+    );
+}
+
 /// Data from a file is sent as a form unless a Content-Type is given, as curl sends it (it was
 /// imported as `application/octet-stream`), and `-d @file`, whose line breaks curl removes, is
 /// imported with a warning saying the spec sends the file as it is; `-T file`, which curl
