@@ -100,8 +100,9 @@ enum Mode {
     /// After a redirection operator (given, and where it stands): its target; inside a
     /// pipeline's rest (the text so far), the redirection is part of that.
     Redirect(String, (usize, usize), Option<String>),
-    /// After `|`: the rest of the pipeline, as written so far.
-    Pipe(String),
+    /// After `|`: the rest of the pipeline, as written so far, and whether a command must
+    /// still follow its last `|` (then a line break does not end it).
+    Pipe(String, bool),
 }
 
 #[derive(Default)]
@@ -126,7 +127,7 @@ impl Split {
             if cursor.line_break().is_some() {
                 self.end_word(cursor)?;
                 // A line ending in `|` goes on on the next one, as in bash.
-                let piped = matches!(&self.mode, Mode::Pipe(text) if text.ends_with(['|', '&']));
+                let piped = matches!(self.mode, Mode::Pipe(_, true));
                 if !piped {
                     self.end_line(cursor)?;
                     if !self.words.is_empty() {
@@ -260,13 +261,10 @@ impl Split {
             ('|', _) => {
                 let op = take(cursor, if next == Some('&') { 2 } else { 1 });
                 self.end_redirect(cursor)?;
-                match &mut self.mode {
-                    Mode::Pipe(text) => {
-                        text.push(' ');
-                        text.push_str(&op);
-                    }
-                    mode => *mode = Mode::Pipe(op),
-                }
+                self.mode = match std::mem::take(&mut self.mode) {
+                    Mode::Pipe(text, _) => Mode::Pipe(format!("{text} {op}"), true),
+                    _ => Mode::Pipe(op, true),
+                };
                 Ok(())
             }
             _ => {
@@ -282,7 +280,7 @@ impl Split {
                 }
                 self.end_redirect(cursor)?;
                 let pipe = match std::mem::take(&mut self.mode) {
-                    Mode::Pipe(text) => Some(text),
+                    Mode::Pipe(text, _) => Some(text),
                     _ => None,
                 };
                 self.mode = Mode::Redirect(op, at, pipe);
@@ -302,7 +300,7 @@ impl Split {
     /// The end of a line (or the file): a pipeline's rest is kept, a redirection needs its file.
     fn end_line(&mut self, cursor: &Cursor) -> Result<(), SplitError> {
         self.end_redirect(cursor)?;
-        if let Mode::Pipe(text) = std::mem::take(&mut self.mode) {
+        if let Mode::Pipe(text, _) = std::mem::take(&mut self.mode) {
             self.around.push(text);
         }
         Ok(())
@@ -328,16 +326,17 @@ impl Split {
                 Mode::Redirect(op, _, pipe) => {
                     let redirection = format!("{op}{}{word}", if op.ends_with('&') { "" } else { " " });
                     self.mode = match pipe.take() {
-                        Some(text) => Mode::Pipe(format!("{text} {redirection}")),
+                        Some(text) => Mode::Pipe(format!("{text} {redirection}"), false),
                         None => {
                             self.around.push(redirection);
                             Mode::Words
                         }
                     };
                 }
-                Mode::Pipe(text) => {
+                Mode::Pipe(text, awaiting) => {
                     text.push(' ');
                     text.push_str(&word);
+                    *awaiting = false;
                 }
             }
         }
@@ -599,6 +598,10 @@ mod tests {
             ]
         );
         assert_eq!(words("a&&\nb || c"), [vec!["a"], vec!["b"], vec!["c"]]);
+        // A quoted `&` or `|` ending a pipeline's word does not continue it on the next line.
+        let (commands, _) = super::commands("a | grep 'x|'\nb\n");
+        assert_eq!(commands.iter().map(|c| c.words.join(" ")).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(commands[0].around, ["| grep x|"]);
         assert_eq!(super::commands("a &&\nb").0[1].after, Some("&&"));
         assert_eq!(super::commands("a ;\nb").0[1].after, None);
     }
