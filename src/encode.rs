@@ -110,7 +110,9 @@ pub fn form_urlencoded<'a>(
     pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     keep_variables: bool,
 ) -> String {
-    let mut out = String::new();
+    let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
+    // Sized once for the text as written and its separators (an encoded byte takes three).
+    let mut out = String::with_capacity(pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum());
     for (i, (k, v)) in pairs.into_iter().enumerate() {
         if i > 0 {
             out.push('&');
