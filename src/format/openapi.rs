@@ -156,16 +156,14 @@ fn from_specs(pages: &[Page], samples: &BTreeMap<&str, Vec<CodeSample>>) -> Resu
             // A parameter's example is the spec's value for its variable, as `verify` binds it
             // (found by the first spec's own name for it, which may be spelled otherwise).
             let own_names = openapi_path(first.url).1;
-            let examples = first.sections.first().map_or(&[][..], |s| &s.request.variables[..]);
             let params: Vec<Value> = names
                 .iter()
                 .enumerate()
                 .map(|(i, n)| {
                     let mut param =
                         serde_json::json!({"name": n, "in": "path", "required": true, "schema": {"type": "string"}});
-                    let example = own_names.get(i).and_then(|own| examples.iter().find(|(k, _)| k == own));
-                    if let Some((_, value)) = example {
-                        param["example"] = Value::from(value.as_str());
+                    if let Some(value) = own_names.get(i).and_then(|own| example(first, own)) {
+                        param["example"] = Value::from(value);
                     }
                     param
                 })
@@ -240,19 +238,23 @@ fn from_specs(pages: &[Page], samples: &BTreeMap<&str, Vec<CodeSample>>) -> Resu
 /// spec's example value, or the placeholder the samples show when it has none.
 fn server(page: &Page) -> Value {
     let origin = &page.url[..crate::spec::authority(page.url).end];
-    let examples = page.sections.first().map_or(&[][..], |s| &s.request.variables[..]);
     let (url, names) = single_braced(origin);
     let mut variables = serde_json::Map::new();
     for name in names {
-        let example =
-            examples.iter().find(|(n, _)| *n == name).map_or(format!("{{{{{name}}}}}"), |(_, v)| v.clone());
-        variables.insert(name, serde_json::json!({ "default": example }));
+        let default = example(page, &name).map_or(format!("{{{{{name}}}}}"), str::to_string);
+        variables.insert(name, serde_json::json!({ "default": default }));
     }
     let mut server = serde_json::json!({ "url": url });
     if !variables.is_empty() {
         server["variables"] = Value::Object(variables);
     }
     server
+}
+
+/// The spec's example value (`variables:`) for its `{{name}}`.
+fn example<'a>(page: &Page<'a>, name: &str) -> Option<&'a str> {
+    let variables = &page.sections.first()?.request.variables;
+    variables.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
 }
 
 /// The OpenAPI security scheme an auth method uses, with a name for it; `None` for no auth and

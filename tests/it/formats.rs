@@ -698,16 +698,20 @@ fn openapi_format_adds_code_samples_to_each_document() {
     assert!(stdout.contains("stale    output/openapi/api/shop.yaml"), "{stdout}");
 }
 
-#[test]
-fn openapi_from_specs_gives_path_parameters_the_specs_examples() {
-    let dir = project(&[(
-        "keys.yaml",
-        "title: Get a key\nmethod: GET\nurl: https://api.example.com/users/{{id}}/keys/{{key}}\nvariables:\n  id: \"42\"\n",
-    )]);
+/// The `openapi` document snipgen makes from the one spec `name` holding `text`.
+fn openapi_from_one_spec(name: &str, text: &str) -> serde_json::Value {
+    let dir = project(&[(name, text)]);
     let (code, stdout, stderr) = snipgen(dir.path(), &["generate", "--format", "openapi"]);
     assert_eq!(code, 0, "{stdout}{stderr}");
-    let value: serde_json::Value =
-        serde_json::from_str(&read(&dir.path().join("output/openapi/openapi.json"))).unwrap();
+    serde_json::from_str(&read(&dir.path().join("output/openapi/openapi.json"))).unwrap()
+}
+
+#[test]
+fn openapi_from_specs_gives_path_parameters_the_specs_examples() {
+    let value = openapi_from_one_spec(
+        "keys.yaml",
+        "title: Get a key\nmethod: GET\nurl: https://api.example.com/users/{{id}}/keys/{{key}}\nvariables:\n  id: \"42\"\n",
+    );
     let params = &value["paths"]["/users/{id}/keys/{key}"]["get"]["parameters"];
     assert_eq!(params[0]["example"], "42", "{params}");
     assert!(params[1].get("example").is_none(), "no example for a variable without a value: {params}");
@@ -777,14 +781,10 @@ fn openapi_format_without_a_document_makes_one_from_the_specs() {
     }
     // One origin: the document's server only; a `{{variable}}` host is a server variable whose
     // default is the spec's example; an API key is an apiKey scheme.
-    let keyed = project(&[(
+    let value = openapi_from_one_spec(
         "keyed.yaml",
         "title: Keyed\nmethod: GET\nurl: https://{{region}}.example.com/items\nauth:\n  api_key: {name: X-Key, value: k}\nvariables:\n  region: eu\n",
-    )]);
-    let (code, _, stderr) = snipgen(keyed.path(), &["generate", "--format", "openapi"]);
-    assert_eq!(code, 0, "{stderr}");
-    let value: serde_json::Value =
-        serde_json::from_str(&read(&keyed.path().join("output/openapi/openapi.json"))).unwrap();
+    );
     let server = serde_json::json!({"url": "https://{region}.example.com", "variables": {"region": {"default": "eu"}}});
     assert_eq!(value["servers"], serde_json::json!([server]));
     let op = &value["paths"]["/items"]["get"];
