@@ -174,7 +174,7 @@ fn quoted_at(out: &mut String, s: &str, quote: &str, escape: impl Fn(usize, char
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b < 0x80 && !(ASK[b as usize] || cfg!(test) && ask_every_character()) {
+        if b < 0x80 && !(ASK[b as usize] || ask_every_character()) {
             i += 1;
             continue;
         }

@@ -1099,7 +1099,10 @@ pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
                 };
                 errors.push(Diagnostic::plain(e.path(), what));
             }
-            Err(e) => errors.push(Diagnostic::plain(e.path().unwrap_or(dir), format!("cannot read: {e}"))),
+            Err(e) => {
+                let reason = e.io_error().map_or_else(|| e.to_string(), crate::error::io_reason);
+                errors.push(Diagnostic::plain(e.path().unwrap_or(dir), format!("cannot read: {reason}")));
+            }
         }
     }
     let key = |p: &Path| walk_order_key(p.strip_prefix(dir).unwrap_or(p));
