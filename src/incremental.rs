@@ -23,6 +23,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs::Permissions;
+use std::num::NonZeroU64;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -42,8 +43,8 @@ const CHUNK: usize = 256;
 /// The cache's format: bumped whenever its encoding or contents change, so that an older
 /// cache is ignored rather than misread (2: postcard instead of bincode; 3: the checksum
 /// after the payload, so that it is written streamed; 4: the spec files' index, devices;
-/// 5: pages).
-const MAGIC: &[u8] = b"snipgen-cache 5\n";
+/// 5: pages; 6: metadata and content hashes as non-zero digests).
+const MAGIC: &[u8] = b"snipgen-cache 6\n";
 
 /// Where a spec comes from.
 pub enum Unit {
@@ -120,7 +121,9 @@ pub struct Job<'a> {
     pub list: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// A file's metadata, as far as it tells an edit: read fresh at each look, and kept as
+/// [`Seen`].
+#[derive(Debug, Clone, Copy)]
 struct Stat {
     size: u64,
     mtime: i64,
@@ -150,6 +153,29 @@ impl Stat {
     }
 }
 
+impl Stat {
+    /// What the cache keeps of this metadata: its digest, a quarter of its size, as a cache
+    /// holds one per output file. Equal digests are taken as equal metadata; two that differ
+    /// collide once in 2^64, the odds the content hashes already accept.
+    fn seen(&self) -> Seen {
+        let mut bytes = [0u8; 40];
+        let fields = [self.size, self.mtime as u64, self.ctime as u64, self.ino, self.dev];
+        for (chunk, field) in bytes.chunks_exact_mut(8).zip(fields) {
+            chunk.copy_from_slice(&field.to_le_bytes());
+        }
+        Seen(non_zero(xxhash_rust::xxh3::xxh3_64(&bytes)))
+    }
+}
+
+/// A file's metadata when the cache last vouched for it, as [`Stat::seen`] digests it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Seen(NonZeroU64);
+
+/// A 64-bit digest with 0 folded onto 1, so that an `Option` of it takes no more room than it.
+fn non_zero(digest: u64) -> NonZeroU64 {
+    NonZeroU64::new(digest).unwrap_or(NonZeroU64::MIN)
+}
+
 fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
     meta.modified()
         .ok()
@@ -163,8 +189,8 @@ enum Slot {
     /// Content hash (unknown until rendered) and the metadata of the file when it last
     /// held that content.
     File {
-        hash: Option<u64>,
-        stat: Option<Stat>,
+        hash: Option<NonZeroU64>,
+        stat: Option<Seen>,
     },
     /// A sample that only fills pages: the `files` format is not written.
     Unwritten,
@@ -174,8 +200,8 @@ enum Slot {
 /// metadata of its file when it last held that content.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct PageSlot {
-    hash: Option<u64>,
-    stat: Option<Stat>,
+    hash: Option<NonZeroU64>,
+    stat: Option<Seen>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -186,7 +212,7 @@ struct RequestEntry {
     /// The metadata of the request's folder when it was known to hold no temporary file:
     /// while it matches, the folder is not listed again (any file made, renamed or removed
     /// in it changes its mtime).
-    folder: Option<Stat>,
+    folder: Option<Seen>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -216,7 +242,7 @@ struct Cache {
     plan: Option<u64>,
     /// Each spec file's metadata when it was read, and its key, under the run's [`global_key`]
     /// digested as `global`.
-    specs: HashMap<String, (Stat, u128)>,
+    specs: HashMap<String, (Seen, u128)>,
     global: u64,
     /// When the cache was written (its file's mtime), in nanoseconds, and on which device.
     saved_at: i64,
@@ -225,7 +251,7 @@ struct Cache {
 
 /// The cache as saved: the plan's digest, the global key's digest, the spec files' index and
 /// the entries, each map as a sequence of pairs (which postcard encodes as it does a map).
-type Saved = (Option<u64>, u64, Vec<(String, (Stat, u128))>, Vec<(u128, Entry)>);
+type Saved = (Option<u64>, u64, Vec<(String, (Seen, u128))>, Vec<(u128, Entry)>);
 
 impl Cache {
     fn empty() -> Cache {
@@ -245,19 +271,19 @@ impl Cache {
     /// clock as the recorded write, and still shows as not older than the cache. Compared in
     /// nanoseconds when the file's own times show its file system keeps them and it is the
     /// cache's; in whole seconds otherwise, where a coarser clock could give an edit made
-    /// after the cache the recorded time.
-    fn trusts(&self, recorded: Option<Stat>, now: &Stat) -> bool {
+    /// after the cache the recorded time. (`now`'s times are the recorded ones once the
+    /// digests match.)
+    fn trusts(&self, recorded: Option<Seen>, now: &Stat) -> bool {
         const SECOND: i64 = 1_000_000_000;
-        recorded.is_some_and(|r| {
-            let latest = r.mtime.max(r.ctime);
-            let fine = r.dev == self.saved_on && latest.rem_euclid(SECOND) != 0;
-            let before = if fine {
+        recorded == Some(now.seen()) && {
+            let latest = now.mtime.max(now.ctime);
+            let fine = now.dev == self.saved_on && latest.rem_euclid(SECOND) != 0;
+            if fine {
                 latest < self.saved_at
             } else {
                 latest.div_euclid(SECOND) < self.saved_at.div_euclid(SECOND)
-            };
-            r == *now && before
-        })
+            }
+        }
     }
 
     /// The key of the spec at `relative` when its file is the one recorded, without reading it.
@@ -278,7 +304,7 @@ impl Cache {
             return Cache::empty();
         }
         // Decoded straight into maps, without a second copy of every entry.
-        type Loaded = (Option<u64>, u64, HashMap<String, (Stat, u128)>, HashMap<u128, Entry>);
+        type Loaded = (Option<u64>, u64, HashMap<String, (Seen, u128)>, HashMap<u128, Entry>);
         match postcard::from_bytes::<Loaded>(payload) {
             Ok((plan, global, specs, entries)) => Cache {
                 entries,
@@ -362,7 +388,7 @@ fn spec_key(global: &[u8], relative: &Path, bytes: &[u8]) -> u128 {
 struct Spec {
     key: u128,
     /// The spec file's metadata when it was read or trusted.
-    source: Option<Stat>,
+    source: Option<Seen>,
     entry: Entry,
     /// Per request, per target: what the second pass does.
     actions: Vec<Vec<Action>>,
@@ -541,7 +567,7 @@ fn skeleton(job: &Job, loaded: &LoadedSpec) -> Result<Entry, Fail> {
 /// A request's folder as the first pass found it.
 enum Folder {
     /// Listed (its temporary files found), with its metadata from just before the listing.
-    Listed(output::Listing, Stat),
+    Listed(output::Listing, Seen),
     /// A plain folder unchanged since the cache recorded it free of temporary files: not
     /// listed again.
     Known(PathBuf),
@@ -570,7 +596,7 @@ fn list(out: &Path, request: &RequestEntry, cache: &Cache) -> Result<Folder, Err
     if cache.trusts(request.folder, &now) {
         return Ok(Folder::Known(out.join(id)));
     }
-    Ok(Folder::Listed(output::Listing::of(out, id)?, now))
+    Ok(Folder::Listed(output::Listing::of(out, id)?, now.seen()))
 }
 
 /// What is at `out/<request>/<name>`: one lstat in the request's folder (the full walk when
@@ -588,6 +614,11 @@ fn look(out: &Path, folder: &Folder, request: &str, name: &str) -> Result<OnDisk
 
 fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// An output file's content hash, as the cache keeps it.
+fn text_hash(bytes: &[u8]) -> NonZeroU64 {
+    non_zero(hash(bytes))
 }
 
 /// What the first pass of `generate` found about one spec's files, besides their actions.
@@ -624,7 +655,7 @@ impl Looking<'_> {
         on_disk: OnDisk,
         path: &dyn Fn() -> String,
         place: Place,
-        (want, stat): (&mut Option<u64>, &mut Option<Stat>),
+        (want, stat): (&mut Option<NonZeroU64>, &mut Option<Seen>),
         lazy: &mut Lazy,
         findings: &mut Findings,
     ) -> Result<Action, Fail> {
@@ -640,8 +671,8 @@ impl Looking<'_> {
                 if want.is_some() && self.cache.trusts(*stat, &now) {
                     Action::Keep
                 } else if let Some(h) = *want {
-                    if hash(&output::read_regular(&target())?) == h {
-                        *stat = Some(now);
+                    if text_hash(&output::read_regular(&target())?) == h {
+                        *stat = Some(now.seen());
                         findings.dirty = true;
                         Action::Keep
                     } else if self.owned.contains(&path()) || self.force {
@@ -657,8 +688,8 @@ impl Looking<'_> {
                     let bytes = output::read_regular(&target())?;
                     let text = lazy.get()?.text(place);
                     if bytes == text.as_bytes() {
-                        *want = Some(hash(text.as_bytes()));
-                        *stat = Some(now);
+                        *want = Some(text_hash(text.as_bytes()));
+                        *stat = Some(now.seen());
                         findings.dirty = true;
                         Action::Keep
                     } else if self.force {
@@ -689,7 +720,7 @@ impl Looking<'_> {
         on_disk: OnDisk,
         path: &dyn Fn() -> String,
         place: Place,
-        (want, stat): (Option<u64>, Option<Stat>),
+        (want, stat): (Option<NonZeroU64>, Option<Seen>),
         lazy: &mut Lazy,
         part: &mut CheckReport,
     ) -> Result<(), Fail> {
@@ -705,7 +736,7 @@ impl Looking<'_> {
             OnDisk::Missing => part.missing.push(path),
             OnDisk::File { .. } => {
                 let bytes = output::read_regular(&self.out.join(relative))?;
-                if want.is_some_and(|h| h == hash(&bytes)) {
+                if want.is_some_and(|h| h == text_hash(&bytes)) {
                     return Ok(());
                 }
                 let text = lazy.get()?.text(place);
@@ -727,7 +758,7 @@ impl Looking<'_> {
 /// A spec as the first pass found it: its key, its file's metadata, and its entry.
 struct Resolved {
     key: u128,
-    source: Option<Stat>,
+    source: Option<Seen>,
     found: Found,
 }
 
@@ -744,7 +775,7 @@ fn resolve(
     let digest = hash(global);
     let cache_ref = &*cache;
     // The key, the file's metadata, and whether the file was read.
-    type Keyed = (u128, Option<Stat>, bool);
+    type Keyed = (u128, Option<Seen>, bool);
     let keyed: Vec<Result<Keyed, Fail>> = units
         .par_iter()
         .map(|u| match u {
@@ -755,10 +786,10 @@ fn resolve(
                 }
                 let now = Stat::of(&meta);
                 if let Some(key) = cache_ref.known_spec(digest, relative, &now) {
-                    return Ok((key, Some(now), false));
+                    return Ok((key, Some(now.seen()), false));
                 }
                 let bytes = crate::spec::read_spec_file_with(path, &meta).map_err(|_| Fail::Fallback)?;
-                Ok((spec_key(global, relative, &bytes), Some(now), true))
+                Ok((spec_key(global, relative, &bytes), Some(now.seen()), true))
             }
             Unit::Loaded(l) => Ok((spec_key(global, Path::new(&l.id), l.source.as_bytes()), None, false)),
         })
@@ -1215,8 +1246,8 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                 let mut apply = |action: &Action,
                                  place: Place,
                                  path: String,
-                                 want: &mut Option<u64>,
-                                 stat: &mut Option<Stat>|
+                                 want: &mut Option<NonZeroU64>,
+                                 stat: &mut Option<Seen>|
                  -> Result<bool, Fail> {
                     // The permissions a replaced file keeps, and whether the file there may
                     // already hold the text.
@@ -1238,9 +1269,9 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                         done.push(path);
                         true
                     };
-                    *want = Some(hash(text.as_bytes()));
+                    *want = Some(text_hash(text.as_bytes()));
                     let meta = std::fs::symlink_metadata(&target).map_err(|e| Error::io(&target, e))?;
-                    *stat = Some(Stat::of(&meta));
+                    *stat = Some(Stat::of(&meta).seen());
                     Ok(wrote)
                 };
                 for (r, req) in spec.entry.requests.iter_mut().enumerate() {
@@ -1253,7 +1284,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                     if wrote {
                         // Its own writes (a temporary file renamed into place) changed the
                         // folder, and left no temporary file in it.
-                        req.folder = output::folder_metadata(out, &req.id)?.map(|m| Stat::of(&m));
+                        req.folder = output::folder_metadata(out, &req.id)?.map(|m| Stat::of(&m).seen());
                     }
                 }
                 for (p, slot) in spec.entry.pages.iter_mut().enumerate() {
@@ -1420,4 +1451,33 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     let expected = output::manifest_digest_sorted(merged(kept, planned.iter()));
     report.manifest_outdated = manifest_now != Some(expected);
     Ok((planned.len(), report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cache holds a slot per output file and all of them at once: 100,000 specs' samples
+    /// are a million slots.
+    #[test]
+    fn slots_stay_three_words() {
+        assert_eq!(std::mem::size_of::<Slot>(), 24);
+        assert_eq!(std::mem::size_of::<PageSlot>(), 16);
+    }
+
+    #[test]
+    fn each_field_of_the_metadata_changes_what_is_seen() {
+        let base = Stat { size: 10, mtime: 1_000, ctime: 2_000, ino: 7, dev: 3 };
+        let edits = [
+            Stat { size: 11, ..base },
+            Stat { mtime: 1_001, ..base },
+            Stat { ctime: 2_001, ..base },
+            Stat { ino: 8, ..base },
+            Stat { dev: 4, ..base },
+        ];
+        for edit in edits {
+            assert_ne!(edit.seen(), base.seen(), "{edit:?}");
+        }
+        assert_eq!(Stat { ..base }.seen(), base.seen());
+    }
 }
