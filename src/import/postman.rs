@@ -315,25 +315,30 @@ impl Ctx<'_> {
                         continue;
                     }
                     let Some(key) = p.get("key").and_then(Value::as_str) else { continue };
-                    let mut part = Map::new();
-                    part.insert("name".into(), Value::String(key.into()));
-                    if p.get("type").and_then(Value::as_str) == Some("file") {
-                        let src = match p.get("src") {
-                            Some(Value::Array(a)) => a.first().map(text_of),
-                            Some(Value::String(s)) => Some(s.clone()),
-                            _ => None,
+                    // Each value is one part: Postman sends a part per file chosen for the key.
+                    let values = if p.get("type").and_then(Value::as_str) == Some("file") {
+                        let sources = match p.get("src") {
+                            Some(Value::Array(a)) if !a.is_empty() => {
+                                a.iter().map(|s| Some(text_of(s))).collect()
+                            }
+                            Some(Value::String(s)) => vec![Some(s.clone())],
+                            _ => vec![None],
                         };
-                        part.insert("file".into(), Value::String(local_file(src.as_deref(), key)));
+                        let files = sources.iter().map(|src| local_file(src.as_deref(), key));
+                        files.map(|f| ("file", f)).collect()
                     } else {
-                        part.insert(
-                            "value".into(),
-                            Value::String(p.get("value").map(text_of).unwrap_or_default()),
-                        );
+                        vec![("value", p.get("value").map(text_of).unwrap_or_default())]
+                    };
+                    let content_type = p.get("contentType").and_then(Value::as_str).filter(|t| !t.is_empty());
+                    for (kind, value) in values {
+                        let mut part = Map::new();
+                        part.insert("name".into(), Value::String(key.into()));
+                        part.insert(kind.into(), Value::String(value));
+                        if let Some(t) = content_type {
+                            part.insert("content_type".into(), Value::String(t.into()));
+                        }
+                        parts.push(Value::Object(part));
                     }
-                    if let Some(t) = p.get("contentType").and_then(Value::as_str).filter(|t| !t.is_empty()) {
-                        part.insert("content_type".into(), Value::String(t.into()));
-                    }
-                    parts.push(Value::Object(part));
                 }
                 (!parts.is_empty()).then(|| json!({ "multipart": parts }))
             }

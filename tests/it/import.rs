@@ -657,6 +657,25 @@ fn postman_ports_default_scheme_and_header_lines() {
     assert!(specs[0].yaml.contains("headers:\n  X-One: \"1\"\n  X-Two: two words\n"), "{}", specs[0].yaml);
 }
 
+/// A form-data item with several files is a part per file, all under its key, as Postman
+/// sends it (only the first file was imported).
+#[test]
+fn postman_formdata_item_with_several_files_is_a_part_each() {
+    let collection = r#"{
+      "info": {"name": "T", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+      "item": [{"name": "Upload", "request": {"method": "POST", "url": "https://api.example.com/up",
+        "body": {"mode": "formdata", "formdata": [
+          {"key": "photos", "type": "file", "src": ["/home/me/a.png", "C:\\pics\\b.png"], "contentType": "image/png"},
+          {"key": "none", "type": "file", "src": []},
+          {"key": "note", "type": "text", "value": "hi"}
+        ]}}}]
+    }"#;
+    let (specs, _) = import::postman::import("c.json", collection).unwrap();
+    let yaml = &specs[0].yaml;
+    let want = "  multipart:\n  - name: photos\n    file: a.png\n    content_type: image/png\n  - name: photos\n    file: b.png\n    content_type: image/png\n  - name: none\n    file: none.bin\n  - name: note\n    value: hi\n";
+    assert!(yaml.contains(want), "{yaml}");
+}
+
 /// Postman replaces `{{name}}` whatever the name; a spec's variables are identifiers. A name a
 /// spec cannot use is an error where Postman surely replaces it, said as such (the URL's used
 /// to be "url contains '{'"), and a warning where Postman may leave it as text.
