@@ -1032,15 +1032,44 @@ pub(crate) fn utf8_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Dia
     })
 }
 
-/// Reads a spec file: a regular file, not a link, at most [`limits::SPEC_BYTES`] long.
+/// Reads a spec file: a regular file, not a link, at most [`limits::SPEC_BYTES`] long. Opened
+/// without following a link or blocking on a FIFO, then checked by what was opened: one path
+/// look-up per spec, and no window for a link swapped in between a check and the open.
 pub(crate) fn read_spec_file(file: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::symlink_metadata(file)
-        .map_err(|e| format!("cannot read: {}", crate::error::io_reason(&e)))?;
-    read_spec_file_with(file, &meta)
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let opened = options.open(file).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            return NOT_REGULAR.to_string();
+        }
+        cannot_read(&e)
+    })?;
+    let meta = opened.metadata().map_err(|e| cannot_read(&e))?;
+    read_opened(opened, &meta)
+}
+
+const NOT_REGULAR: &str = "not a regular file";
+
+fn cannot_read(e: &std::io::Error) -> String {
+    format!("cannot read: {}", crate::error::io_reason(e))
 }
 
 /// [`read_spec_file`] given the file's lstat, for a caller that has it already.
 pub(crate) fn read_spec_file_with(file: &Path, meta: &std::fs::Metadata) -> Result<Vec<u8>, String> {
+    if !meta.file_type().is_file() {
+        return Err(NOT_REGULAR.into());
+    }
+    read_opened(std::fs::File::open(file).map_err(|e| cannot_read(&e))?, meta)
+}
+
+/// The bytes of `opened`, a file whose metadata is `meta`.
+fn read_opened(opened: std::fs::File, meta: &std::fs::Metadata) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let too_large = || {
         format!(
@@ -1049,7 +1078,7 @@ pub(crate) fn read_spec_file_with(file: &Path, meta: &std::fs::Metadata) -> Resu
         )
     };
     if !meta.file_type().is_file() {
-        return Err("not a regular file".into());
+        return Err(NOT_REGULAR.into());
     }
     if meta.len() > limits::SPEC_BYTES {
         return Err(too_large());
@@ -1057,9 +1086,7 @@ pub(crate) fn read_spec_file_with(file: &Path, meta: &std::fs::Metadata) -> Resu
     // Sized from the metadata, so a file is read in one call and one that finds its end.
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     // The size may change between the check and the read: never read past the limit.
-    std::fs::File::open(file)
-        .and_then(|f| f.take(limits::SPEC_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("cannot read: {}", crate::error::io_reason(&e)))?;
+    opened.take(limits::SPEC_BYTES + 1).read_to_end(&mut bytes).map_err(|e| cannot_read(&e))?;
     if bytes.len() as u64 > limits::SPEC_BYTES {
         return Err(too_large());
     }
@@ -1151,6 +1178,27 @@ pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A link or a FIFO put where a spec was is refused by what was opened, without following
+    /// the link or waiting for a writer.
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read_as_specs() {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = dir.path().join("a.yaml");
+        std::fs::write(&spec, "title: a\n").unwrap();
+        assert_eq!(read_spec_file(&spec).unwrap(), b"title: a\n");
+        let link = dir.path().join("link.yaml");
+        std::os::unix::fs::symlink(&spec, &link).unwrap();
+        assert_eq!(read_spec_file(&link).unwrap_err(), "not a regular file");
+        let fifo = dir.path().join("fifo.yaml");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        assert_eq!(read_spec_file(&fifo).unwrap_err(), "not a regular file");
+        assert_eq!(
+            read_spec_file(&dir.path().join("gone.yaml")).unwrap_err(),
+            "cannot read: no such file or folder"
+        );
+    }
 
     /// The key orders paths as `Path` compares them, component by component (`a/x` before
     /// `a-b/x`, though `/` is a greater byte than `-`).
