@@ -484,11 +484,27 @@ fn mdx_pages_compile_into_docusaurus_tabs() {
     assert_eq!(tabs.len(), 1);
     assert_eq!(tabs[0]["p"]["groupId"], "language");
     assert_eq!(item_labels(tabs[0]), LABELS);
-    // Each tab holds the sample byte for byte, with its fence language.
+    // Each tab holds the sample byte for byte, with its fence language, `import` lines and all
+    // (the first code element is the page's request line).
     let codes = all(user, "code");
     assert_eq!(codes[1]["p"]["className"], "language-bash");
     assert_eq!(codes[1]["c"][0].as_str().unwrap(), read(&out.join("users/get/curl.sh")));
     assert_eq!(codes.last().unwrap()["c"][0].as_str().unwrap(), read(&out.join("users/get/swift.swift")));
+    let mut shown: Vec<&str> = codes[1..].iter().map(|c| c["c"][0].as_str().unwrap()).collect();
+    let mut samples: Vec<String> =
+        std::fs::read_dir(out.join("users/get")).unwrap().map(|e| read(&e.unwrap().path())).collect();
+    shown.sort();
+    samples.sort();
+    // A code block's last line ends in LF whatever the file had: raw HTTP's final CRLF shows
+    // as LF (README, Use it in your docs build); every other byte is the sample's.
+    let shown_as = |sample: &str| match sample.strip_suffix("\r\n") {
+        Some(head) => format!("{head}\n"),
+        None => sample.to_string(),
+    };
+    samples = samples.iter().map(|s| shown_as(s)).collect();
+    samples.sort();
+    assert_eq!(shown, samples);
+    assert!(shown.iter().any(|code| code.starts_with("import requests\n")));
 
     let tabs = all(&trees[1], "Tabs");
     assert_eq!(
