@@ -375,9 +375,33 @@ impl Ctx<'_> {
             "bearer" => {
                 Some(json!({ "bearer": { "token": p("token").unwrap_or_else(|| "{{accessToken}}".into()) } }))
             }
-            "oauth2" => Some(
-                json!({ "bearer": { "token": p("accessToken").filter(|t| !t.is_empty()).unwrap_or_else(|| "{{accessToken}}".into()) } }),
-            ),
+            "oauth2" => {
+                let token =
+                    p("accessToken").filter(|t| !t.is_empty()).unwrap_or_else(|| "{{accessToken}}".into());
+                // As Postman signs the request: the token in `access_token` when added to the
+                // query, else in Authorization after the header prefix (trimmed; `Bearer` when
+                // unset, none when empty).
+                if p("tokenType").is_some_and(|t| t.eq_ignore_ascii_case("mac")) {
+                    self.warnings
+                        .push(format!("{origin}: OAuth 2.0 MAC tokens are not supported; sent without auth"));
+                    return None;
+                }
+                if p("addTokenTo").as_deref() == Some("queryParams") {
+                    return Some(
+                        json!({ "api_key": { "name": "access_token", "value": token, "in": "query" } }),
+                    );
+                }
+                match p("headerPrefix").map(|prefix| prefix.trim().to_string()) {
+                    None => Some(json!({ "bearer": { "token": token } })),
+                    Some(prefix) if prefix == "Bearer" => Some(json!({ "bearer": { "token": token } })),
+                    Some(prefix) if prefix.is_empty() => {
+                        Some(json!({ "api_key": { "name": "Authorization", "value": token } }))
+                    }
+                    Some(prefix) => Some(
+                        json!({ "api_key": { "name": "Authorization", "value": format!("{prefix} {token}") } }),
+                    ),
+                }
+            }
             "basic" => Some(
                 json!({ "basic": { "username": p("username").unwrap_or_default(), "password": p("password").unwrap_or_default() } }),
             ),

@@ -657,6 +657,44 @@ fn postman_ports_default_scheme_and_header_lines() {
     assert!(specs[0].yaml.contains("headers:\n  X-One: \"1\"\n  X-Two: two words\n"), "{}", specs[0].yaml);
 }
 
+/// OAuth 2.0 is imported as Postman signs the request: in the `access_token` query parameter
+/// when added to the query, else in Authorization after its header prefix (it was always a
+/// bearer token).
+#[test]
+fn postman_oauth2_keeps_where_and_how_the_token_goes() {
+    let request = |auth: &str| {
+        format!(
+            r#"{{"name": "R", "request": {{"method": "GET", "url": "https://api.example.com/x",
+              "auth": {{"type": "oauth2", "oauth2": [{{"key": "accessToken", "value": "tok"}}{auth}]}}}}}}"#
+        )
+    };
+    let items = [
+        request(""),
+        request(r#", {"key": "headerPrefix", "value": "Bearer"}"#),
+        request(r#", {"key": "headerPrefix", "value": " Token "}"#),
+        request(r#", {"key": "headerPrefix", "value": ""}"#),
+        request(r#", {"key": "addTokenTo", "value": "queryParams"}, {"key": "headerPrefix", "value": "X"}"#),
+        request(r#", {"key": "tokenType", "value": "MAC"}"#),
+    ];
+    let collection = format!(
+        r#"{{"info": {{"name": "T", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}},
+          "item": [{}]}}"#,
+        items.join(", ")
+    );
+    let (specs, warnings) = import::postman::import("c.json", &collection).unwrap();
+    let auth = |i: usize| {
+        let yaml = &specs[i].yaml;
+        yaml[yaml.find("auth:").map_or(yaml.len(), |at| at)..].to_string()
+    };
+    assert_eq!(auth(0), "auth:\n  bearer:\n    token: tok\n");
+    assert_eq!(auth(1), auth(0));
+    assert_eq!(auth(2), "auth:\n  api_key:\n    name: Authorization\n    value: Token tok\n");
+    assert_eq!(auth(3), "auth:\n  api_key:\n    name: Authorization\n    value: tok\n");
+    assert_eq!(auth(4), "auth:\n  api_key:\n    name: access_token\n    value: tok\n    in: query\n");
+    assert_eq!(auth(5), "");
+    assert!(warnings.iter().any(|w| w.contains("MAC tokens are not supported")), "{warnings:?}");
+}
+
 /// A form-data item with several files is a part per file, all under its key, as Postman
 /// sends it (only the first file was imported).
 #[test]
