@@ -151,9 +151,7 @@ impl Stat {
             Stat { size: meta.len(), mtime: mtime_ns(meta), ctime: 0, ino: 0, dev: 0 }
         }
     }
-}
 
-impl Stat {
     /// What the cache keeps of this metadata: its digest, a quarter of its size, as a cache
     /// holds one per output file. Equal digests are taken as equal metadata; two that differ
     /// collide once in 2^64, the odds the content hashes already accept.
