@@ -415,9 +415,22 @@ fn command_spec(
     }
     let named = |name: &str, n: &String| n.eq_ignore_ascii_case(name);
     let users = |name: &String| given.iter().any(|(n, _, own)| !own && named(n, name));
+    let replaced = |n: &String| users(n) || removed.iter().any(|r| named(r, n));
+    // An option's own header gives way to the user's, as curl does; said, since the option is
+    // then dropped (`--json`'s Accept gives way without a word: curl documents it so).
+    for (option, name) in [("-A", "User-Agent"), ("-e", "Referer"), ("-r", "Range"), ("-b", "Cookie")] {
+        if given.iter().any(|(n, _, own)| *own && n == name && replaced(n)) {
+            let why = if users(&name.to_string()) {
+                format!("curl sends the -H '{name}: …' header instead")
+            } else {
+                format!("-H '{name}:' stops curl sending it")
+            };
+            warnings.push(format!("{at}: {option} ignored: {why}"));
+        }
+    }
     let mut headers: Vec<(String, String)> = given
         .iter()
-        .filter(|(n, _, own)| !own || !(users(n) || removed.iter().any(|r| named(r, n))))
+        .filter(|(n, _, own)| !own || !replaced(n))
         .map(|(n, v, _)| (n.clone(), v.clone()))
         .collect();
     let content_type = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case("content-type"));

@@ -859,20 +859,22 @@ fn curl_user_headers_replace_curls_own() {
     };
     let (json, _) = yaml("curl https://a.example.com/j --json '{\"a\":1}' -H 'Accept: text/plain'");
     assert!(json.contains("headers:\n  Accept: text/plain\nbody:\n  json:\n    a: 1\n"), "{json}");
-    let (json, _) = yaml("curl https://a.example.com/j --json '{\"a\":1}' -H 'Accept:'");
-    assert!(!json.contains("headers:"), "{json}");
+    let (json, warnings) = yaml("curl https://a.example.com/j --json '{\"a\":1}' -H 'Accept:'");
+    assert!(!json.contains("headers:") && warnings.is_empty(), "{json}{warnings:?}");
     let (json, _) =
         yaml("curl https://a.example.com/j --json '{\"a\":1}' -H 'Content-Type: application/vnd.api+json'");
     assert!(json.contains("headers:\n  Accept: application/json\n"), "{json}");
     assert!(json.contains("content_type: application/vnd.api+json\n"), "{json}");
 
-    let (removed, _) = yaml(
+    let (removed, warnings) = yaml(
         "curl https://a.example.com/x -A agent/1 -H 'User-Agent:' -e 'https://r.example.com/;auto' -H 'X-Gone:' -H 'X-Empty;'",
     );
     assert!(removed.ends_with("headers:\n  Referer: https://r.example.com/\n  X-Empty: \"\"\n"), "{removed}");
+    // The option a header gives way to is named; `--json`'s Accept gives way silently.
+    assert_eq!(warnings, ["docs.sh:1: -A ignored: -H 'User-Agent:' stops curl sending it"]);
     let (none, _) = yaml("curl https://a.example.com/x -A '' -e ';auto' -H 'Accept:' -H 'Host:'");
     assert!(!none.contains("headers:"), "{none}");
-    let (replaced, _) = yaml(concat!(
+    let (replaced, warnings) = yaml(concat!(
         "curl https://a.example.com/x -A one -A two -H 'Referer: https://mine.example.com/' ",
         "-e https://curl.example.com/ -b a=1 -H 'Cookie: b=2' -r 0-99 -H 'Range: bytes=5-'"
     ));
@@ -881,6 +883,14 @@ fn curl_user_headers_replace_curls_own() {
             "headers:\n  User-Agent: two\n  Referer: https://mine.example.com/\n  Cookie: b=2\n  Range: bytes=5-\n"
         ),
         "{replaced}"
+    );
+    assert_eq!(
+        warnings,
+        [
+            "docs.sh:1: -e ignored: curl sends the -H 'Referer: …' header instead",
+            "docs.sh:1: -r ignored: curl sends the -H 'Range: …' header instead",
+            "docs.sh:1: -b ignored: curl sends the -H 'Cookie: …' header instead",
+        ]
     );
     let (form, warnings) = yaml("curl https://a.example.com/f -d a=1 -H 'Content-Type:'");
     assert!(form.contains("form:\n    a: \"1\"\n"), "{form}");
