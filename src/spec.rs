@@ -936,9 +936,19 @@ fn check_url_shape(url: &str, spans: &[(usize, usize)]) -> Option<String> {
     None
 }
 
+/// How a spec's YAML is read. A number beyond f64 (`1e400`) is still a JSON number:
+/// `yaml_json` keeps its text and refuses `.inf` and `.nan` itself, so serde-saphyr passes
+/// non-finite floats through instead of refusing them.
+pub(crate) fn yaml_options() -> serde_saphyr::Options {
+    let mut options = serde_saphyr::Options::default();
+    options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::PassThrough;
+    options
+}
+
 /// Parses one spec file. `relative` is its path under the specs folder, used for the default id.
 pub fn parse(path: &Path, relative: &Path, text: &str) -> Result<LoadedSpec, Diagnostic> {
-    let mut spec: Spec = serde_saphyr::from_str(text).map_err(|e| yaml_error(path, &e))?;
+    let mut spec: Spec =
+        serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| yaml_error(path, &e))?;
     let id = match &spec.id {
         Some(id) => {
             check_id(&id.value).map_err(|m| Diagnostic::spanned(path, &id.referenced, m))?;

@@ -207,12 +207,12 @@ fn typed_json(typed: &Typed) -> Result<Value, String> {
         Typed::Bool(b) => Value::Bool(*b),
         Typed::Int(i) => Value::Number(number(&i.to_string())),
         Typed::UInt(u) => Value::Number(number(&u.to_string())),
-        Typed::Float(f) => Value::Number(Number::from_f64(*f).ok_or_else(not_json)?),
+        Typed::Float(f) => Value::Number(Number::from_f64(*f).ok_or_else(|| not_json(&f.to_string()))?),
     })
 }
 
-fn not_json() -> String {
-    "infinity and NaN cannot be sent as JSON numbers; quote the value to send it as text".into()
+fn not_json(written: &str) -> String {
+    format!("`{written}` is infinity or NaN, which JSON cannot hold; quote it to send it as text")
 }
 
 /// A JSON number from text that is valid JSON number syntax.
@@ -227,7 +227,7 @@ pub fn resolve(text: &str) -> Result<Value, String> {
         "true" | "True" | "TRUE" => Value::Bool(true),
         "false" | "False" | "FALSE" => Value::Bool(false),
         ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF" | ".nan"
-        | ".NaN" | ".NAN" => return Err(not_json()),
+        | ".NaN" | ".NAN" => return Err(not_json(text)),
         _ => match core_number(text) {
             Some(n) => Value::Number(number(&n)),
             None => Value::String(text.to_string()),

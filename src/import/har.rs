@@ -169,7 +169,7 @@ fn entry_spec(
 fn post_body(post: &Value) -> Result<Option<Value>, String> {
     let mime = text(post.get("mimeType"));
     let base = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    let body_text = text(post.get("text"));
+    let body_text = post_text(post)?;
     let params = post.get("params").and_then(Value::as_array);
     Ok(Some(if base == "application/json" || base.ends_with("+json") {
         match serde_json::from_str::<Value>(&body_text) {
@@ -219,6 +219,26 @@ fn post_body(post: &Value) -> Result<Option<Value>, String> {
     }))
 }
 
+/// `postData.text`, decoded when the exporter gave it as base64 (`"encoding": "base64"`, which
+/// some tools write beside HAR 1.2's fields, as for response bodies). A body that is not UTF-8
+/// text cannot be written in a spec: that is an error, not bytes silently changed.
+fn post_text(post: &Value) -> Result<String, String> {
+    use base64::Engine;
+    let raw = text(post.get("text"));
+    match post.get("encoding").and_then(Value::as_str) {
+        None | Some("") => Ok(raw),
+        Some(e) if e.eq_ignore_ascii_case("base64") => {
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(raw.trim())
+                .map_err(|_| "postData.text is not valid base64, as its `encoding` says".to_string())?;
+            String::from_utf8(bytes).map_err(|_| {
+                "the body is binary (base64 in the HAR), which a spec holds as a file: save it and write `body: {binary: FILE}`".to_string()
+            })
+        }
+        Some(other) => Err(format!("postData.encoding `{other}` is not one snipgen reads (base64 is)")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,5 +261,28 @@ mod tests {
             "# Imported by snipgen from s.har#/log/entries/0/request\ntitle: POST /v1/login\nmethod: POST\nurl: https://api.example.com/v1/login\nheaders:\n  X-Client: web\nquery:\n  next: /home\nbody:\n  json:\n    user: ada\nauth:\n  bearer:\n    token: t0k\n"
         );
         assert_eq!(warnings, ["s.har: dropped headers a browser sets on its own: cookie, sec-fetch-mode"]);
+    }
+
+    /// A body some exporters give as base64 is decoded; a binary one is an error (a spec holds
+    /// binary bodies as files), never the base64 text sent as the body.
+    #[test]
+    fn base64_bodies_are_decoded_or_refused() {
+        let har = |mime: &str, text: &str| {
+            format!(
+                r#"{{"log": {{"version": "1.2", "entries": [{{"request": {{"method": "POST",
+                  "url": "https://api.example.com/b", "headers": [],
+                  "postData": {{"mimeType": "{mime}", "text": "{text}", "encoding": "base64"}}}}}}]}}}}"#
+            )
+        };
+        // {"a": 1e400}: a number beyond f64 is kept as written, as JSON allows.
+        let (specs, _) = import("s.har", &har("application/json", "eyJhIjogMWU0MDB9")).unwrap();
+        assert!(specs[0].yaml.ends_with("body:\n  json:\n    a: 1e+400\n"), "{}", specs[0].yaml);
+        specs[0].load().unwrap();
+        let Err(errors) = import("s.har", &har("application/octet-stream", "AAEC/w==")) else {
+            panic!("a binary body was imported")
+        };
+        assert!(errors[0].to_string().contains("the body is binary (base64 in the HAR)"), "{}", errors[0]);
+        let Err(errors) = import("s.har", &har("text/plain", "not base64!")) else { panic!("imported") };
+        assert!(errors[0].to_string().contains("not valid base64"), "{}", errors[0]);
     }
 }

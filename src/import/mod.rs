@@ -174,9 +174,10 @@ pub(crate) fn to_yaml(header: &str, value: &serde_json::Value) -> Result<String,
         let yaml = AsYaml { value, numbers: &numbers, token: &token };
         let Ok(body) = serde_saphyr::to_string_with_options(&yaml, options) else { continue };
         let body = with_numbers(&body, &token, &numbers.into_inner());
-        let back = serde_saphyr::from_str::<crate::yaml_json::Node>(&body)
-            .ok()
-            .and_then(|node| crate::yaml_json::to_json(&node, &body).ok());
+        let back =
+            serde_saphyr::from_str_with_options::<crate::yaml_json::Node>(&body, crate::spec::yaml_options())
+                .ok()
+                .and_then(|node| crate::yaml_json::to_json(&node, &body).ok());
         if back.as_ref() == Some(value) {
             return Ok(format!("{header}{body}"));
         }

@@ -346,7 +346,17 @@ fn nul_bytes_are_refused_where_a_client_cannot_send_them() {
 #[test]
 fn json_values_json_cannot_hold_are_located() {
     let err = generate_error("title: x\nmethod: POST\nurl: https://h/x\nbody:\n  json: {a: [1, .inf]}\n");
-    assert!(err.contains("bad.yaml:5:") && err.contains("infinity or NaN"), "{err}");
+    assert!(err.contains("bad.yaml:5:") && err.contains("`.inf` is infinity or NaN"), "{err}");
+    // A number beyond f64 is a JSON number all the same, sent as written (it was refused as
+    // infinity).
+    let dir = project(&[(
+        "big.yaml",
+        "title: x\nmethod: POST\nurl: https://h/x\nbody:\n  json: {a: 1e400, b: -2E-999}\n",
+    )]);
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--lang", "curl"]);
+    assert_eq!(code, 0, "{stderr}");
+    let curl = std::fs::read_to_string(dir.path().join("output/big/curl.sh")).unwrap();
+    assert!(curl.contains("\"a\": 1e+400,\n  \"b\": -2e-999\n"), "{curl}");
     let err = generate_error("title: x\nmethod: POST\nurl: https://h/x\nbody:\n  json: {1: a, \"1\": b}\n");
     assert!(err.contains("key `1` appears twice"), "{err}");
 }
