@@ -190,7 +190,8 @@ fn parse_text(path: &Path, text: &str) -> Res<Value> {
         // OpenAPI 3 documents are YAML 1.2: `on`, `n` or `yes` are strings, not booleans, and
         // an example's numbers keep their written form (`10.50`, twenty-digit ids), as a JSON
         // document's do.
-        let options = serde_saphyr::options! { strict_booleans: true };
+        let mut options = crate::spec::yaml_options();
+        options.strict_booleans = true;
         let node: crate::yaml_json::Node = serde_saphyr::from_str_with_options(text, options)
             .map_err(|e| crate::common::yaml_error(path, &e))?;
         crate::yaml_json::to_json(&node, text)

@@ -393,19 +393,24 @@ fn yaml_is_read_as_yaml_1_2() {
 }
 
 /// A YAML document's example numbers are sent as written, as a JSON document's are: `10.50`
-/// stays `10.50` and a twenty-digit id keeps every digit.
+/// stays `10.50`, a twenty-digit id keeps every digit, and `1e400` is a number, not infinity.
 #[test]
 fn yaml_numbers_keep_their_written_form() {
     let dir = project(&[]);
     write(
         dir.path(),
         "api.yaml",
-        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nservers: [{url: 'https://a.example.com'}]\npaths:\n  /n:\n    post:\n      parameters:\n        - {name: X-N, in: header, required: true, schema: {type: number}, example: 1.50}\n      requestBody:\n        content:\n          application/json:\n            example: {price: 10.50, id: 98765432109876543210, z: -0, hex: 0x1F}\n      responses:\n        200: {description: ok}\n",
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nservers: [{url: 'https://a.example.com'}]\npaths:\n  /n:\n    post:\n      parameters:\n        - {name: X-N, in: header, required: true, schema: {type: number}, example: 1.50}\n      requestBody:\n        content:\n          application/json:\n            example: {price: 10.50, id: 98765432109876543210, z: -0, hex: 0x1F, huge: 1e400}\n      responses:\n        200: {description: ok}\n",
     );
     let (specs, _) = import::openapi::import(&dir.path().join("api.yaml"), &Default::default()).unwrap();
     let yaml = &specs[0].yaml;
     assert!(yaml.contains("X-N: \"1.50\"\n"), "{yaml}");
-    assert!(yaml.contains("price: 10.50\n    id: 98765432109876543210\n    z: -0\n    hex: 31\n"), "{yaml}");
+    assert!(
+        yaml.contains(
+            "price: 10.50\n    id: 98765432109876543210\n    z: -0\n    hex: 31\n    huge: 1e+400\n"
+        ),
+        "{yaml}"
+    );
 }
 
 /// Path parameters by style and explode, as OpenAPI §4.8.12.4's table spells them: an
