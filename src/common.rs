@@ -65,6 +65,16 @@ fn describe(error: &serde_saphyr::Error) -> String {
             return "expected text; remove the tag (`!!…`)".into();
         }
         E::CannotBorrowTransformedString { .. } => return "expected text".into(),
+        // The reader's event names ("string scalar", "mapping start") in the author's terms.
+        E::Unexpected { expected: "string scalar" | "scalar", .. } => {
+            return "expected text (one value), found a list or mapping".into();
+        }
+        E::Unexpected { expected: "mapping start", .. } => {
+            return "expected a mapping (`key: value` lines), found a list or a single value".into();
+        }
+        E::Unexpected { expected: "sequence start", .. } => {
+            return "expected a list (`- item` lines), found a mapping or a single value".into();
+        }
         E::NonFiniteFloat { value, .. } => {
             return format!(
                 "`{value}` is infinity or NaN, which JSON cannot hold; quote it to send it as text"
@@ -91,6 +101,10 @@ fn describe(error: &serde_saphyr::Error) -> String {
             let hint = did_you_mean(word, expected.split(", "));
             message.push_str(&hint);
         }
+    }
+    // serde names an enum's choices "variants"; to a spec author they are allowed values.
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        message = format!("unknown value `{rest}");
     }
     message
 }

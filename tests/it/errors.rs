@@ -361,6 +361,35 @@ fn json_values_json_cannot_hold_are_located() {
     assert!(err.contains("key `1` appears twice"), "{err}");
 }
 
+/// The reader's and serde's own terms ("string scalar", "mapping start", "variant") are said
+/// in a spec author's.
+#[test]
+fn shape_errors_say_what_was_expected_in_words() {
+    let base = "title: t\nmethod: POST\nurl: https://h/x\n";
+    for (rest, want) in [
+        (
+            "headers: [a, b]\n",
+            "bad.yaml:4:11: expected a mapping (`key: value` lines), found a list or a single value",
+        ),
+        (
+            "body:\n  form:\n    a: [1, 2]\n",
+            "bad.yaml:6:8: expected text (one value), found a list or mapping",
+        ),
+        (
+            "body:\n  multipart: {a: b}\n",
+            "bad.yaml:5:14: expected a list (`- item` lines), found a mapping or a single value",
+        ),
+        ("auth: bearr\n", "bad.yaml:4:1: unknown value `bearr`, expected one of none, bearer,"),
+    ] {
+        let err = generate_error(&format!("{base}{rest}"));
+        assert!(err.contains(want), "want {want:?} in {err}");
+        for library in ["scalar", "mapping start", "sequence start", "variant"] {
+            assert!(!err.contains(library), "{library:?} reached the user: {err}");
+        }
+    }
+    assert!(generate_error(&format!("{base}auth: bearr\n")).ends_with("did you mean `bearer`?"));
+}
+
 /// serde-saphyr's developer wording ("use from_str_multiple", "set DuplicateKeyPolicy in
 /// Options", "use Option<String>", "budget breached: Nodes { … }") never reaches a user.
 #[test]
@@ -378,7 +407,7 @@ fn library_messages_are_in_the_spec_authors_words() {
             "title: ~\nmethod: GET\nurl: http://h/x\n".to_string(),
             "bad.yaml:1:8: expected text, found nothing",
         ),
-        ("[1, 2]\n".to_string(), "bad.yaml:1:1: expected mapping"),
+        ("[1, 2]\n".to_string(), "bad.yaml:1:1: expected a mapping (`key: value` lines)"),
         (
             format!("title: x\nmethod: GET\nurl: http://h/x\nheaders:\n{}", "  - X-A: b\n".repeat(130_000)),
             "the spec holds more than 250000 values",
