@@ -388,6 +388,9 @@ fn shape_errors_say_what_was_expected_in_words() {
         }
     }
     assert!(generate_error(&format!("{base}auth: bearr\n")).ends_with("did you mean `bearer`?"));
+    // A `{{…}}` that is no variable name is said to be one, not "url contains '{'".
+    let err = generate_error("title: t\nmethod: GET\nurl: https://h/users/{{1st id}}\n");
+    assert!(err.contains("bad.yaml:3:6: url holds `{{1st id}}`, which is not a variable name"), "{err}");
 }
 
 /// serde-saphyr's developer wording ("use from_str_multiple", "set DuplicateKeyPolicy in
