@@ -392,45 +392,39 @@ fn command_spec(
         }
         None => base,
     };
-    // curl sends the user's Authorization header (none for `-H 'Authorization:'`) in place of
-    // the one its auth options make.
-    let named_authorization = |n: &String| n.eq_ignore_ascii_case("authorization");
-    let why = if header_auth.is_some() || given.iter().any(|(n, _, own)| !own && named_authorization(n)) {
-        Some("curl sends the -H 'Authorization: …' header instead")
-    } else if removed.iter().any(named_authorization) {
-        Some("-H 'Authorization:' stops curl sending it")
-    } else {
-        None
+    let mut query = query_text.as_deref().map(form_pairs).unwrap_or_default();
+    if json_body.is_some() {
+        set_own(&mut given, "Accept", Some("application/json".into()));
+    }
+    let users = |name: &str| given.iter().any(|(n, _, own)| !own && n.eq_ignore_ascii_case(name));
+    let removes = |name: &str| removed.iter().any(|r| r.eq_ignore_ascii_case(name));
+    // Why curl leaves out the `name` header an option of its own makes, if it does: as curl
+    // does, the user's -H is sent instead, or `-H 'Name:'` stops it.
+    let gives_way = |name: &str, user_sends: bool| {
+        if user_sends {
+            Some(format!("curl sends the -H '{name}: …' header instead"))
+        } else {
+            removes(name).then(|| format!("-H '{name}:' stops curl sending it"))
+        }
     };
-    if let Some(why) = why {
+    if let Some(why) = gives_way("Authorization", header_auth.is_some() || users("Authorization")) {
         let dropped = [("--oauth2-bearer", bearer.take().is_some()), (basic_option, basic.take().is_some())];
         for (option, _) in dropped.iter().filter(|(_, given)| *given) {
             warnings.push(format!("{at}: {option} ignored: {why}"));
         }
     }
-    let mut query = query_text.as_deref().map(form_pairs).unwrap_or_default();
-
-    if json_body.is_some() {
-        set_own(&mut given, "Accept", Some("application/json".into()));
-    }
-    let named = |name: &str, n: &String| n.eq_ignore_ascii_case(name);
-    let users = |name: &String| given.iter().any(|(n, _, own)| !own && named(n, name));
-    let replaced = |n: &String| users(n) || removed.iter().any(|r| named(r, n));
-    // An option's own header gives way to the user's, as curl does; said, since the option is
-    // then dropped (`--json`'s Accept gives way without a word: curl documents it so).
+    // Said, since the option is then dropped (`--json`'s Accept gives way without a word: curl
+    // documents it so).
     for (option, name) in [("-A", "User-Agent"), ("-e", "Referer"), ("-r", "Range"), ("-b", "Cookie")] {
-        if given.iter().any(|(n, _, own)| *own && n == name && replaced(n)) {
-            let why = if users(&name.to_string()) {
-                format!("curl sends the -H '{name}: …' header instead")
-            } else {
-                format!("-H '{name}:' stops curl sending it")
-            };
+        if given.iter().any(|(n, _, own)| *own && n == name)
+            && let Some(why) = gives_way(name, users(name))
+        {
             warnings.push(format!("{at}: {option} ignored: {why}"));
         }
     }
     let mut headers: Vec<(String, String)> = given
         .iter()
-        .filter(|(n, _, own)| !own || !replaced(n))
+        .filter(|(n, _, own)| !own || !(users(n) || removes(n)))
         .map(|(n, v, _)| (n.clone(), v.clone()))
         .collect();
     let content_type = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case("content-type"));
