@@ -1056,6 +1056,13 @@ pub(crate) fn utf8_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Dia
 /// without following a link or blocking on a FIFO, then checked by what was opened: one path
 /// look-up per spec, and no window for a link swapped in between a check and the open.
 pub(crate) fn read_spec_file(file: &Path) -> Result<Vec<u8>, String> {
+    let opened = open_spec(file)?;
+    let meta = opened.metadata().map_err(|e| cannot_read(&e))?;
+    read_opened(opened, &meta)
+}
+
+/// Opens without following a link (which is then not a regular file) or blocking on a FIFO.
+fn open_spec(file: &Path) -> Result<std::fs::File, String> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -1063,15 +1070,13 @@ pub(crate) fn read_spec_file(file: &Path) -> Result<Vec<u8>, String> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
-    let opened = options.open(file).map_err(|e| {
+    options.open(file).map_err(|e| {
         #[cfg(unix)]
         if e.raw_os_error() == Some(libc::ELOOP) {
             return NOT_REGULAR.to_string();
         }
         cannot_read(&e)
-    })?;
-    let meta = opened.metadata().map_err(|e| cannot_read(&e))?;
-    read_opened(opened, &meta)
+    })
 }
 
 const NOT_REGULAR: &str = "not a regular file";
@@ -1085,7 +1090,7 @@ pub(crate) fn read_spec_file_with(file: &Path, meta: &std::fs::Metadata) -> Resu
     if !meta.file_type().is_file() {
         return Err(NOT_REGULAR.into());
     }
-    read_opened(std::fs::File::open(file).map_err(|e| cannot_read(&e))?, meta)
+    read_opened(open_spec(file)?, meta)
 }
 
 /// The bytes of `opened`, a file whose metadata is `meta`.
