@@ -14,9 +14,12 @@
 #      each MET or NOT MET, and the time per spec 3x per core allows beside the time snipgen
 #      takes to load a spec without rendering it;
 #   6. with --scale, runs scripts/bench-scale.sh (cold, warm and check at 5k/10k/50k synthetic
-#      specs, and its own targets) after the table.
+#      specs, and its own targets) after the table;
+#   7. with --verify, runs scripts/bench-verify.sh (verify's samples/s over specs/ and the
+#      matrix, and its >= 10x target; needs the runtimes of scripts/install-runtimes.sh).
+#   --all is --scale and --verify: every target of issue 13 from one run.
 #
-# Usage: scripts/bench-peers.sh [--scale] [N]   (N requests, default 2000)
+# Usage: scripts/bench-peers.sh [--scale] [--verify] [--all] [N]   (N requests, default 2000)
 # Env:
 #   SNIPGEN_RUNTIMES  cache dir (default $HOME/.cache/snipgen-runtimes); the peers go in peers/
 #   BENCH_RUNS        timed runs per peer, best one reported (default 3)
@@ -29,10 +32,13 @@ set -euo pipefail
 
 N=2000
 SCALE=0
+VERIFY=0
 for arg in "$@"; do
   case "$arg" in
     --scale) SCALE=1;;
-    ''|*[!0-9]*) echo "usage: $0 [--scale] [N]" >&2; exit 2;;
+    --verify) VERIFY=1;;
+    --all) SCALE=1; VERIFY=1;;
+    ''|*[!0-9]*) echo "usage: $0 [--scale] [--verify] [--all] [N]" >&2; exit 2;;
     *) N="$arg";;
   esac
 done
@@ -201,4 +207,13 @@ if [ "$SCALE" = 1 ]; then
   log "scale: scripts/bench-scale.sh ${SCALE_SIZES:-}"
   # shellcheck disable=SC2086 # SCALE_SIZES is a list of numbers
   "$ROOT/scripts/bench-scale.sh" ${SCALE_SIZES:-}
+fi
+
+# ---- 7. --verify: verify's samples/s and its target ----
+
+if [ "$VERIFY" = 1 ]; then
+  echo
+  log "verify: scripts/bench-verify.sh"
+  # Its totals and target; the per-column seconds after them are for profiling.
+  "$ROOT/scripts/bench-verify.sh" | sed -n '/^runs (/,/^ratio to the/p'
 fi
