@@ -278,7 +278,13 @@ fn run(command: Command, reporter: &Reporter) -> Result<ExitCode, Error> {
                     Error::Usage(format!("spec has no auth method `{name}`; it lists {}", listed.join(", ")))
                 })?,
             };
-            let sample = renderer.render(request, target)?;
+            // A refusal names the spec and the client, not the template it was asked of.
+            let sample = renderer.render(request, target).map_err(|e| match e {
+                Error::Refused { reason, .. } => {
+                    Error::Refused { name: format!("{}: {}", loaded.path.display(), target.label()), reason }
+                }
+                other => other,
+            })?;
             std::io::stdout().write_all(sample.as_bytes()).map_err(Error::stdout)?;
             Ok(ExitCode::SUCCESS)
         }

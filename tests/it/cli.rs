@@ -12,6 +12,20 @@ fn render_prints_one_sample() {
     assert!(!dir.path().join("output").exists(), "render must not write files");
 }
 
+/// A client's refusal names the spec and the client (it named the template, as if that were
+/// wrong).
+#[test]
+fn render_says_which_client_refuses_which_spec() {
+    let spec = "title: t\nmethod: OPTIONS\nurl: https://api.example.com/x\nheaders:\n  Origin: https://app.example.com\n";
+    let dir = project(&[("cors.yaml", spec)]);
+    let (code, stdout, stderr) = snipgen(dir.path(), &["render", "specs/cors.yaml", "--lang", "jquery"]);
+    assert_eq!((code, stdout.as_str()), (3, ""), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        "error: specs/cors.yaml: jQuery: refused: a browser does not let scripts set the Origin header"
+    );
+}
+
 #[test]
 fn render_rejects_unknown_language_with_hint() {
     let dir = project(&[("a.yaml", SIMPLE)]);
