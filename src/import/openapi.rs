@@ -386,7 +386,11 @@ impl Ctx<'_> {
         if !(version.starts_with("3.0") || version.starts_with("3.1")) {
             let found = if version.is_empty() {
                 match doc.get("swagger") {
-                    Some(_) => "a Swagger 2.0 document".to_string(),
+                    // swagger2openapi (npm) converts one; checked by hand on a Swagger 2.0 file.
+                    Some(_) => format!(
+                        "a Swagger 2.0 document; convert it first: `npx swagger2openapi --yaml {} -o openapi.yaml`",
+                        docs.names[root.file].0
+                    ),
                     None => "no `openapi` field".to_string(),
                 }
             } else {

@@ -268,7 +268,7 @@ fn errors_name_the_file_and_json_pointer() {
     let stderr = error_of("swagger: '2.0'\npaths: {}\n", &[]);
     assert_eq!(
         stderr.trim(),
-        "error: api.yaml#/openapi: expected OpenAPI 3.0.x or 3.1.x, found a Swagger 2.0 document"
+        "error: api.yaml#/openapi: expected OpenAPI 3.0.x or 3.1.x, found a Swagger 2.0 document; convert it first: `npx swagger2openapi --yaml api.yaml -o openapi.yaml`"
     );
     let stderr = error_of("openapi: 3.1.0\npaths: [unclosed\n", &[]);
     assert!(stderr.starts_with("error: api.yaml:2:"), "{stderr}");
