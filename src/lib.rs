@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use error::Error;
+use error::{Diagnostic, Error};
 use lang::{Registry, Target};
 use model::{Request, Settings};
 use render::{Plan, Renderer, Sample};
@@ -140,7 +140,7 @@ pub fn plan(specs: &Path, targets: &[Target], renderer: &Renderer, allow_empty: 
     if loaded.is_empty() && !allow_empty {
         return Err(no_specs(&specs.display().to_string()));
     }
-    plan_loaded(&loaded, targets, renderer)
+    plan_loaded(loaded, targets, renderer)
 }
 
 /// No spec at all is an error unless asked for: a mistyped folder must not look like
@@ -153,24 +153,43 @@ pub fn no_specs(looked_in: &str) -> Error {
 
 /// Everything `generate` would write for specs already loaded (from specs/ and OpenAPI):
 /// every spec rendered for every target, in the specs' order, each request knowing its spec
-/// file ([`Plan::files`] lays the samples out as the `files` format writes them).
+/// file ([`Plan::files`] lays the samples out as the `files` format writes them). Each spec is
+/// modelled, rendered and freed by the core that took it (no core frees every spec's text and
+/// tree at the end); every spec's model errors are reported before any render error.
 pub fn plan_loaded(
-    loaded: &[spec::LoadedSpec],
+    loaded: Vec<spec::LoadedSpec>,
     targets: &[Target],
     renderer: &Renderer,
 ) -> Result<Plan, Error> {
-    let groups = build_requests(loaded, renderer.settings())?;
-    let plans: Vec<Result<Plan, Error>> = groups
+    let settings = renderer.settings();
+    let outcomes: Vec<Result<Result<Plan, Error>, Diagnostic>> = loaded
         .into_par_iter()
-        .map(|(path, requests)| {
-            let mut plan = renderer.render_all(requests, targets)?;
-            plan.spec_files = vec![path; plan.requests.len()];
-            Ok(plan)
+        .map(|l| {
+            let requests = model::build(&l, settings)?;
+            Ok(renderer.render_all(requests, targets).map(|mut plan| {
+                plan.spec_files = vec![l.path.clone(); plan.requests.len()];
+                plan
+            }))
         })
         .collect();
+    let mut plans = Vec::with_capacity(outcomes.len());
+    let mut errors = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Ok(plan) => plans.push(plan),
+            Err(d) => errors.push(d),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Specs(errors));
+    }
+    let plans = plans.into_iter().collect::<Result<Vec<Plan>, Error>>()?;
+    // Sized once: the samples are moved into place, not copied again as the vectors grow.
     let mut plan = Plan::default();
+    plan.requests.reserve_exact(plans.iter().map(|p| p.requests.len()).sum());
+    plan.spec_files.reserve_exact(plan.requests.capacity());
+    plan.samples.reserve_exact(plans.iter().map(|p| p.samples.len()).sum());
     for one in plans {
-        let one = one?;
         let offset = plan.requests.len();
         plan.requests.extend(one.requests);
         plan.spec_files.extend(one.spec_files);

@@ -74,7 +74,7 @@ fn plan_inputs(
     if loaded.is_empty() && !inputs.allow_empty {
         return Err(snipgen::no_specs(&inputs.specs.display().to_string()));
     }
-    let plan = snipgen::plan_loaded(&loaded, &targets, &renderer)?;
+    let plan = snipgen::plan_loaded(loaded, &targets, &renderer)?;
     renderer.finish_progress();
     let options = inputs.format_options();
     let files = snipgen::format::render(&plan, &options)?;

@@ -45,7 +45,7 @@ fn every_operation_renders_in_every_language() {
     assert!(loaded.specs.len() >= 50, "{} operations", loaded.specs.len());
     let targets = parse_targets(&[]).unwrap();
     let renderer = snipgen::renderer(&Default::default()).unwrap();
-    let plan = snipgen::plan_loaded(&loaded.specs, &targets, &renderer).unwrap();
+    let plan = snipgen::plan_loaded(loaded.specs, &targets, &renderer).unwrap();
     // Only what a client cannot send at all: browsers forbid Cookie and Origin, these clients
     // cannot type a text part (the upload's JSON metadata part), and RestSharp sends files
     // before the dispute evidence's text fields.
