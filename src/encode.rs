@@ -7,7 +7,7 @@
 /// Whether `inner` (between `{{` and `}}`) names a variable: an identifier, unpadded, since a
 /// space would be invalid in a URL. Anything else that looks like a placeholder is plain text
 /// and gets encoded.
-pub(crate) fn is_variable_name(inner: &str) -> bool {
+fn is_variable_name(inner: &str) -> bool {
     let mut chars = inner.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
@@ -30,6 +30,24 @@ pub fn variable_spans(s: &str) -> Vec<(usize, usize)> {
         }
     }
     spans
+}
+
+/// The text inside each `{{…}}` of `s` that is not a variable name (`{{1st id}}`,
+/// `{{$guid}}`): plain text to the encoders, though its author most likely meant a variable.
+/// One whose text holds `{` (nested braces) is left out.
+pub(crate) fn non_variable_placeholders(s: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = s;
+    while let Some(open) = find_pair(rest, b'{') {
+        let inner = &rest[open + 2..];
+        let Some(close) = find_pair(inner, b'}') else { break };
+        let name = &inner[..close];
+        if !name.contains('{') && !is_variable_name(name) {
+            found.push(name);
+        }
+        rest = &inner[close + 2..];
+    }
+    found
 }
 
 /// Where `bb` (`{{` or `}}`) first occurs in `s`: a byte search, cheaper than a substring
@@ -788,6 +806,12 @@ mod tests {
                 assert_eq!(fast, reference, "{input:?}");
             }
         }
+    }
+
+    #[test]
+    fn placeholders_that_are_no_variable_names_are_found() {
+        let found = non_variable_placeholders("/{{ok}}/{{1st id}}?{{$guid}}&{{a{{b}}}}{{x.y-z}}{{");
+        assert_eq!(found, ["1st id", "$guid"]);
     }
 
     #[test]

@@ -852,13 +852,11 @@ fn check_url(url: &str) -> Option<String> {
     }
     if let Some(c) = outside.chars().find(|c| !allowed(*c)) {
         // `{{…}}` around what is not a variable name was most likely meant as a variable.
-        let placeholder = outside.find("{{").and_then(|at| {
-            let end = outside[at..].find("}}")? + at + 2;
-            Some(&outside[at..end])
-        });
-        if let Some(written) = placeholder.filter(|_| matches!(c, '{' | '}')) {
+        if matches!(c, '{' | '}')
+            && let Some(name) = crate::encode::non_variable_placeholders(url).first()
+        {
             return Some(format!(
-                "url holds `{written}`, which is not a variable name (a letter or `_`, then letters, digits, `_`, `.` or `-`); rename it, or write the braces as %7B and %7D to send them as text"
+                "url holds `{{{{{name}}}}}`, which is not a variable name (a letter or `_`, then letters, digits, `_`, `.` or `-`); rename it, or write the braces as %7B and %7D to send them as text"
             ));
         }
         return Some(format!(

@@ -71,16 +71,8 @@ fn text_of(v: &Value) -> String {
 fn placeholders(value: &Value, in_url: bool, found: &mut Vec<(String, bool)>) {
     match value {
         Value::String(s) => {
-            let mut rest = s.as_str();
-            while let Some(open) = rest.find("{{") {
-                let inner = &rest[open + 2..];
-                let Some(close) = inner.find("}}") else { break };
-                let name = &inner[..close];
-                if !name.contains('{') && !crate::encode::is_variable_name(name) {
-                    found.push((name.to_string(), in_url));
-                }
-                rest = &inner[close + 2..];
-            }
+            let names = crate::encode::non_variable_placeholders(s);
+            found.extend(names.into_iter().map(|name| (name.to_string(), in_url)));
         }
         Value::Array(items) => items.iter().for_each(|v| placeholders(v, in_url, found)),
         Value::Object(map) => map.values().for_each(|v| placeholders(v, in_url, found)),
