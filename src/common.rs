@@ -75,11 +75,7 @@ fn describe(error: &serde_saphyr::Error) -> String {
         E::Unexpected { expected: "sequence start", .. } => {
             return "expected a list (`- item` lines), found a mapping or a single value".into();
         }
-        E::NonFiniteFloat { value, .. } => {
-            return format!(
-                "`{value}` is infinity or NaN, which JSON cannot hold; quote it to send it as text"
-            );
-        }
+        E::NonFiniteFloat { value, .. } => return crate::yaml_json::not_json(value),
         other => other.to_string(),
     };
     if let Some(at) = message.rfind(" at line ") {

@@ -211,7 +211,8 @@ fn typed_json(typed: &Typed) -> Result<Value, String> {
     })
 }
 
-fn not_json(written: &str) -> String {
+/// Why `written` (infinity or NaN) cannot be a JSON number.
+pub(crate) fn not_json(written: &str) -> String {
     format!("`{written}` is infinity or NaN, which JSON cannot hold; quote it to send it as text")
 }
 

@@ -383,16 +383,14 @@ impl Ctx<'_> {
                         json!({ "api_key": { "name": "access_token", "value": token, "in": "query" } }),
                     );
                 }
-                match p("headerPrefix").map(|prefix| prefix.trim().to_string()) {
-                    None => Some(json!({ "bearer": { "token": token } })),
-                    Some(prefix) if prefix == "Bearer" => Some(json!({ "bearer": { "token": token } })),
-                    Some(prefix) if prefix.is_empty() => {
-                        Some(json!({ "api_key": { "name": "Authorization", "value": token } }))
+                let prefix = p("headerPrefix");
+                Some(match prefix.as_deref().map(str::trim) {
+                    None | Some("Bearer") => json!({ "bearer": { "token": token } }),
+                    Some("") => json!({ "api_key": { "name": "Authorization", "value": token } }),
+                    Some(prefix) => {
+                        json!({ "api_key": { "name": "Authorization", "value": format!("{prefix} {token}") } })
                     }
-                    Some(prefix) => Some(
-                        json!({ "api_key": { "name": "Authorization", "value": format!("{prefix} {token}") } }),
-                    ),
-                }
+                })
             }
             "basic" => Some(
                 json!({ "basic": { "username": p("username").unwrap_or_default(), "password": p("password").unwrap_or_default() } }),
