@@ -122,16 +122,20 @@ pub fn build_requests(
     settings: &Settings,
 ) -> Result<Vec<(PathBuf, Vec<Request>)>, Error> {
     // Built in parallel, collected in spec order.
-    let built: Vec<_> = loaded.par_iter().map(|l| (l, model::build(l, settings))).collect();
-    let mut requests = Vec::new();
+    every_spec(loaded.par_iter().map(|l| model::build(l, settings).map(|r| (l.path.clone(), r))).collect())
+}
+
+/// Each spec's outcome, or every spec's error (all of them, in spec order), not just the first.
+fn every_spec<T>(outcomes: Vec<Result<T, Diagnostic>>) -> Result<Vec<T>, Error> {
+    let mut done = Vec::with_capacity(outcomes.len());
     let mut errors = Vec::new();
-    for (l, outcome) in built {
+    for outcome in outcomes {
         match outcome {
-            Ok(r) => requests.push((l.path.clone(), r)),
+            Ok(t) => done.push(t),
             Err(d) => errors.push(d),
         }
     }
-    if errors.is_empty() { Ok(requests) } else { Err(Error::Specs(errors)) }
+    if errors.is_empty() { Ok(done) } else { Err(Error::Specs(errors)) }
 }
 
 /// Everything `generate` would write for the specs below `specs`; see [`plan_loaded`].
@@ -172,18 +176,7 @@ pub fn plan_loaded(
             }))
         })
         .collect();
-    let mut plans = Vec::with_capacity(outcomes.len());
-    let mut errors = Vec::new();
-    for outcome in outcomes {
-        match outcome {
-            Ok(plan) => plans.push(plan),
-            Err(d) => errors.push(d),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(Error::Specs(errors));
-    }
-    let plans = plans.into_iter().collect::<Result<Vec<Plan>, Error>>()?;
+    let plans = every_spec(outcomes)?.into_iter().collect::<Result<Vec<Plan>, Error>>()?;
     // Sized once: the samples are moved into place, not copied again as the vectors grow.
     let mut plan = Plan::default();
     plan.requests.reserve_exact(plans.iter().map(|p| p.requests.len()).sum());
