@@ -1083,11 +1083,9 @@ fn cannot_read(e: &std::io::Error) -> String {
     format!("cannot read: {}", crate::error::io_reason(e))
 }
 
-/// [`read_spec_file`] given the file's lstat, for a caller that has it already.
+/// [`read_spec_file`] given the file's lstat, for a caller that has it already (what is not a
+/// regular file is refused by [`read_opened`]: opening one neither follows nor blocks).
 pub(crate) fn read_spec_file_with(file: &Path, meta: &std::fs::Metadata) -> Result<Vec<u8>, String> {
-    if !meta.file_type().is_file() {
-        return Err(NOT_REGULAR.into());
-    }
     read_opened(open_spec(file)?, meta)
 }
 
