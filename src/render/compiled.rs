@@ -89,6 +89,13 @@ struct Expression {
     filters: Vec<Filter>,
 }
 
+impl Expression {
+    /// Its kind alone: no `not`, no `default`, no filter.
+    fn is_bare(&self) -> bool {
+        !self.negated && self.default.is_none() && self.filters.is_empty()
+    }
+}
+
 #[derive(Debug)]
 enum Kind {
     Literal(Value),
@@ -299,11 +306,7 @@ impl<'t> Lowering<'t> {
                 // An array of literals (`body_kind in ["json", "text"]`) is one value, made
                 // here once instead of on every render.
                 let literal = |item: &Expression| match &item.kind {
-                    Kind::Literal(value)
-                        if !item.negated && item.default.is_none() && item.filters.is_empty() =>
-                    {
-                        Some(value.clone())
-                    }
+                    Kind::Literal(value) if item.is_bare() => Some(value.clone()),
                     _ => None,
                 };
                 match items.iter().map(literal).collect::<Option<Vec<Value>>>() {
@@ -506,9 +509,8 @@ fn print(expr: Expression) -> Op {
 
 /// `lhs == rhs` (`!=` when not `equal`), as [`Kind::EqualText`] where it has that shape.
 fn equal(lhs: Expression, rhs: Expression, equal: bool) -> Kind {
-    let plain = |e: &Expression| !e.negated && e.default.is_none() && e.filters.is_empty();
     match (lhs, rhs) {
-        (l, r) if !plain(&l) || !plain(&r) => Kind::Equal { lhs: Box::new(l), rhs: Box::new(r), equal },
+        (l, r) if !l.is_bare() || !r.is_bare() => Kind::Equal { lhs: Box::new(l), rhs: Box::new(r), equal },
         (
             Expression { kind: Kind::Variable(path), .. },
             Expression { kind: Kind::Literal(Value::String(text)), .. },
