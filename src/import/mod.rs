@@ -8,6 +8,7 @@ pub mod har;
 pub mod openapi;
 pub mod postman;
 mod shell;
+mod swagger;
 
 use std::path::{Path, PathBuf};
 

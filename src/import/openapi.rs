@@ -19,7 +19,7 @@ pub struct Options {
     pub server: Option<usize>,
 }
 
-const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+pub(super) const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /// A place in one of the loaded files: the file's index and a JSON pointer.
 #[derive(Debug, Clone)]
@@ -294,7 +294,11 @@ pub fn operation_sites(file: &Path) -> Result<(Vec<DocFile>, Vec<Site>), Vec<Dia
 
 /// Reads `file` and maps every operation to a spec; warnings name what was not mapped.
 pub fn import(file: &Path, options: &Options) -> Result<(Vec<Imported>, Vec<String>), Vec<Diagnostic>> {
-    let docs = Docs::load(file)?;
+    let mut docs = Docs::load(file)?;
+    if super::swagger::is_swagger_2(&docs.values[0]) {
+        super::swagger::convert(&mut docs.values)
+            .map_err(|(ptr, message)| vec![docs.err(&At { file: 0, ptr }, message)])?;
+    }
     let mut ctx = Ctx { docs: &docs, options, warnings: Vec::new() };
     let root = At { file: 0, ptr: String::new() };
     let mut out = Vec::new();
@@ -386,19 +390,16 @@ impl Ctx<'_> {
         if !(version.starts_with("3.0") || version.starts_with("3.1")) {
             let found = if version.is_empty() {
                 match doc.get("swagger") {
-                    // swagger2openapi (npm) converts one; checked by hand on a Swagger 2.0 file.
-                    Some(_) => format!(
-                        "a Swagger 2.0 document; convert it first: `npx swagger2openapi --yaml {} -o openapi.yaml`",
-                        docs.names[root.file].0
-                    ),
+                    Some(v) => format!("`swagger: {}`", scalar_text(v)),
                     None => "no `openapi` field".to_string(),
                 }
             } else {
                 format!("`openapi: {version}`")
             };
-            return Err(
-                docs.err(&root.join("openapi"), format!("expected OpenAPI 3.0.x or 3.1.x, found {found}"))
-            );
+            return Err(docs.err(
+                &root.join("openapi"),
+                format!("expected OpenAPI 3.0.x or 3.1.x, or Swagger 2.0, found {found}"),
+            ));
         }
         if let Some(hooks) = doc.get("webhooks").and_then(Value::as_object)
             && !hooks.is_empty()

@@ -34,6 +34,29 @@ fn openapi_documents_import_as_pinned_specs() {
     }
 }
 
+/// A Swagger 2.0 document imports as the OpenAPI 3.0 document swagger2openapi converts it to
+/// (committed beside it): same specs, same warnings, each spec's origin in the Swagger file.
+#[test]
+fn swagger_2_documents_import_as_their_openapi_3_reading() {
+    let (native, native_warnings) =
+        import::openapi::import(&doc("petshop/swagger.yaml"), &Default::default()).unwrap();
+    let (converted, converted_warnings) =
+        import::openapi::import(&doc("petshop/openapi.yaml"), &Default::default()).unwrap();
+    let body = |yaml: &str| yaml.split_once('\n').unwrap().1.to_string();
+    assert_eq!(native.len(), 5);
+    assert_eq!(native.len(), converted.len());
+    for (n, c) in native.iter().zip(&converted) {
+        assert_eq!(n.id, c.id);
+        assert_eq!(body(&n.yaml), body(&c.yaml), "{}", n.id);
+        assert!(n.yaml.starts_with("# Imported by snipgen from swagger.yaml#/paths/"), "{}", n.yaml);
+        insta::assert_snapshot!(format!("openapi__petshop__{}", n.id.replace('/', "__")), n.yaml);
+    }
+    assert_eq!(
+        portable(&native_warnings),
+        portable(&converted_warnings).replace("openapi.yaml", "swagger.yaml")
+    );
+}
+
 #[test]
 fn every_operation_renders_in_every_language() {
     let sources = Sources {
@@ -265,10 +288,30 @@ fn errors_name_the_file_and_json_pointer() {
         stderr.trim(),
         "error: api.yaml#/paths/~1users/post/requestBody: $ref \"#/components/requestBodies/Nope\" points to nothing"
     );
-    let stderr = error_of("swagger: '2.0'\npaths: {}\n", &[]);
+    let stderr = error_of("swagger: '1.2'\npaths: {}\n", &[]);
     assert_eq!(
         stderr.trim(),
-        "error: api.yaml#/openapi: expected OpenAPI 3.0.x or 3.1.x, found a Swagger 2.0 document; convert it first: `npx swagger2openapi --yaml api.yaml -o openapi.yaml`"
+        "error: api.yaml#/openapi: expected OpenAPI 3.0.x or 3.1.x, or Swagger 2.0, found `swagger: 1.2`"
+    );
+    // Swagger 2.0: what has no OpenAPI 3 reading is said at the parameter.
+    let swagger = "swagger: '2.0'\ninfo: {title: T, version: '1'}\nhost: api.example.com\npaths:\n  /a/{id}:\n    parameters: [{name: id, in: path, required: true, type: string}]\n    get:\n      parameters:\n";
+    let stderr = error_of(
+        &format!(
+            "{swagger}        - {{name: ids, in: query, type: array, items: {{type: string}}, collectionFormat: tsv}}\n      responses: {{}}\n"
+        ),
+        &[],
+    );
+    assert_eq!(
+        stderr.trim(),
+        "error: api.yaml#/paths/~1a~1{id}/get/parameters/0: `collectionFormat: tsv` in `query` has no OpenAPI 3 style snipgen can send; use csv"
+    );
+    let stderr = error_of(
+        &format!("{swagger}        - {{$ref: 'params.yaml#/limit'}}\n      responses: {{}}\n"),
+        &[("params.yaml", "limit: {name: limit, in: query, type: integer}\n")],
+    );
+    assert!(
+        stderr.trim().starts_with("error: api.yaml#/paths/~1a~1{id}/get/parameters/0: $ref \"params.yaml#/limit\": a Swagger 2.0 parameter is read from this document's `parameters` only"),
+        "{stderr}"
     );
     let stderr = error_of("openapi: 3.1.0\npaths: [unclosed\n", &[]);
     assert!(stderr.starts_with("error: api.yaml:2:"), "{stderr}");
@@ -935,4 +978,19 @@ fn curl_authorization_header_wins_over_auth_options() {
     let (yaml, warnings) = import("curl -u a:b -H 'Authorization:' https://a.example.com/x");
     assert!(yaml.ends_with("url: https://a.example.com/x\n"), "{yaml}");
     assert_eq!(warnings, ["docs.sh:1: -u ignored: -H 'Authorization:' stops curl sending it"]);
+}
+
+/// `--format openapi` annotates a Swagger 2.0 input in place of converting it.
+#[test]
+fn swagger_2_input_stays_swagger_2_with_code_samples() {
+    let dir = project(&[]);
+    let text = std::fs::read_to_string(doc("petshop/swagger.yaml")).unwrap();
+    write(dir.path(), "swagger.yaml", &text);
+    let (code, _, stderr) =
+        snipgen(dir.path(), &["generate", "--openapi", "swagger.yaml", "--format", "openapi"]);
+    assert_eq!(code, 0, "{stderr}");
+    let written = std::fs::read_to_string(dir.path().join("output/openapi/swagger.yaml")).unwrap();
+    assert!(written.starts_with("swagger: \"2.0\"\n"), "{written}");
+    assert!(!written.contains("requestBody") && !written.contains("openapi:"), "{written}");
+    assert_eq!(written.matches("x-codeSamples").count(), 5);
 }
