@@ -89,6 +89,9 @@ pub struct Refuses {
     pub text_parts_before_files: Option<String>,
     /// A header value with leading or trailing space or tab; `{header}` in the reason.
     pub padded_header_values: Option<String>,
+    /// A query parameter sent without `=` (`?flag`), for clients that give it a value;
+    /// `{query}` in the reason.
+    pub valueless_query: Option<String>,
     /// A Content-Type header on a request without a body (clients that keep the type on
     /// the body object, and drop or refuse it without one).
     pub content_type_without_body: Option<String>,
@@ -362,6 +365,11 @@ impl Client {
             && let Some(h) = request.headers.iter().find(|h| c.found_in(&h.value))
         {
             return Some(c.because.replace("{header}", &h.name));
+        }
+        if let Some(why) = &r.valueless_query
+            && let Some(q) = request.query.iter().find(|q| q.value.is_none())
+        {
+            return Some(why.replace("{query}", &q.name));
         }
         if let Some(why) = &r.content_type_without_body
             && request.body.is_none()

@@ -94,6 +94,13 @@ impl Pair {
     }
 }
 
+/// One query parameter; `value` is `None` for a name sent without `=` (`?flag`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QueryParam {
+    pub name: String,
+    pub value: Option<String>,
+}
+
 /// The Content-Type a file part is sent with when the spec gives it none.
 pub const DEFAULT_PART_TYPE: &str = "application/octet-stream";
 
@@ -266,7 +273,7 @@ pub struct Request {
     pub host: String,
     /// Path and query, starting with `/`, for the raw HTTP request line.
     pub path: String,
-    pub query: Vec<Pair>,
+    pub query: Vec<QueryParam>,
     /// Headers in send order: the spec's, then auth's, then a derived Content-Type.
     pub headers: Vec<Pair>,
     /// `headers` without the Authorization header of `auth.basic`, for clients that render
@@ -685,16 +692,27 @@ fn build_one(loaded: &LoadedSpec, auth: &Auth, id: String, settings: &Settings) 
         }
     }
 
-    let mut query: Vec<Pair> =
-        spec.query.0.iter().map(|(k, v)| Pair::new(settings.bind(k), settings.bind(v))).collect();
-    query.extend(creds.query.iter().cloned());
+    let mut query: Vec<QueryParam> = spec
+        .query
+        .0
+        .iter()
+        .map(|(k, v)| QueryParam { name: settings.bind(k), value: v.as_ref().map(|v| settings.bind(v)) })
+        .collect();
+    query.extend(
+        creds.query.iter().map(|p| QueryParam { name: p.name.clone(), value: Some(p.value.clone()) }),
+    );
     let mut base_url = settings.bind_url(&spec.url.value);
     if let Some(origin) = &settings.origin {
         base_url = format!("{origin}{}", split_url(&base_url).1);
     }
     let query_string = query
         .iter()
-        .map(|p| format!("{}={}", encode::encode_query(&p.name, true), encode::encode_query(&p.value, true)))
+        .map(|p| match &p.value {
+            Some(value) => {
+                format!("{}={}", encode::encode_query(&p.name, true), encode::encode_query(value, true))
+            }
+            None => encode::encode_query(&p.name, true),
+        })
         .collect::<Vec<_>>()
         .join("&");
     let url = if query.is_empty() { base_url.clone() } else { format!("{base_url}?{query_string}") };

@@ -33,8 +33,9 @@ pub struct Spec {
     pub url: Spanned<String>,
     #[serde(default, deserialize_with = "headers")]
     pub headers: Pairs<HeaderName, HeaderValue>,
+    /// Query parameters; a name with no value (`flag: ~`) is sent without `=` (`?flag`).
     #[serde(default)]
-    pub query: Pairs<Text, Text>,
+    pub query: Pairs<Text, Option<Text>>,
     #[serde(default)]
     #[schemars(with = "Option<BodySpec>")]
     pub body: Option<Spanned<BodySpec>>,

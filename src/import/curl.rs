@@ -215,11 +215,16 @@ fn user_info(url: &str) -> Option<(String, &str, &str)> {
 }
 
 pub(crate) fn form_pairs(text: &str) -> Vec<(String, String)> {
+    url_query_pairs(text).into_iter().map(|(k, v)| (k, v.unwrap_or_default())).collect()
+}
+
+/// [`form_pairs`] of a URL's query, where a name without `=` (`?flag`) has no value.
+pub(crate) fn url_query_pairs(text: &str) -> Vec<(String, Option<String>)> {
     text.split('&')
         .filter(|p| !p.is_empty())
         .map(|p| match p.split_once('=') {
-            Some((k, v)) => (form_decode(k), form_decode(v)),
-            None => (form_decode(p), String::new()),
+            Some((k, v)) => (form_decode(k), Some(form_decode(v))),
+            None => (form_decode(p), None),
         })
         .collect()
 }
@@ -392,7 +397,7 @@ fn command_spec(
         }
         None => base,
     };
-    let mut query = query_text.as_deref().map(form_pairs).unwrap_or_default();
+    let mut query = query_text.as_deref().map(url_query_pairs).unwrap_or_default();
     if json_body.is_some() {
         set_own(&mut given, "Accept", Some("application/json".into()));
     }
@@ -440,9 +445,10 @@ fn command_spec(
     if get {
         for d in &data {
             match d {
-                Data::Raw(t) => query.extend(form_pairs(t)),
-                Data::Encoded(n, v) if n.is_empty() => query.push((v.clone(), String::new())),
-                Data::Encoded(n, v) => query.push((n.clone(), v.clone())),
+                Data::Raw(t) => query.extend(url_query_pairs(t)),
+                // `--data-urlencode content` sends the encoded content alone, without `=`.
+                Data::Encoded(n, v) if n.is_empty() => query.push((v.clone(), None)),
+                Data::Encoded(n, v) => query.push((n.clone(), Some(v.clone()))),
                 Data::File(f) => return Err(format!("-G with data from file `{f}` cannot be expressed")),
             }
         }

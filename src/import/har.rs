@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
-use super::curl::form_pairs;
+use super::curl::{form_pairs, url_query_pairs};
 use super::form_decode;
 use super::{Imported, insert_request, pairs, slug};
 use crate::error::{Diagnostic, Error};
@@ -109,7 +109,7 @@ fn entry_spec(
     }
     let (base, query_text) = url.split_once('?').unwrap_or((url, ""));
     let base = base.split('#').next().unwrap_or("");
-    let query = form_pairs(query_text.split('#').next().unwrap_or(""));
+    let query = url_query_pairs(query_text.split('#').next().unwrap_or(""));
     let mut headers = Vec::new();
     let mut auth = None;
     for h in request.get("headers").and_then(Value::as_array).into_iter().flatten() {

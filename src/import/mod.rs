@@ -280,7 +280,7 @@ pub(crate) fn insert_request(
     method: &str,
     url: String,
     headers: &[(String, String)],
-    query: &[(String, String)],
+    query: &[(String, Option<String>)],
     body: Option<serde_json::Value>,
 ) -> Vec<String> {
     use serde_json::Value;
@@ -316,13 +316,13 @@ pub(crate) fn managed_warning(at: &str, dropped: &[String]) -> Option<String> {
 }
 
 /// Spec pairs: a mapping when no name repeats, else a list of one-entry mappings.
-pub(crate) fn pairs(list: &[(String, String)]) -> serde_json::Value {
+pub(crate) fn pairs<V: Clone + Into<serde_json::Value>>(list: &[(String, V)]) -> serde_json::Value {
     use serde_json::Value;
     let mut names = std::collections::BTreeSet::new();
     if list.iter().all(|(k, _)| names.insert(k.as_str())) {
-        Value::Object(list.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect())
+        Value::Object(list.iter().map(|(k, v)| (k.clone(), v.clone().into())).collect())
     } else {
-        Value::Array(list.iter().map(|(k, v)| serde_json::json!({ k.clone(): v })).collect())
+        Value::Array(list.iter().map(|(k, v)| serde_json::json!({ k.clone(): v.clone().into() })).collect())
     }
 }
 

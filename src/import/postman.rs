@@ -91,19 +91,20 @@ fn description(v: Option<&Value>) -> Option<String> {
 
 /// Enabled `{key, value}` entries of a list.
 fn entries(v: Option<&Value>) -> Vec<(String, String)> {
+    optional_entries(v).into_iter().map(|(k, v)| (k, v.unwrap_or_default())).collect()
+}
+
+/// The enabled `{key, value}` items, a null or missing value as `None` (a query name
+/// without `=`).
+fn optional_entries(v: Option<&Value>) -> Vec<(String, Option<String>)> {
     v.and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .filter(|e| e.get("disabled") != Some(&Value::Bool(true)))
-                .filter_map(|e| {
-                    Some((
-                        e.get("key")?.as_str()?.to_string(),
-                        e.get("value").map(text_of).unwrap_or_default(),
-                    ))
-                })
-                .collect()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.get("disabled") != Some(&Value::Bool(true)))
+        .filter_map(|e| {
+            Some((e.get("key")?.as_str()?.to_string(), e.get("value").filter(|v| !v.is_null()).map(text_of)))
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 /// An auth parameter: v2.1 lists `{key, value}`, v2.0 maps keys to values.
@@ -422,7 +423,7 @@ fn local_file(src: Option<&str>, fallback: &str) -> String {
 
 /// The URL without its query, the enabled query pairs, and the values of `:path` variables
 /// (which become `{{variables}}`).
-type UrlParts = (String, Vec<(String, String)>, Vec<(String, String)>);
+type UrlParts = (String, Vec<(String, Option<String>)>, Vec<(String, String)>);
 
 fn url_parts(url: Option<&Value>) -> Result<UrlParts, String> {
     let (raw, query, vars) = match url {
@@ -447,7 +448,7 @@ fn url_parts(url: Option<&Value>) -> Result<UrlParts, String> {
                 };
                 format!("{protocol}{host}{port}/{path}")
             });
-            let query = o.get("query").map(|q| entries(Some(q)));
+            let query = o.get("query").map(|q| optional_entries(Some(q)));
             (raw, query, entries(o.get("variable")))
         }
         _ => return Err("request has no url".into()),
@@ -462,9 +463,9 @@ fn url_parts(url: Option<&Value>) -> Result<UrlParts, String> {
             .map(|q| {
                 q.split('&')
                     .filter(|p| !p.is_empty())
-                    .map(|p| {
-                        let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                        (k.to_string(), v.to_string())
+                    .map(|p| match p.split_once('=') {
+                        Some((k, v)) => (k.to_string(), Some(v.to_string())),
+                        None => (p.to_string(), None),
                     })
                     .collect()
             })
@@ -472,7 +473,7 @@ fn url_parts(url: Option<&Value>) -> Result<UrlParts, String> {
     });
     // Postman keeps a query as written in the URL, encoded: the spec holds its text, which
     // every sample encodes again (`%20` was sent as `%2520`). `+` is a space, as servers read it.
-    let query = query.into_iter().map(|(k, v)| (form_decode(&k), form_decode(&v))).collect();
+    let query = query.into_iter().map(|(k, v)| (form_decode(&k), v.map(|v| form_decode(&v)))).collect();
     // `:name` path segments are Postman's path variables.
     let base = base
         .split('/')

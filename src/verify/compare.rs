@@ -419,10 +419,11 @@ fn disposition_params(value: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-type DecodedTarget = (Vec<Vec<u8>>, Vec<(Vec<u8>, Vec<u8>)>);
+type DecodedTarget = (Vec<Vec<u8>>, Vec<(Vec<u8>, Option<Vec<u8>>)>);
 
 /// Path segments and query names and values, each percent-decoded (`+` kept): two targets
-/// with the same decoding differ only in how the client chose to encode them.
+/// with the same decoding differ only in how the client chose to encode them. A name without
+/// `=` (`?flag`) has no value, which is not the empty value of `?flag=`.
 fn decoded_target(target: &str) -> Option<DecodedTarget> {
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     let segments = path.split('/').map(|s| percent_bytes(s.as_bytes())).collect::<Option<Vec<_>>>()?;
@@ -430,10 +431,17 @@ fn decoded_target(target: &str) -> Option<DecodedTarget> {
         .split('&')
         .filter(|p| !p.is_empty())
         .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            let (k, v) = match p.split_once('=') {
+                Some((k, v)) => (k, Some(v)),
+                None => (p, None),
+            };
             // A raw `+` in a query means a space to form-style parsers; `%2B` is a plus.
-            let plus_as_space = |s: &str| s.replace('+', "%20");
-            Some((percent_bytes(plus_as_space(k).as_bytes())?, percent_bytes(plus_as_space(v).as_bytes())?))
+            let decode = |s: &str| percent_bytes(s.replace('+', "%20").as_bytes());
+            let value = match v {
+                Some(v) => Some(decode(v)?),
+                None => None,
+            };
+            Some((decode(k)?, value))
         })
         .collect::<Option<Vec<_>>>()?;
     Some((segments, pairs))
@@ -659,6 +667,12 @@ mod tests {
     fn re_encoded_targets_are_recognised() {
         assert_eq!(decoded_target("/a/it's?q=it%27s"), decoded_target("/a/it%27s?q=it's"));
         assert_ne!(decoded_target("/a?x=a%26b"), decoded_target("/a?x=a&b"), "a decoded `&` splits pairs");
+        assert_ne!(
+            decoded_target("/a?acl"),
+            decoded_target("/a?acl="),
+            "a bare name has no value, not an empty one"
+        );
+        assert_eq!(decoded_target("/a?a%20b"), decoded_target("/a?a+b"));
         assert_ne!(decoded_target("/a%2Fb"), decoded_target("/a/b"), "a decoded `/` splits segments");
     }
 

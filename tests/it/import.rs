@@ -994,3 +994,33 @@ fn swagger_2_input_stays_swagger_2_with_code_samples() {
     assert!(!written.contains("requestBody") && !written.contains("openapi:"), "{written}");
     assert_eq!(written.matches("x-codeSamples").count(), 5);
 }
+
+/// A query name without `=` stays one through every importer (`acl: null`), apart from an
+/// empty value (`empty: ""`).
+#[test]
+fn query_names_without_a_value_are_kept() {
+    let want = "query:\n- acl: null\n- empty: \"\"\n- a b: null\n- acl: null\n";
+    let url = "https://api.example.com/b?acl&empty=&a%20b&acl";
+    let (specs, _) = import::curl::import("q.sh", &format!("curl '{url}'\n")).unwrap();
+    assert!(specs[0].yaml.contains(want), "{}", specs[0].yaml);
+    // `-G --data-urlencode content` sends the encoded content alone.
+    let (specs, _) =
+        import::curl::import("q.sh", "curl -G https://api.example.com/b --data-urlencode 'a b' -d x=1\n")
+            .unwrap();
+    assert!(specs[0].yaml.contains("query:\n  a b: null\n  x: \"1\"\n"), "{}", specs[0].yaml);
+    let har = format!(
+        r#"{{"log": {{"version": "1.2", "entries": [{{"request": {{"method": "GET", "url": "{url}", "headers": []}}}}]}}}}"#
+    );
+    let (specs, _) = import::har::import("q.har", &har).unwrap();
+    assert!(specs[0].yaml.contains(want), "{}", specs[0].yaml);
+    let postman = r#"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+      "item": [{"name": "q", "request": {"method": "GET", "url": {"raw": "https://api.example.com/b?acl&empty=&a%20b&acl",
+        "host": ["api", "example", "com"], "path": ["b"], "protocol": "https",
+        "query": [{"key": "acl", "value": null}, {"key": "empty", "value": ""}, {"key": "a%20b"}, {"key": "acl", "value": null}]}}}]}"#;
+    let (specs, _) = import::postman::import("q.json", postman).unwrap();
+    assert!(specs[0].yaml.contains(want), "{}", specs[0].yaml);
+    // Each item has its own: a name repeated with a value keeps it.
+    let postman = postman.replace(r#"{"key": "acl", "value": null}]"#, r#"{"key": "acl", "value": "x"}]"#);
+    let (specs, _) = import::postman::import("q.json", &postman).unwrap();
+    assert!(specs[0].yaml.contains("- a b: null\n- acl: x\n"), "{}", specs[0].yaml);
+}

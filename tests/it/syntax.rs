@@ -357,7 +357,10 @@ pub fn expectations(loaded: &LoadedSpec, request: &Request, lang: &str) -> Vec<E
             out.push(pair(&h.name, &h.value));
         }
     }
-    out.extend(request.query.iter().map(|q| pair(&q.name, &q.value)));
+    out.extend(request.query.iter().map(|q| match &q.value {
+        Some(v) => pair(&q.name, v),
+        None => value(&q.name),
+    }));
     match &request.body {
         None => {}
         Some(Body::Form { fields, .. }) => out.extend(fields.iter().map(|f| pair(&f.name, &f.value))),
