@@ -154,10 +154,37 @@ fn written<'a>(source: &'a str, at: &Location) -> Written<'a> {
 
 /// Converts a node to JSON. `source` is the spec file's text the spans point into.
 pub fn to_json(node: &Node, source: &str) -> Result<Value, Located> {
+    convert(node, source, Mode::Sent)
+}
+
+/// Converts an OpenAPI document to JSON. Infinity and NaN, which JSON cannot hold, are kept as
+/// their text (`maximum: .inf` in a schema) except in what a sample may send: the values under
+/// [`SENT_KEYS`], refused there as [`to_json`] refuses them.
+pub fn document_to_json(node: &Node, source: &str) -> Result<Value, Located> {
+    convert(node, source, Mode::Document)
+}
+
+/// The keys of an OpenAPI document whose values a sample may send.
+const SENT_KEYS: [&str; 6] = ["example", "examples", "default", "enum", "const", "x-snipgen"];
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// Every value may be sent: infinity and NaN are refused.
+    Sent,
+    /// An OpenAPI document outside [`SENT_KEYS`].
+    Document,
+}
+
+fn convert(node: &Node, source: &str, mode: Mode) -> Result<Value, Located> {
     let at = &node.0.defined;
+    // Infinity or NaN, refused where it could be sent, else kept as written.
+    let non_finite = |written: String, message: String| match mode {
+        Mode::Sent => Err((node.0.referenced, message)),
+        Mode::Document => Ok(Value::String(written)),
+    };
     match &node.0.value {
         Kind::Seq(items) => {
-            items.iter().map(|i| to_json(i, source)).collect::<Result<_, _>>().map(Value::Array)
+            items.iter().map(|i| convert(i, source, mode)).collect::<Result<_, _>>().map(Value::Array)
         }
         Kind::Map(entries) => {
             let mut map = Map::new();
@@ -169,17 +196,21 @@ pub fn to_json(node: &Node, source: &str) -> Result<Value, Located> {
                         format!("key `{name}` appears twice in this JSON object; keep one"),
                     ));
                 }
-                map.insert(name, to_json(value, source)?);
+                let inner = if SENT_KEYS.contains(&name.as_str()) { Mode::Sent } else { mode };
+                map.insert(name, convert(value, source, inner)?);
             }
             Ok(Value::Object(map))
         }
         Kind::Str(text) => match written(source, at) {
-            Written::Plain(_) => resolve(text).map_err(|m| (node.0.referenced, m)),
+            Written::Plain(_) => resolve(text).or_else(|m| non_finite(text.clone(), m)),
             Written::Text | Written::Tagged => Ok(Value::String(text.clone())),
         },
         Kind::Resolved(typed) => match written(source, at) {
-            Written::Plain(raw) => resolve(raw).map_err(|m| (node.0.referenced, m)),
-            Written::Text | Written::Tagged => typed_json(typed).map_err(|m| (node.0.referenced, m)),
+            Written::Plain(raw) => resolve(raw).or_else(|m| non_finite(raw.to_string(), m)),
+            Written::Text | Written::Tagged => typed_json(typed).or_else(|m| match typed {
+                Typed::Float(f) => non_finite(f.to_string(), m),
+                _ => Err((node.0.referenced, m)),
+            }),
         },
     }
 }

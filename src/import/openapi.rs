@@ -194,7 +194,7 @@ fn parse_text(path: &Path, text: &str) -> Res<Value> {
         options.strict_booleans = true;
         let node: crate::yaml_json::Node = serde_saphyr::from_str_with_options(text, options)
             .map_err(|e| crate::common::yaml_error(path, &e))?;
-        crate::yaml_json::to_json(&node, text)
+        crate::yaml_json::document_to_json(&node, text)
             .map_err(|(at, message)| Diagnostic::spanned(path, &at, message))
     }
 }

@@ -437,6 +437,25 @@ fn yaml_is_read_as_yaml_1_2() {
 
 /// A YAML document's example numbers are sent as written, as a JSON document's are: `10.50`
 /// stays `10.50`, a twenty-digit id keeps every digit, and `1e400` is a number, not infinity.
+/// Infinity in a schema keyword does not stop an import; in an example it is still refused.
+#[test]
+fn openapi_infinity_is_refused_only_where_a_sample_sends_it() {
+    let document = |example: &str| {
+        format!(
+            "openapi: 3.0.3\ninfo: {{title: T, version: '1'}}\nservers: [{{url: 'https://api.example.com'}}]\npaths:\n  /m:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema:\n              type: object\n              required: [n]\n              properties:\n                n: {{type: number, minimum: -.inf, maximum: !!float .inf, example: {example}}}\n      responses: {{}}\n"
+        )
+    };
+    let dir = project(&[]);
+    write(dir.path(), "api.yaml", &document("2.5"));
+    let (specs, _) = import::openapi::import(&dir.path().join("api.yaml"), &Default::default()).unwrap();
+    assert!(specs[0].yaml.ends_with("body:\n  json:\n    \"n\": 2.5\n"), "{}", specs[0].yaml);
+    let stderr = error_of(&document(".nan"), &[]);
+    assert_eq!(
+        stderr.trim(),
+        "error: api.yaml:14:83: `.nan` is infinity or NaN, which JSON cannot hold; quote it to send it as text"
+    );
+}
+
 #[test]
 fn yaml_numbers_keep_their_written_form() {
     let dir = project(&[]);
