@@ -63,9 +63,16 @@ pub(super) fn convert(files: &mut [Value]) -> Result<(), Problem> {
     Ok(())
 }
 
+/// The document's `components`, made a mapping (Swagger 2.0 has no such key of its own).
 fn components(object: &mut Map<String, Value>) -> &mut Map<String, Value> {
     let components = object.entry("components").or_insert_with(|| json!({}));
-    components.as_object_mut().expect("components is a mapping")
+    if !components.is_object() {
+        *components = json!({});
+    }
+    match components {
+        Value::Object(map) => map,
+        _ => unreachable!("made a mapping above"),
+    }
 }
 
 /// `#/definitions/X` is `#/components/schemas/X` now; `#/parameters/X` is inlined where used.
