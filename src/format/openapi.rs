@@ -152,22 +152,29 @@ fn from_specs(pages: &[Page], samples: &BTreeMap<&str, Vec<CodeSample>>) -> Resu
         let tag = first.id.split('/').next().unwrap_or(first.id);
         let mut op = serde_json::json!({"operationId": first.id, "summary": first.title, "tags": [tag]});
         let names = &spellings[&path_shape(&path)].1;
+        let mut params: Vec<Value> = Vec::new();
         if !names.is_empty() {
             // A parameter's example is the spec's value for its variable, as `verify` binds it
             // (found by the first spec's own name for it, which may be spelled otherwise).
             let own_names = openapi_path(first.url).1;
-            let params: Vec<Value> = names
-                .iter()
-                .enumerate()
-                .map(|(i, n)| {
-                    let mut param =
-                        serde_json::json!({"name": n, "in": "path", "required": true, "schema": {"type": "string"}});
-                    if let Some(value) = own_names.get(i).and_then(|own| example(first, own)) {
-                        param["example"] = Value::from(value);
-                    }
-                    param
-                })
-                .collect();
+            params.extend(names.iter().enumerate().map(|(i, n)| {
+                let mut param =
+                    serde_json::json!({"name": n, "in": "path", "required": true, "schema": {"type": "string"}});
+                if let Some(value) = own_names.get(i).and_then(|own| example(first, own)) {
+                    param["example"] = Value::from(value);
+                }
+                param
+            }));
+        }
+        // The first spec's own query and headers, and its body, as its first auth method sends
+        // them (what auth adds is described by the security scheme instead).
+        if let Some(section) = first.sections.first() {
+            params.extend(query_and_header_parameters(section.request));
+            if let Some(body) = request_body(section.request) {
+                op["requestBody"] = body;
+            }
+        }
+        if !params.is_empty() {
             op["parameters"] = Value::Array(params);
         }
         op["responses"] = serde_json::json!({"default": {"description": "The endpoint's response."}});
@@ -249,6 +256,105 @@ fn server(page: &Page) -> Value {
         server["variables"] = Value::Object(variables);
     }
     server
+}
+
+/// Header parameters OpenAPI ignores (said by the media type and the security scheme).
+const IGNORED_HEADERS: [&str; 3] = ["accept", "content-type", "authorization"];
+
+/// A spec's query parameters and headers as OpenAPI parameters, each with the spec's value as
+/// its example: a name given several times is an exploded list, a name without a value
+/// (`?flag`) allows an empty value. An API key's own parameter is its security scheme's.
+fn query_and_header_parameters(request: &crate::model::Request) -> Vec<Value> {
+    let api_key = request.auth.api_key.as_ref();
+    let is_key = |name: &str, place: &str| api_key.is_some_and(|(n, p)| n == name && *p == place);
+    let mut params = Vec::new();
+    let mut by_name: indexmap::IndexMap<&str, Vec<Option<&str>>> = indexmap::IndexMap::new();
+    for q in request.query.iter().filter(|q| !is_key(&q.name, "query")) {
+        by_name.entry(&q.name).or_default().push(q.value.as_deref());
+    }
+    for (name, values) in by_name {
+        let mut param = serde_json::json!({"name": name, "in": "query"});
+        match values.as_slice() {
+            [None] => {
+                param["schema"] = serde_json::json!({"type": "string", "enum": [""]});
+                param["allowEmptyValue"] = Value::Bool(true);
+                param["description"] = Value::from("Sent as the name alone, without `=`.");
+            }
+            [Some(value)] => {
+                param["schema"] = serde_json::json!({"type": "string"});
+                param["example"] = Value::from(*value);
+            }
+            many => {
+                param["schema"] = serde_json::json!({"type": "array", "items": {"type": "string"}});
+                param["explode"] = Value::Bool(true);
+                param["example"] = many.iter().map(|v| Value::from(v.unwrap_or(""))).collect();
+                if many.contains(&None) {
+                    param["allowEmptyValue"] = Value::Bool(true);
+                }
+            }
+        }
+        params.push(param);
+    }
+    let mut seen = std::collections::HashSet::new();
+    for h in &request.headers {
+        let lower = h.name.to_ascii_lowercase();
+        if IGNORED_HEADERS.contains(&lower.as_str()) || is_key(&h.name, "header") || !seen.insert(lower) {
+            continue;
+        }
+        params.push(serde_json::json!({"name": h.name, "in": "header", "schema": {"type": "string"}, "example": h.value}));
+    }
+    params
+}
+
+/// The spec's body as a request body, its content the media type it is sent as, with the
+/// spec's values as the example.
+fn request_body(request: &crate::model::Request) -> Option<Value> {
+    use crate::model::Body;
+    let body = request.body.as_ref()?;
+    let fields = |names: Vec<(&str, Value)>| {
+        let properties: serde_json::Map<String, Value> =
+            names.iter().map(|(n, schema)| (n.to_string(), schema.clone())).collect();
+        serde_json::json!({"type": "object", "properties": properties})
+    };
+    let (default_type, media) = match body {
+        Body::Json { value, .. } => ("application/json", serde_json::json!({"example": value})),
+        Body::Graphql { query, variables, .. } => {
+            ("application/json", serde_json::json!({"example": {"query": query, "variables": variables}}))
+        }
+        Body::Text { text } => {
+            ("text/plain", serde_json::json!({"schema": {"type": "string"}, "example": text}))
+        }
+        Body::Binary { .. } => (
+            "application/octet-stream",
+            serde_json::json!({"schema": {"type": "string", "format": "binary"}}),
+        ),
+        Body::Form { fields: pairs, .. } => {
+            let schema = fields(
+                pairs.iter().map(|p| (p.name.as_str(), serde_json::json!({"type": "string"}))).collect(),
+            );
+            let example: serde_json::Map<String, Value> =
+                pairs.iter().map(|p| (p.name.clone(), Value::from(p.value.as_str()))).collect();
+            ("application/x-www-form-urlencoded", serde_json::json!({"schema": schema, "example": example}))
+        }
+        Body::Multipart { parts, .. } => {
+            let schema = fields(
+                parts
+                    .iter()
+                    .map(|p| {
+                        let schema = match (&p.file, &p.value) {
+                            (Some(_), _) => serde_json::json!({"type": "string", "format": "binary"}),
+                            (None, Some(value)) => serde_json::json!({"type": "string", "example": value}),
+                            (None, None) => serde_json::json!({"type": "string"}),
+                        };
+                        (p.name.as_str(), schema)
+                    })
+                    .collect(),
+            );
+            ("multipart/form-data", serde_json::json!({"schema": schema}))
+        }
+    };
+    let media_type = request.content_type.as_deref().unwrap_or(default_type);
+    Some(serde_json::json!({"required": true, "content": {media_type: media}}))
 }
 
 /// The spec's example value (`variables:`) for its `{{name}}`.

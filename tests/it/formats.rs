@@ -733,6 +733,39 @@ fn openapi_from_specs_gives_path_parameters_the_specs_examples() {
     assert!(params[1].get("example").is_none(), "no example for a variable without a value: {params}");
 }
 
+/// The query, headers and body of the spec are the operation's parameters and request body,
+/// the spec's values their examples; what auth sends is left to the security scheme.
+#[test]
+fn openapi_from_specs_describes_query_headers_and_body() {
+    let value = openapi_from_one_spec(
+        "items.yaml",
+        "title: Add\nmethod: POST\nurl: https://api.example.com/items\nheaders:\n  X-Trace: t1\n  Accept: application/json\nquery:\n  - tag: a\n  - tag: b\n  - dry: ~\n  - page: \"2\"\nbody:\n  json: {name: Widget, price: 9.5}\nauth:\n  api_key: {name: key, value: k, in: query}\n",
+    );
+    let op = &value["paths"]["/items"]["post"];
+    assert_eq!(
+        op["parameters"],
+        serde_json::json!([
+            {"name": "tag", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}, "explode": true, "example": ["a", "b"]},
+            {"name": "dry", "in": "query", "schema": {"type": "string", "enum": [""]}, "allowEmptyValue": true, "description": "Sent as the name alone, without `=`."},
+            {"name": "page", "in": "query", "schema": {"type": "string"}, "example": "2"},
+            {"name": "X-Trace", "in": "header", "schema": {"type": "string"}, "example": "t1"},
+        ])
+    );
+    assert_eq!(
+        op["requestBody"],
+        serde_json::json!({"required": true, "content": {"application/json": {"example": {"name": "Widget", "price": 9.5}}}})
+    );
+    let value = openapi_from_one_spec(
+        "upload.yaml",
+        "title: Upload\nmethod: POST\nurl: https://api.example.com/files\nbody:\n  multipart:\n    - {name: title, value: Report}\n    - {name: file, file: report.pdf}\n",
+    );
+    let body = &value["paths"]["/files"]["post"]["requestBody"]["content"]["multipart/form-data"];
+    assert_eq!(
+        body["schema"]["properties"],
+        serde_json::json!({"title": {"type": "string", "example": "Report"}, "file": {"type": "string", "format": "binary"}})
+    );
+}
+
 #[test]
 fn openapi_format_without_a_document_makes_one_from_the_specs() {
     let dir = docs_project();
