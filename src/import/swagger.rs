@@ -184,14 +184,19 @@ fn schema_of(p: &mut Map<String, Value>) -> Map<String, Value> {
     schema
 }
 
-/// `collectionFormat` as OpenAPI 3's `style` and `explode`, for a parameter `in` a place.
-fn style_of(format: Option<&str>, place: &str, at: &str) -> Result<Option<(&'static str, bool)>, Problem> {
-    Ok(match (format, place) {
-        (None | Some("csv"), "query" | "formData") => Some(("form", false)),
-        (None | Some("csv"), _) => Some(("simple", false)),
-        (Some("multi"), "query" | "formData") => Some(("form", true)),
-        (Some("ssv"), "query") => Some(("spaceDelimited", false)),
-        (Some("pipes"), "query") => Some(("pipeDelimited", false)),
+/// An array parameter's `collectionFormat` as OpenAPI 3's `style` and `explode`; `None` for a
+/// parameter that is no array.
+fn array_style(p: &Map<String, Value>, at: &str) -> Result<Option<(&'static str, bool)>, Problem> {
+    if p.get("type").and_then(Value::as_str) != Some("array") {
+        return Ok(None);
+    }
+    let place = p.get("in").and_then(Value::as_str).unwrap_or("");
+    Ok(Some(match (p.get("collectionFormat").and_then(Value::as_str), place) {
+        (None | Some("csv"), "query" | "formData") => ("form", false),
+        (None | Some("csv"), _) => ("simple", false),
+        (Some("multi"), "query" | "formData") => ("form", true),
+        (Some("ssv"), "query") => ("spaceDelimited", false),
+        (Some("pipes"), "query") => ("pipeDelimited", false),
         (Some(other), _) => {
             return Err((
                 at.to_string(),
@@ -200,7 +205,7 @@ fn style_of(format: Option<&str>, place: &str, at: &str) -> Result<Option<(&'sta
                 ),
             ));
         }
-    })
+    }))
 }
 
 /// The parameter at `at`, its local `#/parameters/…` reference followed.
@@ -285,8 +290,7 @@ fn operation(
                 body = Some(request);
             }
             "formData" => {
-                let format = p.get("collectionFormat").and_then(Value::as_str).map(str::to_string);
-                let is_array = p.get("type").and_then(Value::as_str) == Some("array");
+                let style = array_style(&p, &here)?;
                 let mut schema = schema_of(&mut p);
                 has_file |= schema.get("format").and_then(Value::as_str) == Some("binary");
                 for key in ["description", "x-example"] {
@@ -294,7 +298,7 @@ fn operation(
                         schema.insert(if key == "x-example" { "example" } else { key }.into(), v);
                     }
                 }
-                if is_array && let Some((style, explode)) = style_of(format.as_deref(), "formData", &here)? {
+                if let Some((style, explode)) = style {
                     encoding.insert(name.clone(), json!({"style": style, "explode": explode}));
                 }
                 if required {
@@ -303,14 +307,13 @@ fn operation(
                 form.insert(name, Value::Object(schema));
             }
             _ => {
-                let format = p.get("collectionFormat").and_then(Value::as_str).map(str::to_string);
-                let is_array = p.get("type").and_then(Value::as_str) == Some("array");
+                let style = array_style(&p, &here)?;
                 let schema = schema_of(&mut p);
                 p.insert("schema".into(), Value::Object(schema));
                 if let Some(example) = p.remove("x-example") {
                     p.insert("example".into(), example);
                 }
-                if is_array && let Some((style, explode)) = style_of(format.as_deref(), &place, &here)? {
+                if let Some((style, explode)) = style {
                     p.insert("style".into(), json!(style));
                     p.insert("explode".into(), json!(explode));
                 }
