@@ -92,6 +92,9 @@ pub struct Refuses {
     /// A query parameter sent without `=` (`?flag`), for clients that give it a value;
     /// `{query}` in the reason.
     pub valueless_query: Option<String>,
+    /// A query name repeated after other names (clients keeping the query in a hash, which
+    /// send each name's values together); `{query}` in the reason.
+    pub scattered_query_names: Option<String>,
     /// A Content-Type header on a request without a body (clients that keep the type on
     /// the body object, and drop or refuse it without one).
     pub content_type_without_body: Option<String>,
@@ -368,6 +371,16 @@ impl Client {
         }
         if let Some(why) = &r.valueless_query
             && let Some(q) = request.query.iter().find(|q| q.value.is_none())
+        {
+            return Some(why.replace("{query}", &q.name));
+        }
+        if let Some(why) = &r.scattered_query_names
+            && let Some(q) = request.query.iter().enumerate().find_map(|(i, q)| {
+                let before = &request.query[..i];
+                let scattered =
+                    i > 0 && before[i - 1].name != q.name && before.iter().any(|p| p.name == q.name);
+                scattered.then_some(q)
+            })
         {
             return Some(why.replace("{query}", &q.name));
         }
