@@ -167,7 +167,7 @@ pub fn document_to_json(node: &Node, source: &str) -> Result<Value, Located> {
 /// The keys of an OpenAPI document whose values a sample may send.
 const SENT_KEYS: [&str; 6] = ["example", "examples", "default", "enum", "const", "x-snipgen"];
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum Mode {
     /// Every value may be sent: infinity and NaN are refused.
     Sent,

@@ -313,7 +313,7 @@ fn request_body(request: &crate::model::Request) -> Option<Value> {
     let body = request.body.as_ref()?;
     let fields = |names: Vec<(&str, Value)>| {
         let properties: serde_json::Map<String, Value> =
-            names.iter().map(|(n, schema)| (n.to_string(), schema.clone())).collect();
+            names.into_iter().map(|(n, schema)| (n.to_string(), schema)).collect();
         serde_json::json!({"type": "object", "properties": properties})
     };
     let (default_type, media) = match body {

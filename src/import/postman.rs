@@ -458,22 +458,14 @@ fn url_parts(url: Option<&Value>) -> Result<UrlParts, String> {
         None => (raw.clone(), None),
     };
     let base = base.split('#').next().unwrap_or("").to_string();
-    let query = query.unwrap_or_else(|| {
-        raw_query
-            .map(|q| {
-                q.split('&')
-                    .filter(|p| !p.is_empty())
-                    .map(|p| match p.split_once('=') {
-                        Some((k, v)) => (k.to_string(), Some(v.to_string())),
-                        None => (p.to_string(), None),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    });
     // Postman keeps a query as written in the URL, encoded: the spec holds its text, which
     // every sample encodes again (`%20` was sent as `%2520`). `+` is a space, as servers read it.
-    let query = query.into_iter().map(|(k, v)| (form_decode(&k), v.map(|v| form_decode(&v)))).collect();
+    let query = match query {
+        Some(items) => {
+            items.into_iter().map(|(k, v)| (form_decode(&k), v.map(|v| form_decode(&v)))).collect()
+        }
+        None => raw_query.map(super::curl::url_query_pairs).unwrap_or_default(),
+    };
     // `:name` path segments are Postman's path variables.
     let base = base
         .split('/')

@@ -293,9 +293,9 @@ fn operation(
                 let style = array_style(&p, &here)?;
                 let mut schema = schema_of(&mut p);
                 has_file |= schema.get("format").and_then(Value::as_str) == Some("binary");
-                for key in ["description", "x-example"] {
-                    if let Some(v) = p.remove(key) {
-                        schema.insert(if key == "x-example" { "example" } else { key }.into(), v);
+                for (from, to) in [("description", "description"), ("x-example", "example")] {
+                    if let Some(v) = p.remove(from) {
+                        schema.insert(to.into(), v);
                     }
                 }
                 if let Some((style, explode)) = style {
