@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::format::{Format, RefusedSamples};
 use crate::lang::Target;
-use crate::output::{self, CACHE, CheckReport, MANIFEST, OnDisk, Scope, WriteReport};
+use crate::output::{self, CACHE, CheckReport, MANIFEST, OnDisk, Scope, Stamp, WriteReport};
 use crate::render::Renderer;
 use crate::report::Refused;
 use crate::spec::LoadedSpec;
@@ -121,43 +121,16 @@ pub struct Job<'a> {
     pub list: bool,
 }
 
-/// A file's metadata, as far as it tells an edit: read fresh at each look, and kept as
-/// [`Seen`].
-#[derive(Debug, Clone, Copy)]
-struct Stat {
-    size: u64,
-    mtime: i64,
-    ctime: i64,
-    ino: u64,
-    dev: u64,
-}
+/// A file's metadata when the cache last vouched for it, digested: a quarter of a
+/// [`Stamp`]'s size, as a cache holds one per output file. Equal digests are taken as equal
+/// metadata; two that differ collide once in 2^64, the odds the content hashes already accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Seen(NonZeroU64);
 
-impl Stat {
-    fn of(meta: &std::fs::Metadata) -> Stat {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            let ns = |s: i64, n: i64| s.saturating_mul(1_000_000_000).saturating_add(n);
-            Stat {
-                size: meta.len(),
-                mtime: ns(meta.mtime(), meta.mtime_nsec()),
-                ctime: ns(meta.ctime(), meta.ctime_nsec()),
-                ino: meta.ino(),
-                dev: meta.dev(),
-            }
-        }
-        #[cfg(not(unix))]
-        {
-            Stat { size: meta.len(), mtime: mtime_ns(meta), ctime: 0, ino: 0, dev: 0 }
-        }
-    }
-
-    /// What the cache keeps of this metadata: its digest, a quarter of its size, as a cache
-    /// holds one per output file. Equal digests are taken as equal metadata; two that differ
-    /// collide once in 2^64, the odds the content hashes already accept.
-    fn seen(&self) -> Seen {
+impl Seen {
+    fn of(stamp: &Stamp) -> Seen {
         let mut bytes = [0u8; 40];
-        let fields = [self.size, self.mtime as u64, self.ctime as u64, self.ino, self.dev];
+        let fields = [stamp.size, stamp.mtime as u64, stamp.ctime as u64, stamp.ino, stamp.dev];
         for (chunk, field) in bytes.chunks_exact_mut(8).zip(fields) {
             chunk.copy_from_slice(&field.to_le_bytes());
         }
@@ -165,20 +138,9 @@ impl Stat {
     }
 }
 
-/// A file's metadata when the cache last vouched for it, as [`Stat::seen`] digests it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct Seen(NonZeroU64);
-
 /// A 64-bit digest with 0 folded onto 1, so that an `Option` of it takes no more room than it.
 fn non_zero(digest: u64) -> NonZeroU64 {
     NonZeroU64::new(digest).unwrap_or(NonZeroU64::MIN)
-}
-
-fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
-    meta.modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos().min(i64::MAX as u128) as i64)
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -271,9 +233,9 @@ impl Cache {
     /// cache's; in whole seconds otherwise, where a coarser clock could give an edit made
     /// after the cache the recorded time. (`now`'s times are the recorded ones once the
     /// digests match.)
-    fn trusts(&self, recorded: Option<Seen>, now: &Stat) -> bool {
+    fn trusts(&self, recorded: Option<Seen>, now: &Stamp) -> bool {
         const SECOND: i64 = 1_000_000_000;
-        recorded == Some(now.seen()) && {
+        recorded == Some(Seen::of(now)) && {
             let latest = now.mtime.max(now.ctime);
             let fine = now.dev == self.saved_on && latest.rem_euclid(SECOND) != 0;
             if fine {
@@ -285,14 +247,14 @@ impl Cache {
     }
 
     /// The key of the spec at `relative` when its file is the one recorded, without reading it.
-    fn known_spec(&self, global: u64, relative: &Path, now: &Stat) -> Option<u128> {
+    fn known_spec(&self, global: u64, relative: &Path, now: &Stamp) -> Option<u128> {
         let (stat, key) = self.specs.get(relative.to_str()?)?;
         (self.global == global && self.trusts(Some(*stat), now)).then_some(*key)
     }
 
     /// Anything wrong (a link, another version, a bad checksum) gives an empty cache.
     fn load(out: &Path) -> Cache {
-        let Ok(OnDisk::File { bytes, meta, .. }) = output::inspect(out, Path::new(CACHE), true) else {
+        let Ok(OnDisk::File { bytes, stamp, .. }) = output::inspect(out, Path::new(CACHE), true) else {
             return Cache::empty();
         };
         let header = cache_header();
@@ -304,14 +266,9 @@ impl Cache {
         // Decoded straight into maps, without a second copy of every entry.
         type Loaded = (Option<u64>, u64, HashMap<String, (Seen, u128)>, HashMap<u128, Entry>);
         match postcard::from_bytes::<Loaded>(payload) {
-            Ok((plan, global, specs, entries)) => Cache {
-                entries,
-                plan,
-                specs,
-                global,
-                saved_at: mtime_ns(&meta),
-                saved_on: Stat::of(&meta).dev,
-            },
+            Ok((plan, global, specs, entries)) => {
+                Cache { entries, plan, specs, global, saved_at: stamp.mtime, saved_on: stamp.dev }
+            }
             Err(_) => Cache::empty(),
         }
     }
@@ -568,7 +525,7 @@ enum Folder {
     Listed(output::Listing, Seen),
     /// A plain folder unchanged since the cache recorded it free of temporary files: not
     /// listed again.
-    Known(PathBuf),
+    Known(output::OpenFolder),
     /// Missing, not a plain folder, or the request has no files: each path is walked.
     Walk,
 }
@@ -582,19 +539,19 @@ impl Folder {
     }
 }
 
-/// The request's folder, listed unless the cache vouches for it (checked once for links).
-fn list(out: &Path, request: &RequestEntry, cache: &Cache) -> Result<Folder, Error> {
+/// The request's folder, listed unless the cache vouches for it (opened once, without links).
+fn list(looking: &Looking, request: &RequestEntry) -> Result<Folder, Error> {
     let request_has_files = request.slots.iter().any(|s| matches!(s, Slot::File { .. }));
     let id = request.id.as_str();
     if !request_has_files || output::checked_relative(id).is_err() {
         return Ok(Folder::Walk);
     }
-    let Some(meta) = output::folder_metadata(out, id)? else { return Ok(Folder::Walk) };
-    let now = Stat::of(&meta);
-    if cache.trusts(request.folder, &now) {
-        return Ok(Folder::Known(out.join(id)));
+    let Some(root) = looking.root else { return Ok(Folder::Walk) };
+    let Some((folder, now)) = root.folder(id)? else { return Ok(Folder::Walk) };
+    if looking.cache.trusts(request.folder, &now) {
+        return Ok(Folder::Known(folder));
     }
-    Ok(Folder::Listed(output::Listing::of(out, id)?, now.seen()))
+    Ok(Folder::Listed(output::Listing::of(looking.out, id)?, Seen::of(&now)))
 }
 
 /// What is at `out/<request>/<name>`: one lstat in the request's folder (the full walk when
@@ -602,7 +559,7 @@ fn list(out: &Path, request: &RequestEntry, cache: &Cache) -> Result<Folder, Err
 fn look(out: &Path, folder: &Folder, request: &str, name: &str) -> Result<OnDisk, Error> {
     match folder {
         Folder::Listed(listing, _) => listing.get(name),
-        Folder::Known(dir) => output::look_in(dir, name),
+        Folder::Known(folder) => folder.look(name),
         Folder::Walk => {
             let path = format!("{request}/{name}");
             output::inspect(out, output::checked_relative(&path)?, false)
@@ -639,6 +596,8 @@ struct Findings {
 /// them.
 struct Looking<'a> {
     out: &'a Path,
+    /// The output folder, open; `None` when it does not exist yet.
+    root: Option<&'a output::OpenFolder>,
     cache: &'a Cache,
     owned: &'a output::Owned,
     force: bool,
@@ -664,13 +623,12 @@ impl Looking<'_> {
         };
         Ok(match on_disk {
             OnDisk::Missing => Action::Write(None),
-            OnDisk::File { permissions, meta, .. } => {
-                let now = Stat::of(&meta);
+            OnDisk::File { permissions, stamp: now, .. } => {
                 if want.is_some() && self.cache.trusts(*stat, &now) {
                     Action::Keep
                 } else if let Some(h) = *want {
                     if text_hash(&output::read_regular(&target())?) == h {
-                        *stat = Some(now.seen());
+                        *stat = Some(Seen::of(&now));
                         findings.dirty = true;
                         Action::Keep
                     } else if self.owned.contains(&path()) || self.force {
@@ -687,7 +645,7 @@ impl Looking<'_> {
                     let text = lazy.get()?.text(place);
                     if bytes == text.as_bytes() {
                         *want = Some(text_hash(text.as_bytes()));
-                        *stat = Some(now.seen());
+                        *stat = Some(Seen::of(&now));
                         findings.dirty = true;
                         Action::Keep
                     } else if self.force {
@@ -722,9 +680,9 @@ impl Looking<'_> {
         lazy: &mut Lazy,
         part: &mut CheckReport,
     ) -> Result<(), Fail> {
-        if let OnDisk::File { meta, .. } = &on_disk
+        if let OnDisk::File { stamp, .. } = &on_disk
             && want.is_some()
-            && self.cache.trusts(stat, &Stat::of(meta))
+            && self.cache.trusts(stat, stamp)
         {
             return Ok(());
         }
@@ -782,12 +740,12 @@ fn resolve(
                 if !meta.is_file() {
                     return Err(Fail::Fallback);
                 }
-                let now = Stat::of(&meta);
+                let now = Stamp::of(&meta);
                 if let Some(key) = cache_ref.known_spec(digest, relative, &now) {
-                    return Ok((key, Some(now.seen()), false));
+                    return Ok((key, Some(Seen::of(&now)), false));
                 }
                 let bytes = crate::spec::read_spec_file_with(path, &meta).map_err(|_| Fail::Fallback)?;
-                Ok((spec_key(global, relative, &bytes), Some(now.seen()), true))
+                Ok((spec_key(global, relative, &bytes), Some(Seen::of(&now)), true))
             }
             Unit::Loaded(l) => Ok((spec_key(global, Path::new(&l.id), l.source.as_bytes()), None, false)),
         })
@@ -1018,6 +976,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     let exists = output::check_out_folder(out)?;
     let mut _lock = if exists { Some(output::Lock::acquire(out)?) } else { None };
     let (mut cache, owned, manifest_now) = cache_and_manifest(out, exists)?;
+    let root = output::OpenFolder::root(out)?;
     let mut dirty = false;
     let mut cleaned = Vec::new();
     let mut specs: Vec<Spec> = Vec::with_capacity(units.len());
@@ -1029,7 +988,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     for (c, chunk) in units.chunks(CHUNK).enumerate() {
         let (resolved, read) = resolve(job, &global, chunk, &mut cache)?;
         dirty |= read;
-        let looking = Looking { out, cache: &cache, owned: &owned, force };
+        let looking = Looking { out, root: root.as_ref(), cache: &cache, owned: &owned, force };
         let looked: Vec<Result<(Spec, Findings), Fail>> = resolved
             .into_par_iter()
             .enumerate()
@@ -1044,7 +1003,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                 let mut findings = Findings::default();
                 let mut actions = Vec::new();
                 for (r, req) in entry.requests.iter_mut().enumerate() {
-                    let folder = list(out, req, looking.cache)?;
+                    let folder = list(&looking, req)?;
                     findings.temps.extend(folder.temps().iter().cloned());
                     let recorded = match &folder {
                         Folder::Listed(listing, now) => listing.temps.is_empty().then_some(*now),
@@ -1269,7 +1228,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                     };
                     *want = Some(text_hash(text.as_bytes()));
                     let meta = std::fs::symlink_metadata(&target).map_err(|e| Error::io(&target, e))?;
-                    *stat = Some(Stat::of(&meta).seen());
+                    *stat = Some(Seen::of(&Stamp::of(&meta)));
                     Ok(wrote)
                 };
                 for (r, req) in spec.entry.requests.iter_mut().enumerate() {
@@ -1282,7 +1241,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                     if wrote {
                         // Its own writes (a temporary file renamed into place) changed the
                         // folder, and left no temporary file in it.
-                        req.folder = output::folder_metadata(out, &req.id)?.map(|m| Stat::of(&m).seen());
+                        req.folder = output::folder_metadata(out, &req.id)?.map(|m| Seen::of(&Stamp::of(&m)));
                     }
                 }
                 for (p, slot) in spec.entry.pages.iter_mut().enumerate() {
@@ -1367,6 +1326,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
         None
     };
     let (mut cache, owned, manifest_now) = cache_and_manifest(out, exists)?;
+    let root = output::OpenFolder::root(out)?;
     let mut report = CheckReport::default();
     let by_name = names_in_order(&names);
     // Every sample a file, usually, with a path of about 30 bytes: little doubling slack.
@@ -1374,7 +1334,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     let mut ids = std::collections::HashSet::new();
     for (c, chunk) in units.chunks(CHUNK).enumerate() {
         let (resolved, _) = resolve(job, &global, chunk, &mut cache)?;
-        let looking = Looking { out, cache: &cache, owned: &owned, force: false };
+        let looking = Looking { out, root: root.as_ref(), cache: &cache, owned: &owned, force: false };
         type Checked = (Entry, CheckReport);
         let checked: Vec<Result<Checked, Fail>> = resolved
             .into_par_iter()
@@ -1388,7 +1348,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
                 let mut lazy = Lazy { output: None, render: &render };
                 let mut part = CheckReport::default();
                 for (r, req) in entry.requests.iter().enumerate() {
-                    let folder = list(out, req, looking.cache)?;
+                    let folder = list(&looking, req)?;
                     part.leftovers.extend(folder.temps().iter().cloned());
                     for (t, slot) in req.slots.iter().enumerate() {
                         let Slot::File { hash: want, stat } = slot else { continue };
@@ -1465,17 +1425,17 @@ mod tests {
 
     #[test]
     fn each_field_of_the_metadata_changes_what_is_seen() {
-        let base = Stat { size: 10, mtime: 1_000, ctime: 2_000, ino: 7, dev: 3 };
+        let base = Stamp { size: 10, mtime: 1_000, ctime: 2_000, ino: 7, dev: 3 };
         let edits = [
-            Stat { size: 11, ..base },
-            Stat { mtime: 1_001, ..base },
-            Stat { ctime: 2_001, ..base },
-            Stat { ino: 8, ..base },
-            Stat { dev: 4, ..base },
+            Stamp { size: 11, ..base },
+            Stamp { mtime: 1_001, ..base },
+            Stamp { ctime: 2_001, ..base },
+            Stamp { ino: 8, ..base },
+            Stamp { dev: 4, ..base },
         ];
         for edit in edits {
-            assert_ne!(edit.seen(), base.seen(), "{edit:?}");
+            assert_ne!(Seen::of(&edit), Seen::of(&base), "{edit:?}");
         }
-        assert_eq!(Stat { ..base }.seen(), base.seen());
+        assert_eq!(Seen::of(&Stamp { ..base }), Seen::of(&base));
     }
 }

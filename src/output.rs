@@ -262,7 +262,7 @@ pub(crate) enum OnDisk {
     File {
         bytes: Vec<u8>,
         permissions: Permissions,
-        meta: std::fs::Metadata,
+        stamp: Stamp,
     },
     /// The path's last name is a symbolic link (removing it removes the link only).
     Link,
@@ -325,7 +325,60 @@ fn last_of(at: &Path, meta: std::fs::Metadata, read: bool) -> Result<OnDisk, Err
         )));
     }
     let bytes = if read { read_regular(at)? } else { Vec::new() };
-    Ok(OnDisk::File { bytes, permissions: meta.permissions(), meta })
+    Ok(OnDisk::File { bytes, permissions: meta.permissions(), stamp: Stamp::of(&meta) })
+}
+
+/// What a file's metadata tells of an edit: its size, its times in nanoseconds, its inode and
+/// device (see the cache in `incremental`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    pub(crate) size: u64,
+    pub(crate) mtime: i64,
+    pub(crate) ctime: i64,
+    pub(crate) ino: u64,
+    pub(crate) dev: u64,
+}
+
+fn nanoseconds(seconds: i64, nanos: i64) -> i64 {
+    seconds.saturating_mul(1_000_000_000).saturating_add(nanos)
+}
+
+impl Stamp {
+    pub(crate) fn of(meta: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Stamp {
+                size: meta.len(),
+                mtime: nanoseconds(meta.mtime(), meta.mtime_nsec()),
+                ctime: nanoseconds(meta.ctime(), meta.ctime_nsec()),
+                ino: meta.ino(),
+                dev: meta.dev(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let mtime = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos().min(i64::MAX as u128) as i64);
+            Stamp { size: meta.len(), mtime, ctime: 0, ino: 0, dev: 0 }
+        }
+    }
+
+    #[cfg(unix)]
+    fn of_raw(stat: &rustix::fs::Stat) -> Stamp {
+        // The field types differ between architectures.
+        #[allow(clippy::unnecessary_cast)]
+        Stamp {
+            size: stat.st_size as u64,
+            mtime: nanoseconds(stat.st_mtime as i64, stat.st_mtime_nsec as i64),
+            ctime: nanoseconds(stat.st_ctime as i64, stat.st_ctime_nsec as i64),
+            ino: stat.st_ino as u64,
+            dev: stat.st_dev as u64,
+        }
+    }
 }
 
 fn describe_kind(meta: &std::fs::Metadata) -> &'static str {
@@ -357,7 +410,7 @@ pub(crate) fn read_regular(path: &Path) -> Result<Vec<u8>, Error> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        options.custom_flags((rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32);
     }
     let mut file = options.open(path).map_err(|e| Error::io(path, e))?;
     let meta = file.metadata().map_err(|e| Error::io(path, e))?;
@@ -607,7 +660,7 @@ impl Lock {
             #[cfg(unix)]
             {
                 use std::os::unix::fs::OpenOptionsExt;
-                options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+                options.custom_flags((rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32);
             }
             let file = options.open(&path).map_err(|e| Error::io(&path, e))?;
             match file.try_lock() {
@@ -723,10 +776,96 @@ pub(crate) fn look_in(dir: &Path, name: &str) -> Result<OnDisk, Error> {
     classify(dir, name, std::fs::symlink_metadata(path))
 }
 
+/// A folder of the output tree opened without following any link, whose entries are looked
+/// at relative to it: one short lookup each instead of a walk of the whole path, and nothing
+/// swapped for a link on the way between the folder's check and its files' (Linux: the
+/// folder is held open, `O_PATH`).
+pub(crate) struct OpenFolder {
+    path: PathBuf,
+    #[cfg(unix)]
+    fd: std::os::fd::OwnedFd,
+}
+
+impl OpenFolder {
+    /// The output folder itself (`check_out_folder` has refused a link there); `None` when it
+    /// is missing.
+    pub(crate) fn root(out: &Path) -> Result<Option<OpenFolder>, Error> {
+        #[cfg(unix)]
+        {
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            match rustix::fs::open(out, flags, Mode::empty()) {
+                Ok(fd) => Ok(Some(OpenFolder { path: out.to_path_buf(), fd })),
+                Err(rustix::io::Errno::NOENT | rustix::io::Errno::NOTDIR) => Ok(None),
+                Err(e) => Err(Error::io(out, e.into())),
+            }
+        }
+        #[cfg(not(unix))]
+        Ok(out.is_dir().then(|| OpenFolder { path: out.to_path_buf() }))
+    }
+
+    /// The folder at `relative` (names separated by `/`) below this one, with its metadata,
+    /// when it is a real folder reached without any link; `None` otherwise.
+    pub(crate) fn folder(&self, relative: &str) -> Result<Option<(OpenFolder, Stamp)>, Error> {
+        let path = self.path.join(relative);
+        #[cfg(unix)]
+        {
+            use rustix::fs::{Mode, OFlags};
+            // O_NOFOLLOW with O_DIRECTORY: a link, even to a folder, is ENOTDIR or ELOOP.
+            let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+            let mut fd = None;
+            for part in relative.split('/') {
+                let base = fd.as_ref().unwrap_or(&self.fd);
+                match rustix::fs::openat(base, part, flags, Mode::empty()) {
+                    Ok(next) => fd = Some(next),
+                    Err(rustix::io::Errno::NOENT | rustix::io::Errno::NOTDIR | rustix::io::Errno::LOOP) => {
+                        return Ok(None);
+                    }
+                    Err(e) => return Err(Error::io(&path, e.into())),
+                }
+            }
+            let Some(fd) = fd else { return Ok(None) };
+            let stat = rustix::fs::fstat(&fd).map_err(|e| Error::io(&path, e.into()))?;
+            Ok(Some((OpenFolder { path, fd }, Stamp::of_raw(&stat))))
+        }
+        #[cfg(not(unix))]
+        Ok(folder_metadata(&self.path, relative)?.map(|m| (OpenFolder { path }, Stamp::of(&m))))
+    }
+
+    /// What `name` in this folder is, as [`inspect`] says.
+    pub(crate) fn look(&self, name: &str) -> Result<OnDisk, Error> {
+        #[cfg(unix)]
+        {
+            use rustix::fs::{AtFlags, FileType};
+            match rustix::fs::statat(&self.fd, name, AtFlags::SYMLINK_NOFOLLOW) {
+                Ok(stat) => match FileType::from_raw_mode(stat.st_mode as _) {
+                    FileType::Symlink => Ok(OnDisk::Link),
+                    FileType::RegularFile => {
+                        use std::os::unix::fs::PermissionsExt;
+                        Ok(OnDisk::File {
+                            bytes: Vec::new(),
+                            permissions: Permissions::from_mode(stat.st_mode as _),
+                            stamp: Stamp::of_raw(&stat),
+                        })
+                    }
+                    // Rare: described from the path, as everywhere else.
+                    _ => look_in(&self.path, name),
+                },
+                Err(rustix::io::Errno::NOENT) => Ok(OnDisk::Missing),
+                Err(e) => Err(Error::io(&self.path.join(name), e.into())),
+            }
+        }
+        #[cfg(not(unix))]
+        look_in(&self.path, name)
+    }
+}
+
 fn classify(dir: &Path, name: &str, found: std::io::Result<std::fs::Metadata>) -> Result<OnDisk, Error> {
     match found {
         Ok(m) if m.file_type().is_symlink() => Ok(OnDisk::Link),
-        Ok(m) if m.is_file() => Ok(OnDisk::File { bytes: Vec::new(), permissions: m.permissions(), meta: m }),
+        Ok(m) if m.is_file() => {
+            Ok(OnDisk::File { bytes: Vec::new(), permissions: m.permissions(), stamp: Stamp::of(&m) })
+        }
         Ok(m) => last_of(&dir.join(name), m, false),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(OnDisk::Missing),
         Err(e) => Err(Error::io(&dir.join(name), e)),

@@ -136,6 +136,30 @@ fn output_never_follows_a_symlink_out_of_the_folder() {
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_request_folder_swapped_for_a_link_after_a_cached_run_is_not_followed() {
+    // The cache vouches for the folder: its files are looked at through the folder opened
+    // without following links, so a link put in its place is found, not read through.
+    let dir = project(&[("a.yaml", SIMPLE)]);
+    assert_eq!(snipgen(dir.path(), &["generate"]).0, 0);
+    let outside = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("output/a");
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), outside.path().join(entry.file_name())).unwrap();
+    }
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::os::unix::fs::symlink(outside.path(), &folder).unwrap();
+    let (code, stdout, _) = snipgen(dir.path(), &["check"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("output/a is a symbolic link"), "{stdout}");
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--force"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("output/a is a symbolic link"), "{stderr}");
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 11, "nothing written through the link");
+}
+
 #[test]
 fn a_sample_its_client_refuses_is_reported_and_not_written() {
     let dir =
