@@ -43,8 +43,8 @@ const CHUNK: usize = 256;
 /// The cache's format: bumped whenever its encoding or contents change, so that an older
 /// cache is ignored rather than misread (2: postcard instead of bincode; 3: the checksum
 /// after the payload, so that it is written streamed; 4: the spec files' index, devices;
-/// 5: pages; 6: metadata and content hashes as non-zero digests).
-const MAGIC: &[u8] = b"snipgen-cache 6\n";
+/// 5: pages; 6: metadata and content hashes as non-zero digests; 7: the manifest's digest).
+const MAGIC: &[u8] = b"snipgen-cache 7\n";
 
 /// Where a spec comes from.
 pub enum Unit {
@@ -200,6 +200,9 @@ struct Cache {
     entries: HashMap<u128, Entry>,
     /// The digest of the last plan validated (every output path, sorted).
     plan: Option<u64>,
+    /// The digest of the manifest the last run left, when it is canonical: its lines need no
+    /// checking.
+    manifest: Option<u64>,
     /// Each spec file's metadata when it was read, and its key, under the run's [`global_key`]
     /// digested as `global`.
     specs: HashMap<String, (Seen, u128)>,
@@ -211,13 +214,14 @@ struct Cache {
 
 /// The cache as saved: the plan's digest, the global key's digest, the spec files' index and
 /// the entries, each map as a sequence of pairs (which postcard encodes as it does a map).
-type Saved = (Option<u64>, u64, Vec<(String, (Seen, u128))>, Vec<(u128, Entry)>);
+type Saved = (Option<u64>, Option<u64>, u64, Vec<(String, (Seen, u128))>, Vec<(u128, Entry)>);
 
 impl Cache {
     fn empty() -> Cache {
         Cache {
             entries: HashMap::new(),
             plan: None,
+            manifest: None,
             specs: HashMap::new(),
             global: 0,
             saved_at: i64::MIN,
@@ -264,10 +268,10 @@ impl Cache {
             return Cache::empty();
         }
         // Decoded straight into maps, without a second copy of every entry.
-        type Loaded = (Option<u64>, u64, HashMap<String, (Seen, u128)>, HashMap<u128, Entry>);
+        type Loaded = (Option<u64>, Option<u64>, u64, HashMap<String, (Seen, u128)>, HashMap<u128, Entry>);
         match postcard::from_bytes::<Loaded>(payload) {
-            Ok((plan, global, specs, entries)) => {
-                Cache { entries, plan, specs, global, saved_at: stamp.mtime, saved_on: stamp.dev }
+            Ok((plan, manifest, global, specs, entries)) => {
+                Cache { entries, plan, manifest, specs, global, saved_at: stamp.mtime, saved_on: stamp.dev }
             }
             Err(_) => Cache::empty(),
         }
@@ -845,6 +849,10 @@ impl Planned {
     fn sort(&mut self) {
         let text = &self.text;
         let at = |&(start, len, _): &(usize, u32, u32)| &text[start..start + len as usize];
+        // Usually sorted already: request ids follow the specs' file names.
+        if self.paths.is_sorted_by(|a, b| at(a) <= at(b)) {
+            return;
+        }
         // Specs come in file order and each one's files together, so the list is in long
         // sorted runs, which the stable sort merges in near-linear time.
         self.paths.par_sort_by(|a, b| at(a).cmp(at(b)));
@@ -949,9 +957,12 @@ fn files_by_name<'a>(request: &'a RequestEntry, by_name: &'a [usize]) -> impl It
 fn cache_and_manifest(out: &Path, exists: bool) -> Result<(Cache, output::Owned, Option<u64>), Error> {
     let (cache, manifest) = rayon::join(
         || if exists { Cache::load(out) } else { Cache::empty() },
-        || output::read_manifest_sorted(out),
+        || output::manifest_bytes(out).map(|bytes| bytes.map(|b| (hash(&b), b))),
     );
-    let (owned, digest) = manifest?;
+    let manifest = manifest?;
+    let digest = manifest.as_ref().map(|(digest, _)| *digest);
+    let known = digest.is_some() && digest == cache.manifest;
+    let owned = output::Owned::parse(manifest.as_ref().map(|(_, bytes)| bytes.as_slice()), known);
     Ok((cache, owned, digest))
 }
 
@@ -1159,18 +1170,24 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
         }
     }
     let any_work = specs.iter().any(Spec::busy);
-    let mut on_disk = manifest_now;
-    if any_work || !to_remove.is_empty() {
-        let intent = || merged(owned.iter(), planned_paths());
-        let digest = output::manifest_digest_sorted(intent());
-        if manifest_now != Some(digest) {
-            output::write_manifest_sorted(&manifest_path, intent(), manifest_mode.as_ref())?;
-            on_disk = Some(digest);
-        }
+    let intent = || merged(owned.iter(), planned_paths());
+    // The digest of the intent, when it replaced the manifest read.
+    let mut intent_written = None;
+    if (any_work || !to_remove.is_empty()) && !owned.is_text_of(intent()) {
+        intent_written =
+            Some(output::write_manifest_sorted(&manifest_path, intent(), manifest_mode.as_ref())?);
     }
+    let last = || merged(kept(), planned_paths());
+    let on_disk_is_last =
+        if intent_written.is_some() { intent().eq(last()) } else { owned.is_text_of(last()) };
     // The final manifest, kept as text only when it differs from the one on disk now.
-    let manifest = (on_disk != Some(output::manifest_digest_sorted(merged(kept(), planned_paths()))))
-        .then(|| output::manifest_text_sorted(merged(kept(), planned_paths())));
+    let manifest = (!on_disk_is_last).then(|| output::manifest_text_sorted(last()));
+    // The digest of the manifest the run leaves, for the next run's cache to vouch for.
+    let manifest_left = match (&manifest, intent_written) {
+        (Some(text), _) => Some(hash(text.as_bytes())),
+        (None, Some(digest)) => Some(digest),
+        (None, None) => manifest_now,
+    };
     let files = planned.len();
     drop(planned);
     for old in to_remove {
@@ -1194,11 +1211,15 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
             .par_iter_mut()
             .enumerate()
             .map(|(k, spec)| {
+                if !spec.busy() {
+                    let files = spec.entry.requests.iter().flat_map(|r| &r.slots);
+                    let files = files.filter(|s| matches!(s, Slot::File { .. })).count();
+                    return Ok((Vec::new(), files + spec.page_actions.len()));
+                }
                 let unit = &units[c * CHUNK + k];
                 let mut done = Vec::new();
                 let mut unchanged = 0;
-                let rendered =
-                    if spec.busy() { Some(render_unit(job, unit, None, spec.key, &global)?) } else { None };
+                let rendered = render_unit(job, unit, None, spec.key, &global)?;
                 // Writes the file at `place` unless its action keeps it; whether it wrote.
                 let mut apply = |action: &Action,
                                  place: Place,
@@ -1216,7 +1237,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                         Action::Write(p) => (p.clone(), false),
                         Action::Compare(p) => (Some(p.clone()), true),
                     };
-                    let text = rendered.as_ref().expect("rendered when there is work").text(place);
+                    let text = rendered.text(place);
                     let target = out.join(&path);
                     let wrote = if compare && output::read_regular(&target)? == text.as_bytes() {
                         unchanged += 1;
@@ -1285,7 +1306,12 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     if let Some(manifest) = manifest {
         output::write_atomic(&manifest_path, &manifest, manifest_mode.as_ref())?;
     }
-    if dirty || any_work || !cache.entries.is_empty() || cache.plan != Some(plan) {
+    if dirty
+        || any_work
+        || !cache.entries.is_empty()
+        || cache.plan != Some(plan)
+        || cache.manifest != manifest_left
+    {
         let index = specs
             .iter()
             .zip(units)
@@ -1297,7 +1323,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
             })
             .collect();
         let entries = specs.into_iter().map(|s| (s.key, s.entry)).collect();
-        save_cache(out, (Some(plan), hash(&global), index, entries))?;
+        save_cache(out, (Some(plan), manifest_left, hash(&global), index, entries))?;
     }
     Ok((files, report, refused))
 }
@@ -1325,7 +1351,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     } else {
         None
     };
-    let (mut cache, owned, manifest_now) = cache_and_manifest(out, exists)?;
+    let (mut cache, owned, _) = cache_and_manifest(out, exists)?;
     let root = output::OpenFolder::root(out)?;
     let mut report = CheckReport::default();
     let by_name = names_in_order(&names);
@@ -1406,8 +1432,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     report.leftovers.sort();
     report.leftovers.dedup();
     let kept = owned.iter().filter(|p| !job.scope.covers(p));
-    let expected = output::manifest_digest_sorted(merged(kept, planned.iter()));
-    report.manifest_outdated = manifest_now != Some(expected);
+    report.manifest_outdated = !owned.is_text_of(merged(kept, planned.iter()));
     Ok((planned.len(), report))
 }
 

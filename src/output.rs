@@ -438,7 +438,7 @@ pub(crate) fn read_manifest(out: &Path) -> Result<(BTreeSet<String>, Option<Vec<
 }
 
 /// The manifest's bytes, `None` when there is none yet; an error when it is a link or not a file.
-fn manifest_bytes(out: &Path) -> Result<Option<Vec<u8>>, Error> {
+pub(crate) fn manifest_bytes(out: &Path) -> Result<Option<Vec<u8>>, Error> {
     match inspect(out, Path::new(MANIFEST), true)? {
         OnDisk::Missing => Ok(None),
         OnDisk::File { bytes, .. } => Ok(Some(bytes)),
@@ -455,23 +455,52 @@ fn manifest_bytes(out: &Path) -> Result<Option<Vec<u8>>, Error> {
 pub(crate) struct Owned {
     text: String,
     entries: Vec<(usize, usize)>,
+    /// Whether the text is exactly what snipgen writes for these entries (so that comparing
+    /// entries compares files).
+    canonical: bool,
 }
 
 impl Owned {
-    fn parse(bytes: &[u8]) -> Owned {
+    /// The entries of the manifest `bytes`. `known`: the bytes are a manifest that an earlier
+    /// run wrote or found canonical (the cache holds their digest), whose lines are entries
+    /// as they stand; otherwise each line is checked, as a hand edit may have left anything.
+    pub(crate) fn parse(bytes: Option<&[u8]>, known: bool) -> Owned {
+        let Some(bytes) = bytes else {
+            return Owned { text: String::new(), entries: Vec::new(), canonical: false };
+        };
         let text = String::from_utf8_lossy(bytes).into_owned();
+        if known && let Some(body) = text.strip_prefix(MANIFEST_HEADER) {
+            let mut at = MANIFEST_HEADER.len();
+            let entries = body
+                .split_terminator('\n')
+                .map(|line| {
+                    at += line.len() + 1;
+                    (at - line.len() - 1, line.len())
+                })
+                .collect();
+            return Owned { text, entries, canonical: true };
+        }
         let base = text.as_ptr() as usize;
         let mut entries: Vec<(usize, usize)> = text
             .lines()
             .filter(|l| manifest_entry_ok(l))
             .map(|l| (l.as_ptr() as usize - base, l.len()))
             .collect();
+        // Canonical: the header, then each entry on a line of its own and nothing else, sorted.
+        let mut next = MANIFEST_HEADER.len();
+        let mut canonical = text.starts_with(MANIFEST_HEADER) && text.len() == bytes.len();
+        for &(start, len) in &entries {
+            canonical &= start == next && text.as_bytes().get(start + len) == Some(&b'\n');
+            next = start + len + 1;
+        }
+        canonical &= next == text.len();
         // Written sorted; a hand-edited one may not be.
         if !entries.windows(2).all(|w| owned_str(&text, w[0]) < owned_str(&text, w[1])) {
+            canonical = false;
             entries.sort_unstable_by(|a, b| owned_str(&text, *a).cmp(owned_str(&text, *b)));
             entries.dedup_by(|a, b| owned_str(&text, *a) == owned_str(&text, *b));
         }
-        Owned { text, entries }
+        Owned { text, entries, canonical }
     }
 
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
@@ -481,17 +510,16 @@ impl Owned {
     pub(crate) fn contains(&self, path: &str) -> bool {
         self.entries.binary_search_by(|r| owned_str(&self.text, *r).cmp(path)).is_ok()
     }
+
+    /// Whether the manifest read is the one snipgen writes for `paths` (sorted, each once):
+    /// compared entry by entry, without building that text.
+    pub(crate) fn is_text_of<'a>(&self, paths: impl Iterator<Item = &'a str>) -> bool {
+        self.canonical && self.iter().eq(paths)
+    }
 }
 
 fn owned_str(text: &str, (start, len): (usize, usize)) -> &str {
     &text[start..start + len]
-}
-
-/// [`read_manifest`] as sorted [`Owned`] entries and the digest of the text.
-pub(crate) fn read_manifest_sorted(out: &Path) -> Result<(Owned, Option<u64>), Error> {
-    let bytes = manifest_bytes(out)?;
-    let digest = bytes.as_deref().map(xxhash_rust::xxh3::xxh3_64);
-    Ok((Owned::parse(bytes.as_deref().unwrap_or_default()), digest))
 }
 
 pub(crate) fn manifest_text<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
@@ -519,22 +547,21 @@ pub(crate) fn manifest_text_sorted<'a>(paths: impl IntoIterator<Item = &'a str>)
     String::from_utf8(text).expect("paths are text")
 }
 
-/// Writes [`manifest_text_sorted`] of `paths` to `path` atomically, without building the text.
+/// Writes [`manifest_text_sorted`] of `paths` to `path` atomically, without building the text;
+/// returns the text's digest.
 pub(crate) fn write_manifest_sorted<'a>(
     path: &Path,
     paths: impl IntoIterator<Item = &'a str>,
     keep: Option<&Permissions>,
-) -> Result<(), Error> {
-    write_atomic_with(path, keep, |w| write_manifest_lines(w, paths))
-}
-
-/// The digest of [`manifest_text_sorted`], without building the text (at 50,000 specs it is
-/// megabytes).
-pub(crate) fn manifest_digest_sorted<'a>(paths: impl IntoIterator<Item = &'a str>) -> u64 {
-    let mut sink = std::io::sink();
-    let mut digesting = Digesting::new(&mut sink);
-    write_manifest_lines(&mut digesting, paths).expect("writing to a sink cannot fail");
-    digesting.finish().0
+) -> Result<u64, Error> {
+    let mut digest = 0;
+    write_atomic_with(path, keep, |w| {
+        let mut digesting = Digesting::new(w);
+        write_manifest_lines(&mut digesting, paths)?;
+        digest = digesting.finish().0;
+        Ok(())
+    })?;
+    Ok(digest)
 }
 
 /// A writer that digests (xxh3) what it passes on to `inner`.

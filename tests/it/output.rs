@@ -757,6 +757,36 @@ fn check_fails_after_a_cached_run_when_a_template_or_setting_changes() {
 }
 
 #[test]
+fn a_hand_edited_manifest_fails_check_and_is_rewritten_even_when_its_entries_are_right() {
+    // The cache vouches for the manifest a run left by its digest: any edit to its bytes, even
+    // one that keeps every entry, is checked line by line again.
+    let dir = project(&[("a.yaml", SIMPLE), ("b.yaml", &*SIMPLE.replace("GET", "POST"))]);
+    assert_eq!(snipgen(dir.path(), &["generate"]).0, 0);
+    let manifest = dir.path().join("output/.snipgen-manifest");
+    let written = std::fs::read_to_string(&manifest).unwrap();
+    let (header, body) = written.split_once('\n').unwrap();
+    let mut lines: Vec<&str> = body.lines().collect();
+    let last = lines.pop().unwrap();
+    let edits = [
+        format!("{header}\n# a note\n{body}"),
+        written.replace('\n', "\r\n"),
+        format!("{header}\n{last}\n{}\n", lines.join("\n")),
+        format!("{written}{last}\n"),
+        written.trim_end().to_string(),
+        format!("{written}\n"),
+    ];
+    for edit in edits {
+        std::fs::write(&manifest, &edit).unwrap();
+        let (code, stdout, _) = snipgen(dir.path(), &["check"]);
+        assert_eq!(code, 1, "{edit:?}\n{stdout}");
+        assert!(stdout.contains(".snipgen-manifest"), "{stdout}");
+        assert_eq!(snipgen(dir.path(), &["generate"]).0, 0);
+        assert_eq!(std::fs::read_to_string(&manifest).unwrap(), written, "{edit:?}");
+        assert_eq!(snipgen(dir.path(), &["check"]).0, 0, "{edit:?}");
+    }
+}
+
+#[test]
 fn the_cache_changes_no_output_missing_corrupt_or_from_an_older_version() {
     let specs = [("a.yaml", SIMPLE), ("b.yaml", &*SIMPLE.replace("GET", "POST"))];
     let with = project(&specs);
