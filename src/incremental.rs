@@ -551,7 +551,7 @@ fn list(looking: &Looking, request: &RequestEntry) -> Result<Folder, Error> {
         return Ok(Folder::Walk);
     }
     let Some(root) = looking.root else { return Ok(Folder::Walk) };
-    let Some((folder, now)) = root.folder(id)? else { return Ok(Folder::Walk) };
+    let Some((folder, now)) = root.folder(looking.out, id)? else { return Ok(Folder::Walk) };
     if looking.cache.trusts(request.folder, &now) {
         return Ok(Folder::Known(folder));
     }
@@ -563,7 +563,7 @@ fn list(looking: &Looking, request: &RequestEntry) -> Result<Folder, Error> {
 fn look(out: &Path, folder: &Folder, request: &str, name: &str) -> Result<OnDisk, Error> {
     match folder {
         Folder::Listed(listing, _) => listing.get(name),
-        Folder::Known(folder) => folder.look(name),
+        Folder::Known(folder) => folder.look(|| out.join(request), name),
         Folder::Walk => {
             let path = format!("{request}/{name}");
             output::inspect(out, output::checked_relative(&path)?, false)
@@ -780,14 +780,27 @@ fn resolve(
 /// The plan's output paths (`<request id>/<file name>`) in one buffer, each with the unit it
 /// comes from: at 50,000 specs, 550,000 separate strings would cost over 40 MB.
 struct Planned {
+    /// Each path followed by a NUL, in the order pushed: the plan's digest while that order is
+    /// the sorted one.
     text: String,
     /// Each path's start and length in `text`, and its unit.
     paths: Vec<(usize, u32, u32)>,
+    /// Whether `paths` is still in the order of `text`.
+    in_text_order: bool,
+    /// The request folders that hold files, and the pages, as ranges of `text`.
+    folders: Vec<(usize, u32)>,
+    pages: Vec<(usize, u32)>,
 }
 
 impl Planned {
     fn with_capacity(paths: usize, bytes: usize) -> Planned {
-        Planned { text: String::with_capacity(bytes), paths: Vec::with_capacity(paths) }
+        Planned {
+            text: String::with_capacity(bytes + paths),
+            paths: Vec::with_capacity(paths),
+            in_text_order: true,
+            folders: Vec::new(),
+            pages: Vec::new(),
+        }
     }
 
     fn push(&mut self, request: &str, name: &str, unit: usize) {
@@ -806,6 +819,7 @@ impl Planned {
 
     fn end(&mut self, start: usize, unit: usize) {
         let len = u32::try_from(self.text.len() - start).expect("a path is far shorter than 4 GB");
+        self.text.push('\0');
         self.paths.push((start, len, u32::try_from(unit).expect("fewer than 4 billion specs")));
     }
 
@@ -820,12 +834,19 @@ impl Planned {
         unit: usize,
     ) {
         for req in &entry.requests {
-            for t in files_by_name(req, by_name) {
+            let mut files = files_by_name(req, by_name).peekable();
+            if files.peek().is_some() {
+                let len = u32::try_from(req.id.len()).expect("an id is far shorter than 4 GB");
+                self.folders.push((self.text.len(), len));
+            }
+            for t in files {
                 self.push(&req.id, &names[t], unit);
             }
         }
         for &format in pages {
-            self.push_path(&crate::format::page_path(format, &entry.id), unit);
+            let path = crate::format::page_path(format, &entry.id);
+            self.pages.push((self.text.len(), u32::try_from(path.len()).expect("a short path")));
+            self.push_path(&path, unit);
         }
     }
 
@@ -833,9 +854,13 @@ impl Planned {
         self.paths.len()
     }
 
+    fn at(&self, (start, len): (usize, u32)) -> &str {
+        &self.text[start..start + len as usize]
+    }
+
     fn path(&self, k: usize) -> &str {
         let (start, len, _) = self.paths[k];
-        &self.text[start..start + len as usize]
+        self.at((start, len))
     }
 
     fn unit(&self, k: usize) -> usize {
@@ -844,6 +869,14 @@ impl Planned {
 
     fn iter(&self) -> impl Iterator<Item = &str> {
         (0..self.len()).map(|k| self.path(k))
+    }
+
+    fn folders(&self) -> impl Iterator<Item = &str> {
+        self.folders.iter().map(|&range| self.at(range))
+    }
+
+    fn pages(&self) -> impl Iterator<Item = &str> {
+        self.pages.iter().map(|&range| self.at(range))
     }
 
     fn sort(&mut self) {
@@ -856,38 +889,35 @@ impl Planned {
         // Specs come in file order and each one's files together, so the list is in long
         // sorted runs, which the stable sort merges in near-linear time.
         self.paths.par_sort_by(|a, b| at(a).cmp(at(b)));
+        self.in_text_order = false;
+    }
+
+    /// The digest of the paths in their order, each followed by a NUL.
+    fn digest(&self) -> u64 {
+        if self.in_text_order {
+            return hash(self.text.as_bytes());
+        }
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for path in self.iter() {
+            h.update(path.as_bytes());
+            h.update(&[0]);
+        }
+        h.digest()
     }
 }
 
 /// Temporary files in the folders not listed already: the output folder, the folders of
 /// files owned but not planned, the folders above nested request folders, and the pages'
-/// folders. `planned` is sorted, so the files of a folder are next to each other. Sorted,
-/// each once.
-fn leftovers(
-    out: &Path,
-    planned: &Planned,
-    unplanned: &[&str],
-    pages: &[Format],
-) -> Result<Vec<String>, Error> {
-    let is_page = |path: &str| pages.iter().any(|&f| crate::format::is_page_path(f, path));
-    let mut listed = HashSet::new();
-    let mut page_files = Vec::new();
-    let mut last = None;
-    for path in planned.iter() {
-        if is_page(path) {
-            page_files.push(path);
-            continue;
-        }
-        let folder = path.rsplit_once('/').map(|(f, _)| f);
-        if folder != last {
-            listed.extend(folder);
-            last = folder;
-        }
-    }
+/// folders. Sorted, each once.
+fn leftovers(out: &Path, planned: &Planned, unplanned: &[&str]) -> Result<Vec<String>, Error> {
+    let listed: HashSet<&str> = planned.folders().collect();
     let nested = listed.iter().copied().filter(|f| f.contains('/'));
     // A request folder below a page format's folder is listed twice: once is enough.
-    let mut found =
-        output::leftovers_except(out, unplanned.iter().copied().chain(nested).chain(page_files), &listed)?;
+    let mut found = output::leftovers_except(
+        out,
+        unplanned.iter().copied().chain(nested).chain(planned.pages()),
+        &listed,
+    )?;
     found.sort();
     found.dedup();
     Ok(found)
@@ -897,12 +927,7 @@ fn leftovers(
 /// the ones a run validated before; returns their digest.
 fn validate(planned: &mut Planned, units: &[Unit], cache: &Cache) -> Result<u64, Error> {
     planned.sort();
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    for path in planned.iter() {
-        h.update(path.as_bytes());
-        h.update(&[0]);
-    }
-    let digest = h.digest();
+    let digest = planned.digest();
     if cache.plan != Some(digest) {
         output::validate_indexed(planned.len(), |k| (planned.path(k), units[planned.unit(k)].path()))?;
     }
@@ -962,7 +987,7 @@ fn cache_and_manifest(out: &Path, exists: bool) -> Result<(Cache, output::Owned,
     let manifest = manifest?;
     let digest = manifest.as_ref().map(|(digest, _)| *digest);
     let known = digest.is_some() && digest == cache.manifest;
-    let owned = output::Owned::parse(manifest.as_ref().map(|(_, bytes)| bytes.as_slice()), known);
+    let owned = output::Owned::parse(manifest.map(|(_, bytes)| bytes), known);
     Ok((cache, owned, digest))
 }
 
@@ -995,7 +1020,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     let mut not_regular = Vec::new();
     // (spec, place, path, why): resolved once the stale files are known.
     let mut others: Vec<(usize, Place, String, String)> = Vec::new();
-    let mut ids = std::collections::HashSet::new();
+    let mut ids = std::collections::HashSet::with_capacity(units.len());
     for (c, chunk) in units.chunks(CHUNK).enumerate() {
         let (resolved, read) = resolve(job, &global, chunk, &mut cache)?;
         dirty |= read;
@@ -1012,7 +1037,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                 let render = || render_unit(job, unit, own.as_deref(), key, &global);
                 let mut lazy = Lazy { output: None, render: &render };
                 let mut findings = Findings::default();
-                let mut actions = Vec::new();
+                let mut actions = Vec::with_capacity(entry.requests.len());
                 for (r, req) in entry.requests.iter_mut().enumerate() {
                     let folder = list(&looking, req)?;
                     findings.temps.extend(folder.temps().iter().cloned());
@@ -1025,7 +1050,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                         req.folder = recorded;
                         findings.dirty = true;
                     }
-                    let mut row = Vec::new();
+                    let mut row = Vec::with_capacity(req.slots.len());
                     for (t, slot) in req.slots.iter_mut().enumerate() {
                         let Slot::File { hash: want, stat } = slot else {
                             row.push(Action::Keep);
@@ -1047,7 +1072,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
                     }
                     actions.push(row);
                 }
-                let mut page_actions = Vec::new();
+                let mut page_actions = Vec::with_capacity(entry.pages.len());
                 for (p, slot) in entry.pages.iter_mut().enumerate() {
                     let path = crate::format::page_path(job.pages[p], &entry.id);
                     let on_disk = output::inspect(out, output::checked_relative(&path)?, false)?;
@@ -1103,7 +1128,10 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
         planned.push_entry(&spec.entry, &names, &by_name, job.pages, i);
     }
     let plan = validate(&mut planned, units, &cache)?;
-    let unplanned = unplanned(&owned, &planned);
+    // Usually the manifest lists exactly the plan: then nothing is stale, and the manifest
+    // stays as it is unless its text is not snipgen's.
+    let same = owned.iter().eq(planned.iter());
+    let unplanned = if same { Vec::new() } else { unplanned(&owned, &planned) };
     let stale: std::collections::BTreeSet<&str> =
         unplanned.iter().copied().filter(|p| job.scope.covers(p)).collect();
     for (i, place, path, why) in others {
@@ -1157,7 +1185,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
         OnDisk::File { permissions, .. } => Some(permissions),
         _ => None,
     };
-    cleaned.extend(leftovers(out, &planned, &unplanned, job.pages)?);
+    cleaned.extend(leftovers(out, &planned, &unplanned)?);
     cleaned.sort();
     cleaned.dedup();
     drop(unplanned);
@@ -1173,13 +1201,19 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     let intent = || merged(owned.iter(), planned_paths());
     // The digest of the intent, when it replaced the manifest read.
     let mut intent_written = None;
-    if (any_work || !to_remove.is_empty()) && !owned.is_text_of(intent()) {
+    let intent_on_disk = || if same { owned.is_canonical() } else { owned.is_text_of(intent()) };
+    if (any_work || !to_remove.is_empty()) && !intent_on_disk() {
         intent_written =
             Some(output::write_manifest_sorted(&manifest_path, intent(), manifest_mode.as_ref())?);
     }
     let last = || merged(kept(), planned_paths());
-    let on_disk_is_last =
-        if intent_written.is_some() { intent().eq(last()) } else { owned.is_text_of(last()) };
+    let on_disk_is_last = if intent_written.is_some() {
+        intent().eq(last())
+    } else if same {
+        owned.is_canonical()
+    } else {
+        owned.is_text_of(last())
+    };
     // The final manifest, kept as text only when it differs from the one on disk now.
     let manifest = (!on_disk_is_last).then(|| output::manifest_text_sorted(last()));
     // The digest of the manifest the run leaves, for the next run's cache to vouch for.
@@ -1357,7 +1391,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     let by_name = names_in_order(&names);
     // Every sample a file, usually, with a path of about 30 bytes: little doubling slack.
     let mut planned = Planned::with_capacity(units.len() * names.len(), units.len() * names.len() * 32);
-    let mut ids = std::collections::HashSet::new();
+    let mut ids = std::collections::HashSet::with_capacity(units.len());
     for (c, chunk) in units.chunks(CHUNK).enumerate() {
         let (resolved, _) = resolve(job, &global, chunk, &mut cache)?;
         let looking = Looking { out, root: root.as_ref(), cache: &cache, owned: &owned, force: false };
@@ -1422,17 +1456,19 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     report.stale.sort();
     report.missing.sort();
     report.not_regular.sort();
-    let unplanned = unplanned(&owned, &planned);
+    let same = owned.iter().eq(planned.iter());
+    let unplanned = if same { Vec::new() } else { unplanned(&owned, &planned) };
     for old in unplanned.iter().filter(|p| job.scope.covers(p)) {
         if !matches!(output::inspect(out, output::checked_relative(old)?, false)?, OnDisk::Missing) {
             report.orphaned.push(old.to_string());
         }
     }
-    report.leftovers.extend(leftovers(out, &planned, &unplanned, job.pages)?);
+    report.leftovers.extend(leftovers(out, &planned, &unplanned)?);
     report.leftovers.sort();
     report.leftovers.dedup();
     let kept = owned.iter().filter(|p| !job.scope.covers(p));
-    report.manifest_outdated = !owned.is_text_of(merged(kept, planned.iter()));
+    report.manifest_outdated =
+        if same { !owned.is_canonical() } else { !owned.is_text_of(merged(kept, planned.iter())) };
     Ok((planned.len(), report))
 }
 

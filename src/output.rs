@@ -91,8 +91,8 @@ impl Scope {
     }
 
     pub(crate) fn covers(&self, path: &str) -> bool {
-        let name = path.rsplit('/').next().unwrap_or(path);
-        self.0.as_ref().is_none_or(|names| names.contains(name))
+        let Some(names) = &self.0 else { return true };
+        names.contains(path.rsplit('/').next().unwrap_or(path))
     }
 }
 
@@ -464,20 +464,24 @@ impl Owned {
     /// The entries of the manifest `bytes`. `known`: the bytes are a manifest that an earlier
     /// run wrote or found canonical (the cache holds their digest), whose lines are entries
     /// as they stand; otherwise each line is checked, as a hand edit may have left anything.
-    pub(crate) fn parse(bytes: Option<&[u8]>, known: bool) -> Owned {
+    pub(crate) fn parse(bytes: Option<Vec<u8>>, known: bool) -> Owned {
         let Some(bytes) = bytes else {
             return Owned { text: String::new(), entries: Vec::new(), canonical: false };
         };
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        if known && let Some(body) = text.strip_prefix(MANIFEST_HEADER) {
-            let mut at = MANIFEST_HEADER.len();
-            let entries = body
-                .split_terminator('\n')
-                .map(|line| {
-                    at += line.len() + 1;
-                    (at - line.len() - 1, line.len())
-                })
-                .collect();
+        let (text, valid) = match String::from_utf8(bytes) {
+            Ok(text) => (text, true),
+            Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
+        };
+        if known && text.starts_with(MANIFEST_HEADER) {
+            // A byte loop: a searcher per line of some 30 bytes costs more than the line.
+            let mut entries = Vec::with_capacity(text.len() / 16);
+            let mut start = MANIFEST_HEADER.len();
+            for (at, &byte) in text.as_bytes().iter().enumerate().skip(start) {
+                if byte == b'\n' {
+                    entries.push((start, at - start));
+                    start = at + 1;
+                }
+            }
             return Owned { text, entries, canonical: true };
         }
         let base = text.as_ptr() as usize;
@@ -488,7 +492,7 @@ impl Owned {
             .collect();
         // Canonical: the header, then each entry on a line of its own and nothing else, sorted.
         let mut next = MANIFEST_HEADER.len();
-        let mut canonical = text.starts_with(MANIFEST_HEADER) && text.len() == bytes.len();
+        let mut canonical = valid && text.starts_with(MANIFEST_HEADER);
         for &(start, len) in &entries {
             canonical &= start == next && text.as_bytes().get(start + len) == Some(&b'\n');
             next = start + len + 1;
@@ -515,6 +519,11 @@ impl Owned {
     /// compared entry by entry, without building that text.
     pub(crate) fn is_text_of<'a>(&self, paths: impl Iterator<Item = &'a str>) -> bool {
         self.canonical && self.iter().eq(paths)
+    }
+
+    /// Whether the text is the one snipgen writes for these entries.
+    pub(crate) fn is_canonical(&self) -> bool {
+        self.canonical
     }
 }
 
@@ -808,9 +817,10 @@ pub(crate) fn look_in(dir: &Path, name: &str) -> Result<OnDisk, Error> {
 /// swapped for a link on the way between the folder's check and its files' (Linux: the
 /// folder is held open, `O_PATH`).
 pub(crate) struct OpenFolder {
-    path: PathBuf,
     #[cfg(unix)]
     fd: std::os::fd::OwnedFd,
+    #[cfg(not(unix))]
+    path: PathBuf,
 }
 
 impl OpenFolder {
@@ -822,7 +832,7 @@ impl OpenFolder {
             use rustix::fs::{Mode, OFlags};
             let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
             match rustix::fs::open(out, flags, Mode::empty()) {
-                Ok(fd) => Ok(Some(OpenFolder { path: out.to_path_buf(), fd })),
+                Ok(fd) => Ok(Some(OpenFolder { fd })),
                 Err(rustix::io::Errno::NOENT | rustix::io::Errno::NOTDIR) => Ok(None),
                 Err(e) => Err(Error::io(out, e.into())),
             }
@@ -831,10 +841,9 @@ impl OpenFolder {
         Ok(out.is_dir().then(|| OpenFolder { path: out.to_path_buf() }))
     }
 
-    /// The folder at `relative` (names separated by `/`) below this one, with its metadata,
-    /// when it is a real folder reached without any link; `None` otherwise.
-    pub(crate) fn folder(&self, relative: &str) -> Result<Option<(OpenFolder, Stamp)>, Error> {
-        let path = self.path.join(relative);
+    /// The folder at `relative` (names separated by `/`) below this one, which is at `path`,
+    /// with its metadata, when it is a real folder reached without any link; `None` otherwise.
+    pub(crate) fn folder(&self, path: &Path, relative: &str) -> Result<Option<(OpenFolder, Stamp)>, Error> {
         #[cfg(unix)]
         {
             use rustix::fs::{Mode, OFlags};
@@ -848,19 +857,23 @@ impl OpenFolder {
                     Err(rustix::io::Errno::NOENT | rustix::io::Errno::NOTDIR | rustix::io::Errno::LOOP) => {
                         return Ok(None);
                     }
-                    Err(e) => return Err(Error::io(&path, e.into())),
+                    Err(e) => return Err(Error::io(&path.join(relative), e.into())),
                 }
             }
             let Some(fd) = fd else { return Ok(None) };
-            let stat = rustix::fs::fstat(&fd).map_err(|e| Error::io(&path, e.into()))?;
-            Ok(Some((OpenFolder { path, fd }, Stamp::of_raw(&stat))))
+            let stat = rustix::fs::fstat(&fd).map_err(|e| Error::io(&path.join(relative), e.into()))?;
+            Ok(Some((OpenFolder { fd }, Stamp::of_raw(&stat))))
         }
         #[cfg(not(unix))]
-        Ok(folder_metadata(&self.path, relative)?.map(|m| (OpenFolder { path }, Stamp::of(&m))))
+        {
+            let folder = OpenFolder { path: path.join(relative) };
+            Ok(folder_metadata(path, relative)?.map(|m| (folder, Stamp::of(&m))))
+        }
     }
 
-    /// What `name` in this folder is, as [`inspect`] says.
-    pub(crate) fn look(&self, name: &str) -> Result<OnDisk, Error> {
+    /// What `name` in this folder, which is at `path` (built only for a message), is, as
+    /// [`inspect`] says.
+    pub(crate) fn look(&self, path: impl Fn() -> PathBuf, name: &str) -> Result<OnDisk, Error> {
         #[cfg(unix)]
         {
             use rustix::fs::{AtFlags, FileType};
@@ -876,14 +889,17 @@ impl OpenFolder {
                         })
                     }
                     // Rare: described from the path, as everywhere else.
-                    _ => look_in(&self.path, name),
+                    _ => look_in(&path(), name),
                 },
                 Err(rustix::io::Errno::NOENT) => Ok(OnDisk::Missing),
-                Err(e) => Err(Error::io(&self.path.join(name), e.into())),
+                Err(e) => Err(Error::io(&path().join(name), e.into())),
             }
         }
         #[cfg(not(unix))]
-        look_in(&self.path, name)
+        {
+            let _ = path;
+            look_in(&self.path, name)
+        }
     }
 }
 

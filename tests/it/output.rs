@@ -395,6 +395,33 @@ fn a_temporary_file_in_a_folder_the_cache_vouches_for_is_found() {
     assert!(!leftover.exists());
 }
 
+/// The folders a cached run lists besides the request folders: the one above a nested request
+/// id, and a page format's.
+#[test]
+fn temporary_files_above_nested_requests_and_beside_pages_are_found_by_a_cached_run() {
+    let dir = project(&[("a.yaml", &*with_id("group/item")), ("b.yaml", SIMPLE)]);
+    let args = ["generate", "--format", "files,mkdocs"];
+    assert_eq!(snipgen(dir.path(), &args).0, 0);
+    assert_eq!(snipgen(dir.path(), &args).0, 0);
+    age_outputs(&dir.path().join("output"));
+    assert_eq!(snipgen(dir.path(), &["check", "--format", "files,mkdocs"]).0, 0);
+    let temps = ["output/group/.snipgen-Ab12Cd", "output/mkdocs/.snipgen-Ef34Gh"];
+    for temp in temps {
+        std::fs::write(dir.path().join(temp), "half a fi").unwrap();
+    }
+    let (code, stdout, _) = snipgen(dir.path(), &["check", "--format", "files,mkdocs"]);
+    assert_eq!(code, 1, "{stdout}");
+    for temp in temps {
+        assert!(stdout.contains(&format!("leftover {temp}")), "{stdout}");
+    }
+    let (code, stdout, _) = snipgen(dir.path(), &args);
+    assert_eq!(code, 0);
+    for temp in temps {
+        assert!(stdout.contains(&format!("cleaned {temp}")), "{stdout}");
+        assert!(!dir.path().join(temp).exists());
+    }
+}
+
 /// Runs the binary with `sh -c 'umask …; exec snipgen …'`, so the test does not depend on
 /// the umask it was started with.
 #[cfg(unix)]
