@@ -43,8 +43,9 @@ const CHUNK: usize = 256;
 /// The cache's format: bumped whenever its encoding or contents change, so that an older
 /// cache is ignored rather than misread (2: postcard instead of bincode; 3: the checksum
 /// after the payload, so that it is written streamed; 4: the spec files' index, devices;
-/// 5: pages; 6: metadata and content hashes as non-zero digests; 7: the manifest's digest).
-const MAGIC: &[u8] = b"snipgen-cache 7\n";
+/// 5: pages; 6: metadata and content hashes as non-zero digests; 7: the manifest's digest;
+/// 8: digests as eight raw bytes).
+const MAGIC: &[u8] = b"snipgen-cache 8\n";
 
 /// Where a spec comes from.
 pub enum Unit {
@@ -92,15 +93,32 @@ pub fn sources(specs: &Path, openapi: &[PathBuf], server: Option<usize>) -> Resu
         if !e.file_type().is_file() {
             return Ok(None);
         }
-        let p = e.path();
-        if matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml")) {
-            let relative = p.strip_prefix(specs).unwrap_or(p).to_path_buf();
-            files.push((relative, p.to_path_buf()));
+        if crate::spec::is_spec_name(e.file_name()) {
+            let path = e.into_path();
+            let relative = relative_to(&path, specs).to_path_buf();
+            files.push((relative, path));
         }
     }
     files.sort_by_cached_key(|(relative, _)| crate::spec::walk_order_key(relative));
     let units = files.into_iter().map(|(relative, path)| Unit::File { path, relative }).collect();
     Ok(Some((units, Vec::new())))
+}
+
+/// `path` below `root`, as walkdir gives it (`root` joined with the rest): cut by length on
+/// Unix, where parsing both paths' components again was a tenth of listing the specs.
+fn relative_to<'p>(path: &'p Path, root: &Path) -> &'p Path {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let (bytes, prefix) = (path.as_os_str().as_bytes(), root.as_os_str().as_bytes());
+        if let Some(rest) = bytes.strip_prefix(prefix) {
+            let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+            if !rest.is_empty() && !rest.starts_with(b"/") {
+                return Path::new(std::ffi::OsStr::from_bytes(rest));
+            }
+        }
+    }
+    path.strip_prefix(root).unwrap_or(path)
 }
 
 /// What a run renders and where it writes.
@@ -127,6 +145,44 @@ pub struct Job<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct Seen(NonZeroU64);
 
+impl From<Seen> for u64 {
+    fn from(seen: Seen) -> u64 {
+        seen.0.get()
+    }
+}
+
+impl TryFrom<u64> for Seen {
+    type Error = std::num::TryFromIntError;
+    fn try_from(digest: u64) -> Result<Seen, Self::Error> {
+        NonZeroU64::try_from(digest).map(Seen)
+    }
+}
+
+/// An optional digest in the cache as eight raw bytes, 0 for none: a postcard varint spends
+/// ten bytes and a loop on a 64-bit digest, and the cache holds two for every output file.
+mod fixed {
+    use serde::{Deserializer, Serializer, de};
+
+    pub fn serialize<S: Serializer, T: Copy + Into<u64>>(value: &Option<T>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&value.map_or(0, Into::into).to_le_bytes())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>, T: TryFrom<u64>>(d: D) -> Result<Option<T>, D::Error> {
+        struct Eight;
+        impl de::Visitor<'_> for Eight {
+            type Value = u64;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("eight bytes")
+            }
+            fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<u64, E> {
+                let eight = <[u8; 8]>::try_from(bytes).map_err(|_| E::invalid_length(bytes.len(), &self))?;
+                Ok(u64::from_le_bytes(eight))
+            }
+        }
+        Ok(T::try_from(d.deserialize_bytes(Eight)?).ok())
+    }
+}
+
 impl Seen {
     fn of(stamp: &Stamp) -> Seen {
         let mut bytes = [0u8; 40];
@@ -149,7 +205,9 @@ enum Slot {
     /// Content hash (unknown until rendered) and the metadata of the file when it last
     /// held that content.
     File {
+        #[serde(with = "fixed")]
         hash: Option<NonZeroU64>,
+        #[serde(with = "fixed")]
         stat: Option<Seen>,
     },
     /// A sample that only fills pages: the `files` format is not written.
@@ -160,7 +218,9 @@ enum Slot {
 /// metadata of its file when it last held that content.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct PageSlot {
+    #[serde(with = "fixed")]
     hash: Option<NonZeroU64>,
+    #[serde(with = "fixed")]
     stat: Option<Seen>,
 }
 
@@ -172,6 +232,7 @@ struct RequestEntry {
     /// The metadata of the request's folder when it was known to hold no temporary file:
     /// while it matches, the folder is not listed again (any file made, renamed or removed
     /// in it changes its mtime).
+    #[serde(with = "fixed")]
     folder: Option<Seen>,
 }
 
@@ -1482,6 +1543,35 @@ mod tests {
     fn slots_stay_three_words() {
         assert_eq!(std::mem::size_of::<Slot>(), 24);
         assert_eq!(std::mem::size_of::<PageSlot>(), 16);
+    }
+
+    #[test]
+    fn slots_keep_their_digests_through_the_cache_encoding() {
+        let slots = vec![
+            Slot::File { hash: NonZeroU64::new(u64::MAX), stat: Some(Seen(NonZeroU64::MIN)) },
+            Slot::File { hash: None, stat: None },
+            Slot::Refused("no".into()),
+            Slot::Unwritten,
+        ];
+        let bytes = postcard::to_allocvec(&slots).unwrap();
+        let back: Vec<Slot> = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(format!("{back:?}"), format!("{slots:?}"));
+        let page = PageSlot { hash: NonZeroU64::new(7), stat: None };
+        let back: PageSlot = postcard::from_bytes(&postcard::to_allocvec(&page).unwrap()).unwrap();
+        assert_eq!((back.hash, back.stat), (page.hash, page.stat));
+    }
+
+    #[test]
+    fn a_spec_path_below_the_folder_is_cut_as_strip_prefix_would() {
+        for (root, path, relative) in [
+            ("specs", "specs/a.yaml", "a.yaml"),
+            ("specs/", "specs/a.yaml", "a.yaml"),
+            ("./specs", "./specs/g/a.yaml", "g/a.yaml"),
+            (".", "./a.yaml", "a.yaml"),
+            ("/tmp/x/specs", "/tmp/x/specs/g/h/a.yml", "g/h/a.yml"),
+        ] {
+            assert_eq!(relative_to(Path::new(path), Path::new(root)), Path::new(relative), "{root} {path}");
+        }
     }
 
     #[test]

@@ -159,12 +159,15 @@ fn run_incremental(
     let files = inputs.formats.is_empty() || inputs.formats.contains(&Format::Files);
     // In the order the full pipeline writes them (the formats' order), each once.
     let pages: Vec<Format> = PAGE_FORMATS.into_iter().filter(|f| inputs.formats.contains(f)).collect();
-    let mut renderer = snipgen::renderer(&(&inputs.style).into())?;
+    // Side by side: the templates compile while the specs folder is listed.
+    let (renderer, sources) = rayon::join(
+        || snipgen::renderer(&(&inputs.style).into()),
+        || snipgen::incremental::sources(&inputs.specs, &inputs.openapi, inputs.server),
+    );
+    let mut renderer = renderer?;
     let preset = renderer.settings().preset.as_deref();
     let targets = renderer.registry().parse_targets_with(&inputs.lang, preset).map_err(Error::Usage)?;
-    let Some((units, warnings)) =
-        snipgen::incremental::sources(&inputs.specs, &inputs.openapi, inputs.server)?
-    else {
+    let Some((units, warnings)) = sources? else {
         return Ok(None);
     };
     if units.is_empty() && !inputs.allow_empty {

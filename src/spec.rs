@@ -1123,6 +1123,11 @@ pub(crate) fn walk_order_key(relative: &Path) -> Vec<u8> {
     bytes.iter().map(|&b| if std::path::is_separator(b as char) { 0 } else { b }).collect()
 }
 
+/// Whether a file of the specs folder named `name` is a spec: `*.yaml` or `*.yml`.
+pub(crate) fn is_spec_name(name: &std::ffi::OsStr) -> bool {
+    matches!(Path::new(name).extension().and_then(|x| x.to_str()), Some("yaml" | "yml"))
+}
+
 /// Loads every `*.yaml`/`*.yml` below `dir`, in path order. Reports every bad spec, not just
 /// the first, and rejects ids used twice. Links and special files are errors: snipgen never
 /// follows a link, and skipping one silently would drop specs without a word.
@@ -1134,9 +1139,8 @@ pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
     for entry in walkdir::WalkDir::new(dir) {
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                let p = e.path();
-                if matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml")) {
-                    files.push(p.to_path_buf());
+                if is_spec_name(e.file_name()) {
+                    files.push(e.into_path());
                 }
             }
             Ok(e) if e.file_type().is_dir() => {}
