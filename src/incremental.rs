@@ -137,6 +137,28 @@ pub struct Job<'a> {
     pub refused: RefusedSamples,
     /// Keep the written paths for the report (`-v`, JSON); otherwise only counted.
     pub list: bool,
+    /// The cache, when it was read ahead ([`prefetch`]).
+    pub prefetched: Prefetched,
+}
+
+/// The output folder's cache read ahead, while the specs are listed and the templates
+/// compiled: before the run holds the lock, which is safe as the cache only ever vouches for
+/// a file by its metadata, so one that a concurrent run replaced meanwhile makes the run read
+/// more, never trust more.
+#[derive(Default)]
+pub struct Prefetched(std::sync::Mutex<Option<Cache>>);
+
+impl Prefetched {
+    fn take(&self) -> Option<Cache> {
+        self.0.lock().ok()?.take()
+    }
+}
+
+/// Reads the cache of the output folder `out` ahead, when it is a plain folder (a link or
+/// anything else is left to the run, which refuses it).
+pub fn prefetch(out: &Path) -> Prefetched {
+    let plain = std::fs::symlink_metadata(out.components().as_path()).is_ok_and(|m| m.is_dir());
+    Prefetched(std::sync::Mutex::new(plain.then(|| Cache::load(out))))
 }
 
 /// A file's metadata when the cache last vouched for it, digested: a quarter of a
@@ -1040,9 +1062,13 @@ fn files_by_name<'a>(request: &'a RequestEntry, by_name: &'a [usize]) -> impl It
 
 /// The cache (empty when the output folder does not exist yet) and the manifest's entries and
 /// digest: both read and decode megabytes on a large tree, so side by side.
-fn cache_and_manifest(out: &Path, exists: bool) -> Result<(Cache, output::Owned, Option<u64>), Error> {
+fn cache_and_manifest(
+    out: &Path,
+    exists: bool,
+    prefetched: Option<Cache>,
+) -> Result<(Cache, output::Owned, Option<u64>), Error> {
     let (cache, manifest) = rayon::join(
-        || if exists { Cache::load(out) } else { Cache::empty() },
+        || if exists { prefetched.unwrap_or_else(|| Cache::load(out)) } else { Cache::empty() },
         || output::manifest_bytes(out).map(|bytes| bytes.map(|b| (hash(&b), b))),
     );
     let manifest = manifest?;
@@ -1072,7 +1098,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     // A new output folder is created only once the plan is known to be valid.
     let exists = output::check_out_folder(out)?;
     let mut _lock = if exists { Some(output::Lock::acquire(out)?) } else { None };
-    let (mut cache, owned, manifest_now) = cache_and_manifest(out, exists)?;
+    let (mut cache, owned, manifest_now) = cache_and_manifest(out, exists, job.prefetched.take())?;
     let root = output::OpenFolder::root(out)?;
     let mut dirty = false;
     let mut cleaned = Vec::new();
@@ -1446,7 +1472,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     } else {
         None
     };
-    let (mut cache, owned, _) = cache_and_manifest(out, exists)?;
+    let (mut cache, owned, _) = cache_and_manifest(out, exists, job.prefetched.take())?;
     let root = output::OpenFolder::root(out)?;
     let mut report = CheckReport::default();
     let by_name = names_in_order(&names);
@@ -1559,6 +1585,21 @@ mod tests {
         let page = PageSlot { hash: NonZeroU64::new(7), stat: None };
         let back: PageSlot = postcard::from_bytes(&postcard::to_allocvec(&page).unwrap()).unwrap();
         assert_eq!((back.hash, back.stat), (page.hash, page.stat));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_cache_is_read_ahead_only_from_a_plain_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir(&out).unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&out, &link).unwrap();
+        assert!(prefetch(&out).take().is_some());
+        assert!(prefetch(&link).take().is_none(), "read through a link");
+        assert!(prefetch(&dir.path().join("missing")).take().is_none());
+        let once = prefetch(&out);
+        assert!(once.take().is_some() && once.take().is_none(), "taken once");
     }
 
     #[test]

@@ -159,9 +159,15 @@ fn run_incremental(
     let files = inputs.formats.is_empty() || inputs.formats.contains(&Format::Files);
     // In the order the full pipeline writes them (the formats' order), each once.
     let pages: Vec<Format> = PAGE_FORMATS.into_iter().filter(|f| inputs.formats.contains(f)).collect();
-    // Side by side: the templates compile while the specs folder is listed.
-    let (renderer, sources) = rayon::join(
-        || snipgen::renderer(&(&inputs.style).into()),
+    // Side by side: the templates compile and the cache is read while the specs folder is
+    // listed.
+    let ((renderer, prefetched), sources) = rayon::join(
+        || {
+            rayon::join(
+                || snipgen::renderer(&(&inputs.style).into()),
+                || snipgen::incremental::prefetch(&inputs.out),
+            )
+        },
         || snipgen::incremental::sources(&inputs.specs, &inputs.openapi, inputs.server),
     );
     let mut renderer = renderer?;
@@ -191,6 +197,7 @@ fn run_incremental(
         files,
         pages: &pages,
         refused: inputs.format_options().refused,
+        prefetched,
     };
     let code = match force {
         Some(force) => {
