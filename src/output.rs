@@ -367,7 +367,7 @@ impl Stamp {
         }
     }
 
-    #[cfg(unix)]
+    #[cfg(target_os = "linux")]
     fn of_raw(stat: &rustix::fs::Stat) -> Stamp {
         // The field types differ between architectures.
         #[allow(clippy::unnecessary_cast)]
@@ -814,12 +814,12 @@ pub(crate) fn look_in(dir: &Path, name: &str) -> Result<OnDisk, Error> {
 
 /// A folder of the output tree opened without following any link, whose entries are looked
 /// at relative to it: one short lookup each instead of a walk of the whole path, and nothing
-/// swapped for a link on the way between the folder's check and its files' (Linux: the
-/// folder is held open, `O_PATH`).
+/// swapped for a link on the way between the folder's check and its files'. On Linux the
+/// folder is held open (`O_PATH`, which other systems lack); elsewhere it is its path.
 pub(crate) struct OpenFolder {
-    #[cfg(unix)]
+    #[cfg(target_os = "linux")]
     fd: std::os::fd::OwnedFd,
-    #[cfg(not(unix))]
+    #[cfg(not(target_os = "linux"))]
     path: PathBuf,
 }
 
@@ -827,7 +827,7 @@ impl OpenFolder {
     /// The output folder itself (`check_out_folder` has refused a link there); `None` when it
     /// is missing.
     pub(crate) fn root(out: &Path) -> Result<Option<OpenFolder>, Error> {
-        #[cfg(unix)]
+        #[cfg(target_os = "linux")]
         {
             use rustix::fs::{Mode, OFlags};
             let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
@@ -837,14 +837,14 @@ impl OpenFolder {
                 Err(e) => Err(Error::io(out, e.into())),
             }
         }
-        #[cfg(not(unix))]
+        #[cfg(not(target_os = "linux"))]
         Ok(out.is_dir().then(|| OpenFolder { path: out.to_path_buf() }))
     }
 
     /// The folder at `relative` (names separated by `/`) below this one, which is at `path`,
     /// with its metadata, when it is a real folder reached without any link; `None` otherwise.
     pub(crate) fn folder(&self, path: &Path, relative: &str) -> Result<Option<(OpenFolder, Stamp)>, Error> {
-        #[cfg(unix)]
+        #[cfg(target_os = "linux")]
         {
             use rustix::fs::{Mode, OFlags};
             // O_NOFOLLOW with O_DIRECTORY: a link, even to a folder, is ENOTDIR or ELOOP.
@@ -864,7 +864,7 @@ impl OpenFolder {
             let stat = rustix::fs::fstat(&fd).map_err(|e| Error::io(&path.join(relative), e.into()))?;
             Ok(Some((OpenFolder { fd }, Stamp::of_raw(&stat))))
         }
-        #[cfg(not(unix))]
+        #[cfg(not(target_os = "linux"))]
         {
             let folder = OpenFolder { path: path.join(relative) };
             Ok(folder_metadata(path, relative)?.map(|m| (folder, Stamp::of(&m))))
@@ -874,7 +874,7 @@ impl OpenFolder {
     /// What `name` in this folder, which is at `path` (built only for a message), is, as
     /// [`inspect`] says.
     pub(crate) fn look(&self, path: impl Fn() -> PathBuf, name: &str) -> Result<OnDisk, Error> {
-        #[cfg(unix)]
+        #[cfg(target_os = "linux")]
         {
             use rustix::fs::{AtFlags, FileType};
             match rustix::fs::statat(&self.fd, name, AtFlags::SYMLINK_NOFOLLOW) {
@@ -895,7 +895,7 @@ impl OpenFolder {
                 Err(e) => Err(Error::io(&path().join(name), e.into())),
             }
         }
-        #[cfg(not(unix))]
+        #[cfg(not(target_os = "linux"))]
         {
             let _ = path;
             look_in(&self.path, name)
