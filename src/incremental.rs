@@ -95,30 +95,13 @@ pub fn sources(specs: &Path, openapi: &[PathBuf], server: Option<usize>) -> Resu
         }
         if crate::spec::is_spec_name(e.file_name()) {
             let path = e.into_path();
-            let relative = relative_to(&path, specs).to_path_buf();
+            let relative = crate::spec::relative_to(&path, specs).to_path_buf();
             files.push((relative, path));
         }
     }
     files.sort_by_cached_key(|(relative, _)| crate::spec::walk_order_key(relative));
     let units = files.into_iter().map(|(relative, path)| Unit::File { path, relative }).collect();
     Ok(Some((units, Vec::new())))
-}
-
-/// `path` below `root`, as walkdir gives it (`root` joined with the rest): cut by length on
-/// Unix, where parsing both paths' components again was a tenth of listing the specs.
-fn relative_to<'p>(path: &'p Path, root: &Path) -> &'p Path {
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStrExt;
-        let (bytes, prefix) = (path.as_os_str().as_bytes(), root.as_os_str().as_bytes());
-        if let Some(rest) = bytes.strip_prefix(prefix) {
-            let rest = rest.strip_prefix(b"/").unwrap_or(rest);
-            if !rest.is_empty() && !rest.starts_with(b"/") {
-                return Path::new(std::ffi::OsStr::from_bytes(rest));
-            }
-        }
-    }
-    path.strip_prefix(root).unwrap_or(path)
 }
 
 /// What a run renders and where it writes.
@@ -137,8 +120,6 @@ pub struct Job<'a> {
     pub refused: RefusedSamples,
     /// Keep the written paths for the report (`-v`, JSON); otherwise only counted.
     pub list: bool,
-    /// The cache, when it was read ahead ([`prefetch`]).
-    pub prefetched: Prefetched,
 }
 
 /// The output folder's cache read ahead, while the specs are listed and the templates
@@ -146,19 +127,13 @@ pub struct Job<'a> {
 /// a file by its metadata, so one that a concurrent run replaced meanwhile makes the run read
 /// more, never trust more.
 #[derive(Default)]
-pub struct Prefetched(std::sync::Mutex<Option<Cache>>);
-
-impl Prefetched {
-    fn take(&self) -> Option<Cache> {
-        self.0.lock().ok()?.take()
-    }
-}
+pub struct Prefetched(Option<Cache>);
 
 /// Reads the cache of the output folder `out` ahead, when it is a plain folder (a link or
 /// anything else is left to the run, which refuses it).
 pub fn prefetch(out: &Path) -> Prefetched {
     let plain = std::fs::symlink_metadata(out.components().as_path()).is_ok_and(|m| m.is_dir());
-    Prefetched(std::sync::Mutex::new(plain.then(|| Cache::load(out))))
+    Prefetched(plain.then(|| Cache::load(out)))
 }
 
 /// A file's metadata when the cache last vouched for it, digested: a quarter of a
@@ -400,7 +375,7 @@ fn global_key(job: &Job) -> Result<Vec<u8>, Error> {
         for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
             let entry = entry.map_err(|e| Error::io(dir, e.into()))?;
             if entry.file_type().is_file() {
-                add(entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().as_bytes());
+                add(crate::spec::relative_to(entry.path(), dir).to_string_lossy().as_bytes());
                 add(&std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?);
             }
         }
@@ -1017,6 +992,19 @@ fn validate(planned: &mut Planned, units: &[Unit], cache: &Cache) -> Result<u64,
     Ok(digest)
 }
 
+/// Whether the manifest read lists exactly the (sorted) plan, and its paths that are not
+/// planned: usually none, found then without merging the two lists.
+fn against_plan<'a>(owned: &'a output::Owned, planned: &Planned) -> (bool, Vec<&'a str>) {
+    if owned.iter().eq(planned.iter()) { (true, Vec::new()) } else { (false, unplanned(owned, planned)) }
+}
+
+/// Whether the manifest read is snipgen's text of `paths`: the plan merged with some of the
+/// manifest's own entries, which is the manifest's own list when it lists exactly the plan
+/// (`lists_plan`), so that only its text needs checking then.
+fn manifest_holds<'a>(owned: &output::Owned, lists_plan: bool, paths: impl Iterator<Item = &'a str>) -> bool {
+    if lists_plan { owned.is_canonical() } else { owned.is_text_of(paths) }
+}
+
 /// The manifest's paths that are not planned (both lists are sorted).
 fn unplanned<'a>(owned: &'a output::Owned, planned: &Planned) -> Vec<&'a str> {
     let mut planned = planned.iter().peekable();
@@ -1080,8 +1068,13 @@ fn cache_and_manifest(
 
 /// Runs `generate` for the `files` format; `None` when a spec has an error (the caller runs
 /// the full pipeline, which reports it exactly as always).
-pub fn generate(job: &Job, units: &[Unit], force: bool) -> Result<Option<Generated>, Error> {
-    match generate_inner(job, units, force) {
+pub fn generate(
+    job: &Job,
+    units: &[Unit],
+    force: bool,
+    prefetched: Prefetched,
+) -> Result<Option<Generated>, Error> {
+    match generate_inner(job, units, force, prefetched) {
         Ok(r) => Ok(Some(r)),
         Err(Fail::Fallback) => Ok(None),
         Err(Fail::Error(e)) => Err(e),
@@ -1091,14 +1084,14 @@ pub fn generate(job: &Job, units: &[Unit], force: bool) -> Result<Option<Generat
 /// The number of files, what was written, and the refused samples with their reasons.
 pub type Generated = (usize, WriteReport, Vec<(Refused, String)>);
 
-fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, Fail> {
+fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched) -> Result<Generated, Fail> {
     let out = job.out;
     let global = global_key(job)?;
     let names: Vec<String> = job.targets.iter().map(|t| t.file_name(job.targets)).collect();
     // A new output folder is created only once the plan is known to be valid.
     let exists = output::check_out_folder(out)?;
     let mut _lock = if exists { Some(output::Lock::acquire(out)?) } else { None };
-    let (mut cache, owned, manifest_now) = cache_and_manifest(out, exists, job.prefetched.take())?;
+    let (mut cache, owned, manifest_now) = cache_and_manifest(out, exists, prefetched.0)?;
     let root = output::OpenFolder::root(out)?;
     let mut dirty = false;
     let mut cleaned = Vec::new();
@@ -1215,10 +1208,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
         planned.push_entry(&spec.entry, &names, &by_name, job.pages, i);
     }
     let plan = validate(&mut planned, units, &cache)?;
-    // Usually the manifest lists exactly the plan: then nothing is stale, and the manifest
-    // stays as it is unless its text is not snipgen's.
-    let same = owned.iter().eq(planned.iter());
-    let unplanned = if same { Vec::new() } else { unplanned(&owned, &planned) };
+    let (lists_plan, unplanned) = against_plan(&owned, &planned);
     let stale: std::collections::BTreeSet<&str> =
         unplanned.iter().copied().filter(|p| job.scope.covers(p)).collect();
     for (i, place, path, why) in others {
@@ -1262,7 +1252,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
         let alone = std::fs::read_dir(out).map_err(|e| Error::io(out, e))?.count() == 1;
         if !alone {
             drop(_lock);
-            return generate_inner(job, units, force);
+            return generate_inner(job, units, force, Prefetched::default());
         }
     }
     let planned_paths = || planned.iter();
@@ -1288,18 +1278,15 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
     let intent = || merged(owned.iter(), planned_paths());
     // The digest of the intent, when it replaced the manifest read.
     let mut intent_written = None;
-    let intent_on_disk = || if same { owned.is_canonical() } else { owned.is_text_of(intent()) };
-    if (any_work || !to_remove.is_empty()) && !intent_on_disk() {
+    if (any_work || !to_remove.is_empty()) && !manifest_holds(&owned, lists_plan, intent()) {
         intent_written =
             Some(output::write_manifest_sorted(&manifest_path, intent(), manifest_mode.as_ref())?);
     }
     let last = || merged(kept(), planned_paths());
     let on_disk_is_last = if intent_written.is_some() {
         intent().eq(last())
-    } else if same {
-        owned.is_canonical()
     } else {
-        owned.is_text_of(last())
+        manifest_holds(&owned, lists_plan, last())
     };
     // The final manifest, kept as text only when it differs from the one on disk now.
     let manifest = (!on_disk_is_last).then(|| output::manifest_text_sorted(last()));
@@ -1450,15 +1437,19 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool) -> Result<Generated, F
 }
 
 /// Runs `check` for the `files` format; `None` as for [`generate`].
-pub fn check(job: &Job, units: &[Unit]) -> Result<Option<(usize, CheckReport)>, Error> {
-    match check_inner(job, units) {
+pub fn check(
+    job: &Job,
+    units: &[Unit],
+    prefetched: Prefetched,
+) -> Result<Option<(usize, CheckReport)>, Error> {
+    match check_inner(job, units, prefetched) {
         Ok(r) => Ok(Some(r)),
         Err(Fail::Fallback) => Ok(None),
         Err(Fail::Error(e)) => Err(e),
     }
 }
 
-fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> {
+fn check_inner(job: &Job, units: &[Unit], prefetched: Prefetched) -> Result<(usize, CheckReport), Fail> {
     let out = job.out;
     let global = global_key(job)?;
     let names: Vec<String> = job.targets.iter().map(|t| t.file_name(job.targets)).collect();
@@ -1472,7 +1463,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     } else {
         None
     };
-    let (mut cache, owned, _) = cache_and_manifest(out, exists, job.prefetched.take())?;
+    let (mut cache, owned, _) = cache_and_manifest(out, exists, prefetched.0)?;
     let root = output::OpenFolder::root(out)?;
     let mut report = CheckReport::default();
     let by_name = names_in_order(&names);
@@ -1543,8 +1534,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     report.stale.sort();
     report.missing.sort();
     report.not_regular.sort();
-    let same = owned.iter().eq(planned.iter());
-    let unplanned = if same { Vec::new() } else { unplanned(&owned, &planned) };
+    let (lists_plan, unplanned) = against_plan(&owned, &planned);
     for old in unplanned.iter().filter(|p| job.scope.covers(p)) {
         if !matches!(output::inspect(out, output::checked_relative(old)?, false)?, OnDisk::Missing) {
             report.orphaned.push(old.to_string());
@@ -1554,8 +1544,7 @@ fn check_inner(job: &Job, units: &[Unit]) -> Result<(usize, CheckReport), Fail> 
     report.leftovers.sort();
     report.leftovers.dedup();
     let kept = owned.iter().filter(|p| !job.scope.covers(p));
-    report.manifest_outdated =
-        if same { !owned.is_canonical() } else { !owned.is_text_of(merged(kept, planned.iter())) };
+    report.manifest_outdated = !manifest_holds(&owned, lists_plan, merged(kept, planned.iter()));
     Ok((planned.len(), report))
 }
 
@@ -1595,11 +1584,9 @@ mod tests {
         std::fs::create_dir(&out).unwrap();
         let link = dir.path().join("link");
         std::os::unix::fs::symlink(&out, &link).unwrap();
-        assert!(prefetch(&out).take().is_some());
-        assert!(prefetch(&link).take().is_none(), "read through a link");
-        assert!(prefetch(&dir.path().join("missing")).take().is_none());
-        let once = prefetch(&out);
-        assert!(once.take().is_some() && once.take().is_none(), "taken once");
+        assert!(prefetch(&out).0.is_some());
+        assert!(prefetch(&link).0.is_none(), "read through a link");
+        assert!(prefetch(&dir.path().join("missing")).0.is_none());
     }
 
     #[test]
@@ -1611,7 +1598,11 @@ mod tests {
             (".", "./a.yaml", "a.yaml"),
             ("/tmp/x/specs", "/tmp/x/specs/g/h/a.yml", "g/h/a.yml"),
         ] {
-            assert_eq!(relative_to(Path::new(path), Path::new(root)), Path::new(relative), "{root} {path}");
+            assert_eq!(
+                crate::spec::relative_to(Path::new(path), Path::new(root)),
+                Path::new(relative),
+                "{root} {path}"
+            );
         }
     }
 

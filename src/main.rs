@@ -197,18 +197,17 @@ fn run_incremental(
         files,
         pages: &pages,
         refused: inputs.format_options().refused,
-        prefetched,
     };
     let code = match force {
-        Some(force) => {
-            snipgen::incremental::generate(&job, &units, force)?.map(|(files, report, refused)| {
+        Some(force) => snipgen::incremental::generate(&job, &units, force, prefetched)?.map(
+            |(files, report, refused)| {
                 renderer.finish_progress();
                 reporter.warnings(&warnings);
                 reporter.generated(&inputs.out, files, &report, &refused);
                 ExitCode::SUCCESS
-            })
-        }
-        None => snipgen::incremental::check(&job, &units)?.map(|(files, report)| {
+            },
+        ),
+        None => snipgen::incremental::check(&job, &units, prefetched)?.map(|(files, report)| {
             renderer.finish_progress();
             reporter.warnings(&warnings);
             let hint = report::generate_hint(&std::env::args().collect::<Vec<_>>());
