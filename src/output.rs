@@ -873,7 +873,9 @@ impl OpenFolder {
 
     /// What `name` in this folder, which is at `path` (built only for a message), is, as
     /// [`inspect`] says.
-    pub(crate) fn look(&self, path: impl Fn() -> PathBuf, name: &str) -> Result<OnDisk, Error> {
+    pub(crate) fn look(&self, path: impl Fn() -> PathBuf, name: &std::ffi::CStr) -> Result<OnDisk, Error> {
+        // File names are UTF-8 (they come from the registry's ids and extensions).
+        let text = || name.to_string_lossy();
         #[cfg(target_os = "linux")]
         {
             use rustix::fs::{AtFlags, FileType};
@@ -889,16 +891,16 @@ impl OpenFolder {
                         })
                     }
                     // Rare: described from the path, as everywhere else.
-                    _ => look_in(&path(), name),
+                    _ => look_in(&path(), &text()),
                 },
                 Err(rustix::io::Errno::NOENT) => Ok(OnDisk::Missing),
-                Err(e) => Err(Error::io(&path().join(name), e.into())),
+                Err(e) => Err(Error::io(&path().join(&*text()), e.into())),
             }
         }
         #[cfg(not(target_os = "linux"))]
         {
             let _ = path;
-            look_in(&self.path, name)
+            look_in(&self.path, &text())
         }
     }
 }

@@ -85,6 +85,26 @@ fn duplicate_ids_name_both_files_and_every_bad_spec_is_reported() {
     assert!(stderr.contains("specs/c.yaml:2:9: unknown method `GTE`"), "{stderr}");
 }
 
+/// The cached pipeline looks at ids only when the plan is new: a spec added after a cached
+/// run with an id in use is still refused by `generate` and `check`, naming both files.
+#[test]
+fn duplicate_id_added_after_a_cached_run_is_refused() {
+    let dir = project(&[("a.yaml", "title: a\nid: same\nmethod: GET\nurl: http://h/a\n")]);
+    assert_eq!(snipgen(dir.path(), &["generate"]).0, 0);
+    std::fs::write(dir.path().join("specs/b.yaml"), "title: b\nid: same\nmethod: GET\nurl: http://h/b\n")
+        .unwrap();
+    for command in ["generate", "check"] {
+        let (code, _, stderr) = snipgen(dir.path(), &[command]);
+        assert_eq!(code, 3, "{command}: {stderr}");
+        assert!(
+            stderr.contains("specs/b.yaml:2:5: id `same` is already used by specs/a.yaml"),
+            "{command}: {stderr}"
+        );
+    }
+    let kept = std::fs::read_to_string(dir.path().join("output/same/curl.sh")).unwrap();
+    assert!(kept.contains("http://h/a"), "{kept}");
+}
+
 #[test]
 fn auth_header_is_not_duplicated() {
     let err = generate_error(
