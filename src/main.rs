@@ -198,21 +198,24 @@ fn run_incremental(
         pages: &pages,
         refused: inputs.format_options().refused,
     };
+    // Run on a worker of the pool, as one of its two threads on two cores: from this thread,
+    // the pool's idle workers spun (sched_yield) against its serial steps between parallel ones.
     let code = match force {
-        Some(force) => snipgen::incremental::generate(&job, &units, force, prefetched)?.map(
-            |(files, report, refused)| {
+        Some(force) => rayon::scope(|_| snipgen::incremental::generate(&job, &units, force, prefetched))?
+            .map(|(files, report, refused)| {
                 renderer.finish_progress();
                 reporter.warnings(&warnings);
                 reporter.generated(&inputs.out, files, &report, &refused);
                 ExitCode::SUCCESS
-            },
-        ),
-        None => snipgen::incremental::check(&job, &units, prefetched)?.map(|(files, report)| {
-            renderer.finish_progress();
-            reporter.warnings(&warnings);
-            let hint = report::generate_hint(&std::env::args().collect::<Vec<_>>());
-            reporter.checked(&inputs.out, files, &report, &hint)
-        }),
+            }),
+        None => {
+            rayon::scope(|_| snipgen::incremental::check(&job, &units, prefetched))?.map(|(files, report)| {
+                renderer.finish_progress();
+                reporter.warnings(&warnings);
+                let hint = report::generate_hint(&std::env::args().collect::<Vec<_>>());
+                reporter.checked(&inputs.out, files, &report, &hint)
+            })
+        }
     };
     Ok(code)
 }
