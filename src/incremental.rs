@@ -271,7 +271,7 @@ struct Cache {
 }
 
 /// A map keyed by content digests, which are spread evenly already: hashed by folding them,
-/// not again with SipHash (5% of an unchanged run's own work, with the paths' map below).
+/// not again with SipHash (2% of an unchanged run's own instructions, with the paths' map).
 type ByDigest<V> = HashMap<u128, V, std::hash::BuildHasherDefault<DigestHasher>>;
 
 /// A map keyed by spec paths, which come from the user's own folder: hashed with xxh3.
@@ -659,7 +659,7 @@ fn look(out: &Path, folder: &Folder, request: &str, name: &FileName) -> Result<O
 }
 
 /// A sample's file name, also as the C string a look-up relative to its folder takes: made
-/// once per run rather than once per file (a tenth of an unchanged run's own work).
+/// once per run rather than once per file (5% of an unchanged run's own instructions).
 struct FileName(String, std::ffi::CString);
 
 /// The targets' file names in the run's order; `None` if one holds a NUL, which no file name
