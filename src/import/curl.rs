@@ -509,7 +509,7 @@ fn command_spec(
         });
     }
     if let Some(b) = body.as_mut() {
-        super::content_type_into_body(&mut headers, b);
+        warnings.extend(super::content_type_into_body(&mut headers, b).map(|w| format!("{at}: {w}")));
         if removed.iter().any(|r| r.eq_ignore_ascii_case("content-type")) {
             warnings.push(format!(
                 "{at}: -H 'Content-Type:' sends the body without a Content-Type, which a spec cannot express; the body keeps its type"
@@ -720,6 +720,27 @@ mod tests {
             yaml,
             "title: POST /oauth/token\nmethod: POST\nurl: https://id.example.com/oauth/token\nbody:\n  form:\n    grant_type: client_credentials\n    scope: a b\nauth:\n  basic:\n    username: app\n    password: s3cr et\n"
         );
+    }
+
+    /// A form body is always sent as plain `application/x-www-form-urlencoded`: a header that
+    /// said more is dropped with a warning, never silently.
+    #[test]
+    fn form_content_type_parameters_are_dropped_with_a_warning() {
+        let line = "curl -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' -d a=1 https://h.example/x";
+        let (specs, warnings) = import("t.sh", line).unwrap();
+        assert!(specs[0].yaml.contains("body:\n  form:\n    a: \"1\"\n"), "{}", specs[0].yaml);
+        assert!(!specs[0].yaml.contains("charset"), "{}", specs[0].yaml);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("t.sh:1: Content-Type `application/x-www-form-urlencoded; charset=UTF-8` is sent as `application/x-www-form-urlencoded`"),
+            "{warnings:?}"
+        );
+        let (_, warnings) = import(
+            "t.sh",
+            "curl -H 'Content-Type: application/x-www-form-urlencoded' -d a=1 https://h.example/x",
+        )
+        .unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]

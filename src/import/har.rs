@@ -63,6 +63,7 @@ pub fn import(name: &str, source: &str) -> Result<(Vec<Imported>, Vec<String>), 
     let mut seen = BTreeSet::new();
     let mut dropped = BTreeSet::new();
     let mut errors = Vec::new();
+    let mut notes = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
         let origin = format!("{name}#/log/entries/{i}/request");
         let request = entry.get("request").unwrap_or(&Value::Null);
@@ -71,7 +72,8 @@ pub fn import(name: &str, source: &str) -> Result<(Vec<Imported>, Vec<String>), 
         if !seen.insert((method.clone(), url.clone())) {
             continue;
         }
-        match entry_spec(request, &method, &url, &mut dropped) {
+        match entry_spec(request, &method, &url, &mut dropped, &mut |w| notes.push(format!("{origin}: {w}")))
+        {
             Ok((id, spec)) => {
                 let mut unique = id.clone();
                 let mut n = 2;
@@ -88,7 +90,7 @@ pub fn import(name: &str, source: &str) -> Result<(Vec<Imported>, Vec<String>), 
             Err(m) => errors.push(Diagnostic::plain(Path::new(&origin), m)),
         }
     }
-    let mut warnings = Vec::new();
+    let mut warnings = notes;
     if !dropped.is_empty() {
         warnings.push(format!(
             "{name}: dropped headers a browser sets on its own: {}",
@@ -103,6 +105,7 @@ fn entry_spec(
     method: &str,
     url: &str,
     dropped: &mut BTreeSet<String>,
+    warn: &mut dyn FnMut(String),
 ) -> Result<(String, Value), String> {
     if !url.contains("://") {
         return Err(format!("url {url:?} is not absolute"));
@@ -135,8 +138,10 @@ fn entry_spec(
         None => None,
         Some(post) => post_body(post)?,
     };
-    if let Some(b) = body.as_mut() {
-        super::content_type_into_body(&mut headers, b);
+    if let Some(b) = body.as_mut()
+        && let Some(w) = super::content_type_into_body(&mut headers, b)
+    {
+        warn(w);
     }
 
     let after_scheme = base.find("://").map(|i| i + 3).unwrap_or(0);
@@ -173,6 +178,9 @@ fn post_body(post: &Value) -> Result<Option<Value>, String> {
     let params = post.get("params").and_then(Value::as_array);
     Ok(Some(if base == "application/json" || base.ends_with("+json") {
         match serde_json::from_str::<Value>(&body_text) {
+            // `application/vnd.api+json` or `; charset=utf-8` is sent as recorded, even when the
+            // entry has no Content-Type header of its own.
+            Ok(v) if mime.trim() != "application/json" => json!({ "json": v, "content_type": mime.trim() }),
             Ok(v) => json!({ "json": v }),
             Err(_) => json!({ "text": body_text, "content_type": mime }),
         }
@@ -261,6 +269,36 @@ mod tests {
             "# Imported by snipgen from s.har#/log/entries/0/request\ntitle: POST /v1/login\nmethod: POST\nurl: https://api.example.com/v1/login\nheaders:\n  X-Client: web\nquery:\n  next: /home\nbody:\n  json:\n    user: ada\nauth:\n  bearer:\n    token: t0k\n"
         );
         assert_eq!(warnings, ["s.har: dropped headers a browser sets on its own: cookie, sec-fetch-mode"]);
+    }
+
+    /// The recorded media type is what the samples send: a vendor JSON type or a charset is
+    /// kept even without a Content-Type header; a form's charset, which a form body cannot
+    /// send, is dropped with a warning naming the entry.
+    #[test]
+    fn media_types_are_kept_or_their_loss_said() {
+        let har = r#"{"log": {"version": "1.2", "entries": [
+          {"request": {"method": "POST", "url": "https://api.example.com/a", "headers": [],
+            "postData": {"mimeType": "application/vnd.api+json", "text": "{\"data\":1}"}}},
+          {"request": {"method": "POST", "url": "https://api.example.com/b",
+            "headers": [{"name": "Content-Type", "value": "application/x-www-form-urlencoded; charset=UTF-8"}],
+            "postData": {"mimeType": "application/x-www-form-urlencoded; charset=UTF-8", "text": "q=1"}}}
+        ]}}"#;
+        let (specs, warnings) = import("s.har", har).unwrap();
+        assert!(
+            specs[0]
+                .yaml
+                .ends_with("body:\n  json:\n    data: 1\n  content_type: application/vnd.api+json\n"),
+            "{}",
+            specs[0].yaml
+        );
+        specs[0].load().unwrap();
+        assert!(specs[1].yaml.ends_with("body:\n  form:\n    q: \"1\"\n"), "{}", specs[1].yaml);
+        assert_eq!(
+            warnings,
+            [
+                "s.har#/log/entries/1/request: Content-Type `application/x-www-form-urlencoded; charset=UTF-8` is sent as `application/x-www-form-urlencoded`, as a form body always is; to send it as written, make the body `text:` with that `content_type:`"
+            ]
+        );
     }
 
     /// A body some exporters give as base64 is decoded; a binary one is an error (a spec holds

@@ -327,18 +327,30 @@ pub(crate) fn pairs<V: Clone + Into<serde_json::Value>>(list: &[(String, V)]) ->
 }
 
 /// Moves a Content-Type header into the body: implied by form and multipart bodies (the spec
-/// refuses it there), else kept as the body's `content_type`.
-pub(crate) fn content_type_into_body(headers: &mut Vec<(String, String)>, body: &mut serde_json::Value) {
-    let Some(obj) = body.as_object_mut() else { return };
-    if let Some(i) = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case("content-type")) {
-        let (_, t) = headers.remove(i);
-        let implied = obj.contains_key("form")
-            || obj.contains_key("multipart")
-            || (obj.contains_key("json") && t == "application/json");
-        if !implied && !obj.contains_key("content_type") {
-            obj.insert("content_type".into(), serde_json::Value::String(t));
-        }
+/// refuses it there), else kept as the body's `content_type`. Returns a warning when the header
+/// said more than a form body sends (`; charset=UTF-8`, as jQuery and browsers write it): the
+/// samples will not send that part, and the reader should know. (A multipart header's own
+/// boundary is the client's to choose, so dropping it changes nothing.)
+#[must_use]
+pub(crate) fn content_type_into_body(
+    headers: &mut Vec<(String, String)>,
+    body: &mut serde_json::Value,
+) -> Option<String> {
+    const FORM: &str = "application/x-www-form-urlencoded";
+    let obj = body.as_object_mut()?;
+    let i = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case("content-type"))?;
+    let (_, t) = headers.remove(i);
+    let form = obj.contains_key("form");
+    let implied =
+        form || obj.contains_key("multipart") || (obj.contains_key("json") && t == "application/json");
+    if !implied && !obj.contains_key("content_type") {
+        obj.insert("content_type".into(), serde_json::Value::String(t.clone()));
     }
+    (form && !t.trim().eq_ignore_ascii_case(FORM)).then(|| {
+        format!(
+            "Content-Type `{t}` is sent as `{FORM}`, as a form body always is; to send it as written, make the body `text:` with that `content_type:`"
+        )
+    })
 }
 
 /// An `Authorization` header value as an auth method: `Bearer …`, or `Basic …` decoded.

@@ -200,7 +200,8 @@ impl Ctx<'_> {
         };
         let mut body = self.body(request.get("body"), &headers, origin)?;
         if let Some(b) = body.as_mut() {
-            super::content_type_into_body(&mut headers, b);
+            let dropped = super::content_type_into_body(&mut headers, b);
+            self.warnings.extend(dropped.map(|w| format!("{origin}: {w}")));
         }
         // The request's own auth, else its folder's or the collection's.
         let own = request.get("auth").filter(|a| a.get("type").and_then(Value::as_str) != Some("inherit"));
@@ -517,6 +518,26 @@ mod tests {
             specs[1].yaml.contains("body:\n  form:\n    user: ada\n") && !specs[1].yaml.contains("auth:"),
             "{}",
             specs[1].yaml
+        );
+    }
+
+    /// A form's charset cannot be sent (a form body's type is fixed): dropped with a warning.
+    #[test]
+    fn form_charset_dropped_with_a_warning() {
+        let collection = r#"{
+          "info": {"name": "T", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+          "item": [{"name": "Login", "request": {"method": "POST", "url": "https://api.example.com/login",
+            "header": [{"key": "Content-Type", "value": "application/x-www-form-urlencoded; charset=UTF-8"}],
+            "body": {"mode": "urlencoded", "urlencoded": [{"key": "user", "value": "ada"}]}}}]
+        }"#;
+        let (specs, warnings) = import("c.json", collection).unwrap();
+        assert!(specs[0].yaml.contains("body:\n  form:\n    user: ada\n"), "{}", specs[0].yaml);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with(
+                "c.json#/item/0: Content-Type `application/x-www-form-urlencoded; charset=UTF-8` is sent as"
+            ),
+            "{warnings:?}"
         );
     }
 }
