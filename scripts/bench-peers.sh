@@ -21,7 +21,8 @@
 #      specs, and its own targets) after the table;
 #   7. with --verify, runs scripts/bench-verify.sh (verify's samples/s over specs/ and the
 #      matrix, and its >= 10x target; needs the runtimes of scripts/install-runtimes.sh).
-#   --all is --scale and --verify: every target of issue 13 from one run.
+#   --all is --scale and --verify: every target of issue 13 from one run;
+#   8. prints one verdict over every target the run printed, naming those not met.
 #
 # Usage: scripts/bench-peers.sh [--scale] [--verify] [--all] [N]   (N requests, default 2000)
 # Env:
@@ -195,6 +196,7 @@ echo "A shared 2-core machine: anything else running (cargo builds) makes these 
 
 echo
 echo "issue 13 render targets (this run):"
+# Every target line of the run, kept for the one verdict at the end.
 awk -v cores="$(nproc)" -v n="$N" '
   function field(k,   i, kv) {
     for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) return kv[2] }
@@ -215,7 +217,7 @@ awk -v cores="$(nproc)" -v n="$N" '
       printf "  per core at 3x: %.1f us per spec for everything; snipgen 1 thread, loading alone\n", budget
       printf "  (read, parse YAML, validate, model; no render): %.1f us per spec\n", load["snipgen-1-thread"]
     }
-  }' "$TMP/results.txt"
+  }' "$TMP/results.txt" | tee "$TMP/verdicts.txt"
 
 # ---- 6. --scale: incremental, memory and linearity at 5k/10k/50k specs ----
 
@@ -223,7 +225,7 @@ if [ "$SCALE" = 1 ]; then
   echo
   log "scale: scripts/bench-scale.sh ${SCALE_SIZES:-}"
   # shellcheck disable=SC2086 # SCALE_SIZES is a list of numbers
-  "$ROOT/scripts/bench-scale.sh" ${SCALE_SIZES:-}
+  "$ROOT/scripts/bench-scale.sh" ${SCALE_SIZES:-} | tee -a "$TMP/verdicts.txt"
 fi
 
 # ---- 7. --verify: verify's samples/s and its target ----
@@ -232,5 +234,18 @@ if [ "$VERIFY" = 1 ]; then
   echo
   log "verify: scripts/bench-verify.sh"
   # Its totals and target; the per-column seconds after them are for profiling.
-  "$ROOT/scripts/bench-verify.sh" | sed -n '/^runs (/,/^ratio to the/p'
+  "$ROOT/scripts/bench-verify.sh" | sed -n '/^runs (/,/^ratio to the/p' | tee -a "$TMP/verdicts.txt"
+fi
+
+# ---- 8. one verdict over every target this run printed ----
+
+# The scale part's own "all scale targets" line sums only its targets (and is NOT MET when no
+# size is 10,000): this one sums them all, naming what was missed.
+echo
+missed="$(grep 'NOT MET$' "$TMP/verdicts.txt" | sed -E 's/^ +//; s/ +\(.*//; s/:.*//' | tr -s ' ' |
+  paste -sd ',' - | sed 's/,/, /g' || true)"
+if [ -n "$missed" ]; then
+  echo "issue 13, every target of this run: NOT MET ($missed)"
+else
+  echo "issue 13, every target of this run: MET$([ "$SCALE" = 1 ] && [ "$VERIFY" = 1 ] || echo " (without --all: not every target was run)")"
 fi
