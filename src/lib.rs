@@ -140,15 +140,11 @@ fn every_spec<T>(outcomes: Vec<Result<T, Diagnostic>>) -> Result<Vec<T>, Error> 
 
 /// Everything `generate` would write for the specs below `specs`; see [`plan_loaded`].
 pub fn plan(specs: &Path, targets: &[Target], renderer: &Renderer, allow_empty: bool) -> Result<Plan, Error> {
-    // On a worker of the pool, which then has a thread per core: from another thread, its
-    // idle workers spun against the serial steps between the parallel ones.
-    rayon::scope(|_| {
-        let loaded = load_dir(specs)?;
-        if loaded.is_empty() && !allow_empty {
-            return Err(no_specs(&specs.display().to_string()));
-        }
-        plan_loaded(loaded, targets, renderer)
-    })
+    let loaded = load_dir(specs)?;
+    if loaded.is_empty() && !allow_empty {
+        return Err(no_specs(&specs.display().to_string()));
+    }
+    plan_loaded(loaded, targets, renderer)
 }
 
 /// No spec at all is an error unless asked for: a mistyped folder must not look like
