@@ -12,6 +12,11 @@ use snipgen::report::{self, Refused, Reporter};
 use snipgen::{import, lang, model, output, spec};
 
 fn main() -> ExitCode {
+    // The pool's threads parse the specs, and the cached pipeline runs on one of them (see
+    // `run_incremental`): they get the main thread's 8 MiB, as a spec nested as deep as the
+    // YAML reader allows recurses through it (rayon's default, 2 MiB, overflowed in a debug
+    // build). The stack is reserved, not used, until a thread needs it.
+    let _ = rayon::ThreadPoolBuilder::new().stack_size(8 << 20).build_global();
     let matches = Cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let reporter = cli.reporter();
