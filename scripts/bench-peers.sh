@@ -242,7 +242,7 @@ fi
 # The scale part's own "all scale targets" line sums only its targets (and is NOT MET when no
 # size is 10,000): this one sums them all, naming what was missed.
 echo
-missed="$(grep 'NOT MET$' "$TMP/verdicts.txt" | sed -E 's/^ +//; s/ +\(.*//; s/:.*//' | tr -s ' ' |
+missed="$(grep 'NOT MET$' "$TMP/verdicts.txt" | sed -E 's/^ +//; s/ +\(.*//; s/ *:.*//' | tr -s ' ' |
   paste -sd ',' - | sed 's/,/, /g' || true)"
 if [ -n "$missed" ]; then
   echo "issue 13, every target of this run: NOT MET ($missed)"
