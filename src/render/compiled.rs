@@ -541,12 +541,15 @@ fn array_index(key: &str) -> Option<usize> {
 impl Program {
     /// The template's text for `context` with `extra` added to (or replacing) its top-level
     /// names, or `None` where Tera must render it (it then gives the same text, or the error).
-    pub fn render(
+    /// Appends the rendered text to `out`; `None` (with `out` holding a part of it) when only
+    /// Tera can render this.
+    pub fn render_into(
         &self,
         tera: &Tera,
         context: &Map<String, Value>,
         extra: &[(&str, &Value)],
-    ) -> Option<String> {
+        out: &mut String,
+    ) -> Option<()> {
         let mut state = State {
             program: self,
             tera,
@@ -555,8 +558,14 @@ impl Program {
             frames: vec![Frame { kind: FrameKind::Top, vars: Vec::new(), looping: None }],
             roots: vec![None; self.names.len()],
         };
-        let mut out = String::with_capacity(2048);
-        state.ops(&self.body, &mut out).ok()?;
+        state.ops(&self.body, out).ok()
+    }
+
+    /// The rendered text, or `None` when only Tera can render this.
+    #[cfg(test)]
+    fn render(&self, tera: &Tera, context: &Map<String, Value>, extra: &[(&str, &Value)]) -> Option<String> {
+        let mut out = String::new();
+        self.render_into(tera, context, extra, &mut out)?;
         Some(out)
     }
 }

@@ -301,8 +301,19 @@ impl Renderer {
         let program = engine.programs.iter().find(|(client, _, _)| std::ptr::eq(*client, target.client));
         RANGE_LEFT.with(|l| l.set(RANGE_LIMIT));
         let evaluate = || {
-            let fast =
-                program.and_then(|(_, _, program)| program.render(&engine.tera, &context.fields, &extra));
+            // Rendered into the thread's scratch buffer, grown once per thread, and copied out
+            // at its length: one allocation per sample instead of a guessed one, its growth
+            // and a shrink. A plan holds every sample, so each keeps only its own length.
+            let fast = program.and_then(|(_, _, program)| {
+                SCRATCH.with_borrow_mut(|scratch| {
+                    scratch.clear();
+                    program.render_into(&engine.tera, &context.fields, &extra, scratch)?;
+                    if !target.client.verbatim && !scratch.ends_with('\n') {
+                        scratch.push('\n');
+                    }
+                    Some(scratch.as_str().to_owned())
+                })
+            });
             if let Some(text) = fast {
                 return Ok(text);
             }
@@ -310,9 +321,15 @@ impl Renderer {
             for (key, value) in extra {
                 tera_context.insert(key, value);
             }
-            engine.tera.render(&target.language.template_name(target.client), &tera_context)
+            let mut text =
+                engine.tera.render(&target.language.template_name(target.client), &tera_context)?;
+            if !target.client.verbatim && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.shrink_to_fit();
+            Ok(text)
         };
-        let mut text = match without_panics(evaluate) {
+        let text = match without_panics(evaluate) {
             Ok(Ok(text)) => text,
             Ok(Err(e)) => return Err(template_error(&target.language.template_name(target.client), &e)),
             Err(crash) => {
@@ -320,12 +337,6 @@ impl Renderer {
                 return Err(Error::Template { name, message: crash_message(&*crash) });
             }
         };
-        if !target.client.verbatim && !text.ends_with('\n') {
-            text.push('\n');
-        }
-        // Rendered into a generous buffer: a plan holds every sample, so each keeps only its
-        // own length (at 10,000 specs the slack was 165 MB).
-        text.shrink_to_fit();
         Ok(text)
     }
 
@@ -515,6 +526,8 @@ fn template_message(e: &tera::Error) -> String {
 const RANGE_LIMIT: usize = 100_000;
 
 thread_local! {
+    /// Where [`Renderer::render_with`] renders on this thread.
+    static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     /// What is left of [`RANGE_LIMIT`] for the sample this thread renders (one sample is
     /// rendered start to end on one thread).
     static RANGE_LEFT: std::cell::Cell<usize> = const { std::cell::Cell::new(RANGE_LIMIT) };
