@@ -932,7 +932,7 @@ impl Planned {
     fn push_entry(
         &mut self,
         entry: &Entry,
-        names: &[String],
+        names: &[FileName],
         by_name: &[usize],
         pages: &[Format],
         unit: usize,
@@ -944,7 +944,7 @@ impl Planned {
                 self.folders.push((self.text.len(), len));
             }
             for t in files {
-                self.push(&req.id, &names[t], unit);
+                self.push(&req.id, &names[t].0, unit);
             }
         }
         for &format in pages {
@@ -1095,9 +1095,9 @@ fn merged<'a>(
 
 /// The targets' indexes in the order of their file names, so that a request's paths are
 /// planned sorted.
-fn names_in_order(names: &[String]) -> Vec<usize> {
+fn names_in_order(names: &[FileName]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..names.len()).collect();
-    order.sort_by_key(|&t| &names[t]);
+    order.sort_by_key(|&t| &names[t].0);
     order
 }
 
@@ -1145,8 +1145,7 @@ pub type Generated = (usize, WriteReport, Vec<(Refused, String)>);
 fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched) -> Result<Generated, Fail> {
     let out = job.out;
     let global = global_key(job)?;
-    let sample_names = file_names(job).ok_or(Fail::Fallback)?;
-    let names: Vec<String> = sample_names.iter().map(|f| f.0.clone()).collect();
+    let names = file_names(job).ok_or(Fail::Fallback)?;
     // A new output folder is created only once the plan is known to be valid.
     let exists = output::check_out_folder(out)?;
     let mut _lock = if exists { Some(output::Lock::acquire(out)?) } else { None };
@@ -1196,8 +1195,8 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
                         };
                         // `look` checks the path; it is built only for the few files that are
                         // read or named.
-                        let on_disk = look(out, &folder, &req.id, &sample_names[t])?;
-                        let path = || format!("{}/{}", req.id, names[t]);
+                        let on_disk = look(out, &folder, &req.id, &names[t])?;
+                        let path = || format!("{}/{}", req.id, names[t].0);
                         let known = (want, stat);
                         row.push(looking.decide(
                             on_disk,
@@ -1248,7 +1247,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
         for req in &spec.entry.requests {
             for t in files_by_name(req, &by_name) {
                 count += 1;
-                bytes += req.id.len() + 1 + names[t].len();
+                bytes += req.id.len() + 1 + names[t].0.len();
             }
         }
         for &format in job.pages {
@@ -1417,7 +1416,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
                     let mut wrote = false;
                     for (t, slot) in req.slots.iter_mut().enumerate() {
                         let Slot::File { hash: want, stat } = slot else { continue };
-                        let path = format!("{}/{}", req.id, names[t]);
+                        let path = format!("{}/{}", req.id, names[t].0);
                         wrote |= apply(&spec.actions[r][t], Place::Sample(r, t), path, want, stat)?;
                     }
                     if wrote {
@@ -1448,7 +1447,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
             {
                 if let (i, Slot::Refused(reason)) = t {
                     let what = if job.files {
-                        Refused::File(format!("{}/{}", req.id, names[i]))
+                        Refused::File(format!("{}/{}", req.id, names[i].0))
                     } else {
                         Refused::Tab { spec: req.id.clone(), tab: job.targets[i].label() }
                     };
@@ -1505,8 +1504,7 @@ pub fn check(
 fn check_inner(job: &Job, units: &[Unit], prefetched: Prefetched) -> Result<(usize, CheckReport), Fail> {
     let out = job.out;
     let global = global_key(job)?;
-    let sample_names = file_names(job).ok_or(Fail::Fallback)?;
-    let names: Vec<String> = sample_names.iter().map(|f| f.0.clone()).collect();
+    let names = file_names(job).ok_or(Fail::Fallback)?;
     let exists = output::check_out_folder(out)?;
     let _lock = if exists {
         match output::Lock::acquire(out) {
@@ -1544,8 +1542,8 @@ fn check_inner(job: &Job, units: &[Unit], prefetched: Prefetched) -> Result<(usi
                     part.leftovers.extend(folder.temps().iter().cloned());
                     for (t, slot) in req.slots.iter().enumerate() {
                         let Slot::File { hash: want, stat } = slot else { continue };
-                        let on_disk = look(out, &folder, &req.id, &sample_names[t])?;
-                        let path = || format!("{}/{}", req.id, names[t]);
+                        let on_disk = look(out, &folder, &req.id, &names[t])?;
+                        let path = || format!("{}/{}", req.id, names[t].0);
                         looking.check(
                             on_disk,
                             &path,
