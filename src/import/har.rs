@@ -134,14 +134,21 @@ fn entry_spec(
         }
         headers.push((n, v));
     }
-    let mut body = match request.get("postData") {
+    let post = request.get("postData");
+    let mut body = match post {
         None => None,
         Some(post) => post_body(post)?,
     };
-    if let Some(b) = body.as_mut()
-        && let Some(w) = super::content_type_into_body(&mut headers, b)
-    {
-        warn(w);
+    if let Some(b) = body.as_mut() {
+        // The recorded mimeType is the body's Content-Type when the entry has no header of its
+        // own, decided by the same rule as a header: kept unless the body kind implies it.
+        let mime = text(post.and_then(|p| p.get("mimeType")));
+        if !mime.trim().is_empty() && !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("content-type")) {
+            headers.push(("Content-Type".into(), mime.trim().to_string()));
+        }
+        if let Some(w) = super::content_type_into_body(&mut headers, b) {
+            warn(w);
+        }
     }
 
     let after_scheme = base.find("://").map(|i| i + 3).unwrap_or(0);
@@ -170,7 +177,7 @@ fn entry_spec(
 }
 
 /// `postData` by its mimeType: JSON, form, multipart (`params` with `fileName` → file parts),
-/// anything else as text with its type.
+/// anything else as text. The type itself is left to the caller, as the entry's Content-Type.
 fn post_body(post: &Value) -> Result<Option<Value>, String> {
     let mime = text(post.get("mimeType"));
     let base = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
@@ -178,11 +185,8 @@ fn post_body(post: &Value) -> Result<Option<Value>, String> {
     let params = post.get("params").and_then(Value::as_array);
     Ok(Some(if base == "application/json" || base.ends_with("+json") {
         match serde_json::from_str::<Value>(&body_text) {
-            // `application/vnd.api+json` or `; charset=utf-8` is sent as recorded, even when the
-            // entry has no Content-Type header of its own.
-            Ok(v) if mime.trim() != "application/json" => json!({ "json": v, "content_type": mime.trim() }),
             Ok(v) => json!({ "json": v }),
-            Err(_) => json!({ "text": body_text, "content_type": mime }),
+            Err(_) => json!({ "text": body_text }),
         }
     } else if base == "application/x-www-form-urlencoded" {
         let fields: Vec<(String, String)> = match params.filter(|p| !p.is_empty()) {
@@ -219,11 +223,7 @@ fn post_body(post: &Value) -> Result<Option<Value>, String> {
     } else if body_text.is_empty() {
         return Ok(None);
     } else {
-        let mut b = json!({ "text": body_text });
-        if !mime.is_empty() && base != "text/plain" {
-            b["content_type"] = Value::String(mime);
-        }
-        b
+        json!({ "text": body_text })
     }))
 }
 
@@ -297,6 +297,49 @@ mod tests {
             warnings,
             [
                 "s.har#/log/entries/1/request: Content-Type `application/x-www-form-urlencoded; charset=UTF-8` is sent as `application/x-www-form-urlencoded`, as a form body always is; to send it as written, make the body `text:` with that `content_type:`"
+            ]
+        );
+    }
+
+    /// The recorded mimeType is the entry's Content-Type when it has no header: the same rule
+    /// as for a header keeps what the body kind does not imply (a text body's charset) and says
+    /// what a form cannot send. A header of its own is what was sent, and wins.
+    #[test]
+    fn mime_type_is_the_content_type_without_a_header() {
+        let har = r#"{"log": {"version": "1.2", "entries": [
+          {"request": {"method": "POST", "url": "https://api.example.com/a", "headers": [],
+            "postData": {"mimeType": "application/x-www-form-urlencoded; charset=UTF-8", "text": "q=1"}}},
+          {"request": {"method": "POST", "url": "https://api.example.com/b", "headers": [],
+            "postData": {"mimeType": "text/plain; charset=utf-8", "text": "hi"}}},
+          {"request": {"method": "POST", "url": "https://api.example.com/c", "headers": [],
+            "postData": {"mimeType": "text/plain", "text": "hi"}}},
+          {"request": {"method": "POST", "url": "https://api.example.com/d",
+            "headers": [{"name": "content-type", "value": "application/vnd.api+json"}],
+            "postData": {"mimeType": "application/json", "text": "{\"data\":1}"}}}
+        ]}}"#;
+        let (specs, warnings) = import("s.har", har).unwrap();
+        assert!(specs[0].yaml.ends_with("body:\n  form:\n    q: \"1\"\n"), "{}", specs[0].yaml);
+        assert!(
+            specs[1].yaml.ends_with("body:\n  text: hi\n  content_type: text/plain; charset=utf-8\n"),
+            "{}",
+            specs[1].yaml
+        );
+        assert!(specs[2].yaml.ends_with("body:\n  text: hi\n"), "{}", specs[2].yaml);
+        assert!(
+            specs[3]
+                .yaml
+                .ends_with("body:\n  json:\n    data: 1\n  content_type: application/vnd.api+json\n"),
+            "{}",
+            specs[3].yaml
+        );
+        for spec in &specs {
+            spec.load().unwrap();
+            assert!(!spec.yaml.to_ascii_lowercase().contains("\n  content-type:"), "{}", spec.yaml);
+        }
+        assert_eq!(
+            warnings,
+            [
+                "s.har#/log/entries/0/request: Content-Type `application/x-www-form-urlencoded; charset=UTF-8` is sent as `application/x-www-form-urlencoded`, as a form body always is; to send it as written, make the body `text:` with that `content_type:`"
             ]
         );
     }

@@ -327,7 +327,8 @@ pub(crate) fn pairs<V: Clone + Into<serde_json::Value>>(list: &[(String, V)]) ->
 }
 
 /// Moves a Content-Type header into the body: implied by form and multipart bodies (the spec
-/// refuses it there), else kept as the body's `content_type`. Returns a warning when the header
+/// refuses it there) and by a JSON or text body's default type, else kept as the body's
+/// `content_type`. Returns a warning when the header
 /// said more than a form body sends (`; charset=UTF-8`, as jQuery and browsers write it): the
 /// samples will not send that part, and the reader should know. (A multipart header's own
 /// boundary is the client's to choose, so dropping it changes nothing.)
@@ -341,8 +342,11 @@ pub(crate) fn content_type_into_body(
     let i = headers.iter().position(|(n, _)| n.eq_ignore_ascii_case("content-type"))?;
     let (_, t) = headers.remove(i);
     let form = obj.contains_key("form");
-    let implied =
-        form || obj.contains_key("multipart") || (obj.contains_key("json") && t == "application/json");
+    // What snipgen sends for the body kind anyway, so not written into the spec.
+    let implied = form
+        || obj.contains_key("multipart")
+        || (obj.contains_key("json") && t == "application/json")
+        || (obj.contains_key("text") && t == "text/plain");
     if !implied && !obj.contains_key("content_type") {
         obj.insert("content_type".into(), serde_json::Value::String(t.clone()));
     }
