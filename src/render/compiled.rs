@@ -539,10 +539,9 @@ fn array_index(key: &str) -> Option<usize> {
 }
 
 impl Program {
-    /// The template's text for `context` with `extra` added to (or replacing) its top-level
-    /// names, or `None` where Tera must render it (it then gives the same text, or the error).
-    /// Appends the rendered text to `out`; `None` (with `out` holding a part of it) when only
-    /// Tera can render this.
+    /// Appends the template's text for `context`, with `extra` added to (or replacing) its
+    /// top-level names, to `out`; `None` where Tera must render it (it then gives the same
+    /// text, or the error), `out` then holding a part of the text.
     pub fn render_into(
         &self,
         tera: &Tera,

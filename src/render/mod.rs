@@ -300,6 +300,11 @@ impl Renderer {
         let engine = self.engine()?;
         let program = engine.programs.iter().find(|(client, _, _)| std::ptr::eq(*client, target.client));
         RANGE_LEFT.with(|l| l.set(RANGE_LIMIT));
+        let end_line = |text: &mut String| {
+            if !target.client.verbatim && !text.ends_with('\n') {
+                text.push('\n');
+            }
+        };
         let evaluate = || {
             // Rendered into the thread's scratch buffer, grown once per thread, and copied out
             // at its length: one allocation per sample instead of a guessed one, its growth
@@ -308,9 +313,7 @@ impl Renderer {
                 SCRATCH.with_borrow_mut(|scratch| {
                     scratch.clear();
                     program.render_into(&engine.tera, &context.fields, &extra, scratch)?;
-                    if !target.client.verbatim && !scratch.ends_with('\n') {
-                        scratch.push('\n');
-                    }
+                    end_line(scratch);
                     Some(scratch.as_str().to_owned())
                 })
             });
@@ -323,9 +326,7 @@ impl Renderer {
             }
             let mut text =
                 engine.tera.render(&target.language.template_name(target.client), &tera_context)?;
-            if !target.client.verbatim && !text.ends_with('\n') {
-                text.push('\n');
-            }
+            end_line(&mut text);
             text.shrink_to_fit();
             Ok(text)
         };
