@@ -14,7 +14,8 @@
 #      other, and each tool's best round is kept: this VM has slow spells lasting seconds, in
 #      which every run of whichever tool is measuring is up to twice as slow, so each tool is
 #      given the same spread of moments instead of one window of its own;
-#   4. prints tool, snippets, seconds, snippets/s, peak RSS and snipgen's speed-up over each peer.
+#   4. prints tool, snippets, seconds, cores (a peer's CPU time over its wall time), snippets/s,
+#      peak RSS and snipgen's speed-up over each peer, on all cores and on one core.
 #
 #   5. prints issue 13's render targets as ratios of this run: snipgen on one core over
 #      httpsnippet on one core (per core, target >= 3) and snipgen on all cores over
