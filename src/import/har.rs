@@ -135,16 +135,17 @@ fn entry_spec(
         headers.push((n, v));
     }
     let post = request.get("postData");
+    let mime = text(post.and_then(|p| p.get("mimeType")));
+    let mime = mime.trim();
     let mut body = match post {
         None => None,
-        Some(post) => post_body(post)?,
+        Some(post) => post_body(post, mime)?,
     };
     if let Some(b) = body.as_mut() {
         // The recorded mimeType is the body's Content-Type when the entry has no header of its
         // own, decided by the same rule as a header: kept unless the body kind implies it.
-        let mime = text(post.and_then(|p| p.get("mimeType")));
-        if !mime.trim().is_empty() && !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("content-type")) {
-            headers.push(("Content-Type".into(), mime.trim().to_string()));
+        if !mime.is_empty() && !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("content-type")) {
+            headers.push(("Content-Type".into(), mime.to_string()));
         }
         if let Some(w) = super::content_type_into_body(&mut headers, b) {
             warn(w);
@@ -176,10 +177,10 @@ fn entry_spec(
     Ok((id, Value::Object(spec)))
 }
 
-/// `postData` by its mimeType: JSON, form, multipart (`params` with `fileName` → file parts),
-/// anything else as text. The type itself is left to the caller, as the entry's Content-Type.
-fn post_body(post: &Value) -> Result<Option<Value>, String> {
-    let mime = text(post.get("mimeType"));
+/// `postData` by its `mime` type: JSON, form, multipart (`params` with `fileName` → file
+/// parts), anything else as text. The type itself is left to the caller, as the entry's
+/// Content-Type.
+fn post_body(post: &Value, mime: &str) -> Result<Option<Value>, String> {
     let base = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     let body_text = post_text(post)?;
     let params = post.get("params").and_then(Value::as_array);

@@ -328,9 +328,9 @@ pub(crate) fn pairs<V: Clone + Into<serde_json::Value>>(list: &[(String, V)]) ->
 
 /// Moves a Content-Type header into the body: implied by form and multipart bodies (the spec
 /// refuses it there) and by a JSON or text body's default type, else kept as the body's
-/// `content_type`. Returns a warning when the header
-/// said more than a form body sends (`; charset=UTF-8`, as jQuery and browsers write it): the
-/// samples will not send that part, and the reader should know. (A multipart header's own
+/// `content_type`. Returns a warning when the header said more than a form body sends
+/// (`; charset=UTF-8`, as jQuery and browsers write it): the samples will not send that part,
+/// and the reader should know. (A multipart header's own
 /// boundary is the client's to choose, so dropping it changes nothing.)
 #[must_use]
 pub(crate) fn content_type_into_body(
