@@ -3,9 +3,9 @@
 # copy of specs/ and output/ gets one generated file changed, and check must exit 1 naming it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# SNIPGEN_BIN: a binary already built from this tree; else a release build (CI has one).
+# SNIPGEN_BIN: a binary already built from this tree; else the debug build (CI has one).
 bin="${SNIPGEN_BIN:-}"
-if [ -z "$bin" ]; then cargo build --release --quiet; bin=target/release/snipgen; fi
+if [ -z "$bin" ]; then cargo build --quiet; bin=target/debug/snipgen; fi
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 cp -R specs output "$scratch/"
