@@ -1105,10 +1105,23 @@ fn read_opened(opened: std::fs::File, meta: &std::fs::Metadata) -> Result<Vec<u8
     if meta.len() > limits::SPEC_BYTES {
         return Err(too_large());
     }
-    // Sized from the metadata, so a file is read in one call and one that finds its end.
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    // The size may change between the check and the read: never read past the limit.
-    opened.take(limits::SPEC_BYTES + 1).read_to_end(&mut bytes).map_err(|e| cannot_read(&e))?;
+    // Sized from the metadata and read in one call: a read that stops short at the size the
+    // metadata gave has read the file as it was then, so no second call is made to find its
+    // end (one of five calls per spec). A file that grew, or a short read before that size
+    // (which some file systems give), is read on to its end, never past the limit.
+    let expected = meta.len() as usize;
+    let mut bytes = vec![0; expected + 1];
+    let first = loop {
+        match (&opened).read(&mut bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            read => break read.map_err(|e| cannot_read(&e))?,
+        }
+    };
+    bytes.truncate(first);
+    if first != expected {
+        let left = (limits::SPEC_BYTES + 1).saturating_sub(first as u64);
+        opened.take(left).read_to_end(&mut bytes).map_err(|e| cannot_read(&e))?;
+    }
     if bytes.len() as u64 > limits::SPEC_BYTES {
         return Err(too_large());
     }
@@ -1241,6 +1254,29 @@ mod tests {
             read_spec_file(&dir.path().join("gone.yaml")).unwrap_err(),
             "cannot read: no such file or folder"
         );
+    }
+
+    /// The read stops early only at the size the metadata gave: a file that grew or shrank
+    /// after its metadata was taken (as `read_spec_file_with`'s caller may have) is read
+    /// whole, an empty file is empty, and one over the limit is refused, however it grew.
+    #[test]
+    fn a_file_is_read_whole_whatever_its_metadata_said() {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = dir.path().join("a.yaml");
+        let read_with_old_meta = |before: &[u8], after: &[u8]| {
+            std::fs::write(&spec, before).unwrap();
+            let meta = std::fs::metadata(&spec).unwrap();
+            std::fs::write(&spec, after).unwrap();
+            read_opened(std::fs::File::open(&spec).unwrap(), &meta)
+        };
+        let long = "x".repeat(100_000);
+        assert_eq!(read_with_old_meta(b"title: a\n", long.as_bytes()).unwrap(), long.as_bytes());
+        assert_eq!(read_with_old_meta(b"title: a\n", b"t").unwrap(), b"t");
+        assert_eq!(read_with_old_meta(b"title: a\n", b"title: b\n").unwrap(), b"title: b\n");
+        assert_eq!(read_with_old_meta(b"", b"").unwrap(), b"");
+        assert_eq!(read_with_old_meta(b"", b"title: a\n").unwrap(), b"title: a\n");
+        let huge = vec![b'#'; limits::SPEC_BYTES as usize + 1];
+        assert!(read_with_old_meta(b"title: a\n", &huge).unwrap_err().contains("larger than"));
     }
 
     /// The key orders paths as `Path` compares them, component by component (`a/x` before
