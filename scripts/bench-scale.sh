@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Times snipgen at scale: for each N (default 5000 10000 50000) synthetic specs (the shape of
-# benches/generate.rs), a cold `generate` into an empty folder, a warm `generate` with nothing
-# changed, a `check`, and a `generate` after editing one spec; prints seconds, microseconds per
-# spec and peak RSS (/usr/bin/time -v), then issue 13's targets as ratios, each MET or NOT MET
-# (the runs with nothing changed, warm and check, go in 3 rounds over every size, fastest kept):
+# Times snipgen at scale on N (default 5000 10000 50000) synthetic specs (the shape of
+# benches/generate.rs). Size after size: a cold `generate` into an empty folder, the mkdocs
+# runs below, and a `generate` after editing one spec. Then, once every tree is made, the runs
+# with nothing changed, a warm `generate` and a `check`, in 3 rounds over every size (each
+# size's fastest kept). Prints seconds, microseconds per spec and peak RSS (/usr/bin/time -v),
+# then issue 13's targets as ratios, each MET or NOT MET:
 #   incremental: warm generate and check each <= 1/20 of the cold generate at 10,000 specs,
 #                as issue 13 sets it (the ratios at other sizes are printed for information);
 #   one edit:    editing one spec rewrites only its samples;
