@@ -1203,43 +1203,33 @@ pub fn load_dir(dir: &Path) -> Result<Vec<LoadedSpec>, Vec<Diagnostic>> {
         .collect();
     // Ids are checked borrowed, before any spec is moved (cloning each id into a map and
     // moving specs into a growing vector was a third of the serial time between the two
-    // parallel passes of a plan).
-    let mut first_with: std::collections::HashMap<&str, usize, xxhash_rust::xxh3::Xxh3DefaultBuilder> =
-        std::collections::HashMap::with_capacity_and_hasher(parsed.len(), Default::default());
-    let mut used_already: Vec<Option<Diagnostic>> = Vec::new();
-    for (at, outcome) in parsed.iter().enumerate() {
-        let Ok(spec) = outcome else { continue };
-        match first_with.entry(spec.id.as_str()) {
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(at);
+    // parallel passes of a plan): each reuse, with its index, in file order.
+    let reused: Vec<(usize, Diagnostic)> = {
+        let mut first_with: std::collections::HashMap<&str, usize, xxhash_rust::xxh3::Xxh3DefaultBuilder> =
+            std::collections::HashMap::with_capacity_and_hasher(parsed.len(), Default::default());
+        let mut reused = Vec::new();
+        for (at, outcome) in parsed.iter().enumerate() {
+            let Ok(spec) = outcome else { continue };
+            let first = *first_with.entry(spec.id.as_str()).or_insert(at);
+            if first == at {
+                continue;
             }
-            std::collections::hash_map::Entry::Occupied(first) => {
-                let first =
-                    parsed[*first.get()].as_ref().map(|f| f.path.display().to_string()).unwrap_or_default();
-                let (line, column) = spec
-                    .spec
-                    .id
-                    .as_ref()
-                    .map(|i| (i.referenced.line(), i.referenced.column()))
-                    .unwrap_or((1, 1));
-                used_already.resize_with(parsed.len(), || None);
-                used_already[at] = Some(Diagnostic::at(
-                    &spec.path,
-                    line,
-                    column,
-                    format!("id `{}` is already used by {first}", spec.id),
-                ));
-            }
+            let first_path = parsed[first].as_ref().map(|f| f.path.display().to_string()).unwrap_or_default();
+            let (line, column) =
+                spec.spec.id.as_ref().map(|i| (i.referenced.line(), i.referenced.column())).unwrap_or((1, 1));
+            let message = format!("id `{}` is already used by {first_path}", spec.id);
+            reused.push((at, Diagnostic::at(&spec.path, line, column, message)));
         }
-    }
-    drop(first_with);
+        reused
+    };
+    let mut reused = reused.into_iter().peekable();
     // Collected in place, in the outcomes' own buffer: a new one would be another 1 KiB per
     // spec to fault in and copy into.
     let specs: Vec<LoadedSpec> = parsed
         .into_iter()
         .enumerate()
-        .filter_map(|(at, outcome)| match (outcome, used_already.get_mut(at).and_then(Option::take)) {
-            (Err(d), _) | (Ok(_), Some(d)) => {
+        .filter_map(|(at, outcome)| match (outcome, reused.next_if(|(i, _)| *i == at)) {
+            (Err(d), _) | (Ok(_), Some((_, d))) => {
                 errors.push(d);
                 None
             }
