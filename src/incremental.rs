@@ -609,6 +609,9 @@ fn skeleton(job: &Job, loaded: &LoadedSpec) -> Result<Entry, Fail> {
     Ok(Entry { id: loaded.id.clone(), requests, pages: vec![PageSlot::default(); job.pages.len()] })
 }
 
+/// Writes a file's text (keeping the given mode) and returns the written file's metadata.
+type WriteFile<'a> = dyn FnMut(&[u8], Option<&Permissions>) -> Result<Stamp, Error> + 'a;
+
 /// A request's folder as the first pass found it.
 enum Folder {
     /// Listed (its temporary files found), with its metadata from just before the listing.
@@ -616,7 +619,9 @@ enum Folder {
     /// A plain folder unchanged since the cache recorded it free of temporary files: not
     /// listed again.
     Known(output::OpenFolder),
-    /// Missing, not a plain folder, or the request has no files: each path is walked.
+    /// Not there: nor is any of its files.
+    Missing,
+    /// Not a plain folder, or the request has no files: each path is walked.
     Walk,
 }
 
@@ -636,8 +641,12 @@ fn list(looking: &Looking, request: &RequestEntry) -> Result<Folder, Error> {
     if !request_has_files || output::checked_relative(id).is_err() {
         return Ok(Folder::Walk);
     }
-    let Some(root) = looking.root else { return Ok(Folder::Walk) };
-    let Some((folder, now)) = root.folder(looking.out, id)? else { return Ok(Folder::Walk) };
+    let Some(root) = looking.root else { return Ok(Folder::Missing) };
+    let (folder, now) = match root.folder(looking.out, id)? {
+        output::Below::Folder(folder, now) => (folder, now),
+        output::Below::Missing => return Ok(Folder::Missing),
+        output::Below::NotAFolder => return Ok(Folder::Walk),
+    };
     if looking.cache.trusts(request.folder, &now) {
         return Ok(Folder::Known(folder));
     }
@@ -651,6 +660,7 @@ fn look(out: &Path, folder: &Folder, request: &str, name: &FileName) -> Result<O
     match folder {
         Folder::Listed(listing, _) => listing.get(name),
         Folder::Known(folder) => folder.look(|| out.join(request), c_name),
+        Folder::Missing => Ok(OnDisk::Missing),
         Folder::Walk => {
             let path = format!("{request}/{name}");
             output::inspect(out, output::checked_relative(&path)?, false)
@@ -1181,7 +1191,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
                     let recorded = match &folder {
                         Folder::Listed(listing, now) => listing.temps.is_empty().then_some(*now),
                         Folder::Known(_) => req.folder,
-                        Folder::Walk => None,
+                        Folder::Missing | Folder::Walk => None,
                     };
                     if req.folder != recorded {
                         req.folder = recorded;
@@ -1327,6 +1337,13 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
         }
     }
     let any_work = specs.iter().any(Spec::busy);
+    // Opened again when this run made the output folder.
+    let root = match root {
+        Some(root) => root,
+        None => output::OpenFolder::root(out)?.ok_or_else(|| {
+            Error::Usage(format!("{}: the output folder was removed while snipgen ran", out.display()))
+        })?,
+    };
     let intent = || merged(owned.iter(), planned_paths());
     // The digest of the intent, when it replaced the manifest read.
     let mut intent_written = None;
@@ -1380,12 +1397,14 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
                 let mut done = Vec::new();
                 let mut unchanged = 0;
                 let rendered = render_unit(job, unit, None, spec.key, &global)?;
-                // Writes the file at `place` unless its action keeps it; whether it wrote.
+                // Writes the file at `place` with `write` unless its action keeps it; whether
+                // it wrote.
                 let mut apply = |action: &Action,
                                  place: Place,
                                  path: String,
                                  want: &mut Option<NonZeroU64>,
-                                 stat: &mut Option<Seen>|
+                                 stat: &mut Option<Seen>,
+                                 write: &mut WriteFile|
                  -> Result<bool, Fail> {
                     // The permissions a replaced file keeps, and whether the file there may
                     // already hold the text.
@@ -1398,36 +1417,61 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
                         Action::Compare(p) => (Some(p.clone()), true),
                     };
                     let text = rendered.text(place);
-                    let target = out.join(&path);
-                    let wrote = if compare && output::read_regular(&target)? == text.as_bytes() {
+                    let same = compare && {
+                        let target = out.join(&path);
+                        output::read_regular(&target)? == text.as_bytes()
+                    };
+                    let stamp = if same {
                         unchanged += 1;
-                        false
+                        let target = out.join(&path);
+                        Stamp::of(&std::fs::symlink_metadata(&target).map_err(|e| Error::io(&target, e))?)
                     } else {
-                        output::write_atomic(&target, text, permissions.as_ref())?;
+                        let stamp = write(text.as_bytes(), permissions.as_ref())?;
                         done.push(path);
-                        true
+                        stamp
                     };
                     *want = Some(text_hash(text.as_bytes()));
-                    let meta = std::fs::symlink_metadata(&target).map_err(|e| Error::io(&target, e))?;
-                    *stat = Some(Seen::of(&Stamp::of(&meta)));
-                    Ok(wrote)
+                    *stat = Some(Seen::of(&stamp));
+                    Ok(!same)
                 };
                 for (r, req) in spec.entry.requests.iter_mut().enumerate() {
-                    let mut wrote = false;
+                    // Opened (and made) at its first write.
+                    let mut folder: Option<output::OpenFolder> = None;
+                    let id = &req.id;
                     for (t, slot) in req.slots.iter_mut().enumerate() {
                         let Slot::File { hash: want, stat } = slot else { continue };
-                        let path = format!("{}/{}", req.id, names[t].0);
-                        wrote |= apply(&spec.actions[r][t], Place::Sample(r, t), path, want, stat)?;
+                        let path = format!("{id}/{}", names[t].0);
+                        let mut write = |text: &[u8], keep: Option<&Permissions>| {
+                            let open = match &mut folder {
+                                Some(open) => open,
+                                None => folder.insert(root.make(out, id)?),
+                            };
+                            open.write(|| out.join(id), &names[t].1, text, keep)
+                        };
+                        apply(&spec.actions[r][t], Place::Sample(r, t), path, want, stat, &mut write)?;
                     }
-                    if wrote {
+                    if let Some(folder) = &folder {
                         // Its own writes (a temporary file renamed into place) changed the
                         // folder, and left no temporary file in it.
-                        req.folder = output::folder_metadata(out, &req.id)?.map(|m| Seen::of(&Stamp::of(&m)));
+                        req.folder = Some(Seen::of(&folder.stamp(|| out.join(id))?));
                     }
                 }
                 for (p, slot) in spec.entry.pages.iter_mut().enumerate() {
                     let path = crate::format::page_path(job.pages[p], &spec.entry.id);
-                    apply(&spec.page_actions[p], Place::Page(p), path, &mut slot.hash, &mut slot.stat)?;
+                    let target = out.join(&path);
+                    let mut write = |text: &[u8], keep: Option<&Permissions>| {
+                        output::write_atomic(&target, text, keep)?;
+                        let meta = std::fs::symlink_metadata(&target).map_err(|e| Error::io(&target, e))?;
+                        Ok(Stamp::of(&meta))
+                    };
+                    apply(
+                        &spec.page_actions[p],
+                        Place::Page(p),
+                        path,
+                        &mut slot.hash,
+                        &mut slot.stat,
+                        &mut write,
+                    )?;
                 }
                 Ok((done, unchanged))
             })

@@ -842,8 +842,8 @@ impl OpenFolder {
     }
 
     /// The folder at `relative` (names separated by `/`) below this one, which is at `path`,
-    /// with its metadata, when it is a real folder reached without any link; `None` otherwise.
-    pub(crate) fn folder(&self, path: &Path, relative: &str) -> Result<Option<(OpenFolder, Stamp)>, Error> {
+    /// with its metadata, when it is a real folder reached without any link.
+    pub(crate) fn folder(&self, path: &Path, relative: &str) -> Result<Below, Error> {
         #[cfg(target_os = "linux")]
         {
             use rustix::fs::{Mode, OFlags};
@@ -854,21 +854,141 @@ impl OpenFolder {
                 let base = fd.as_ref().unwrap_or(&self.fd);
                 match rustix::fs::openat(base, part, flags, Mode::empty()) {
                     Ok(next) => fd = Some(next),
-                    Err(rustix::io::Errno::NOENT | rustix::io::Errno::NOTDIR | rustix::io::Errno::LOOP) => {
-                        return Ok(None);
-                    }
+                    Err(rustix::io::Errno::NOENT) => return Ok(Below::Missing),
+                    Err(rustix::io::Errno::NOTDIR | rustix::io::Errno::LOOP) => return Ok(Below::NotAFolder),
                     Err(e) => return Err(Error::io(&path.join(relative), e.into())),
                 }
             }
-            let Some(fd) = fd else { return Ok(None) };
-            let stat = rustix::fs::fstat(&fd).map_err(|e| Error::io(&path.join(relative), e.into()))?;
-            Ok(Some((OpenFolder { fd }, Stamp::of_raw(&stat))))
+            let Some(fd) = fd else { return Ok(Below::NotAFolder) };
+            let folder = OpenFolder { fd };
+            let stamp = folder.stamp(|| path.join(relative))?;
+            Ok(Below::Folder(folder, stamp))
         }
         #[cfg(not(target_os = "linux"))]
         {
             let folder = OpenFolder { path: path.join(relative) };
-            Ok(folder_metadata(path, relative)?.map(|m| (folder, Stamp::of(&m))))
+            // Missing and not a folder are not told apart here: both are walked.
+            Ok(match folder_metadata(path, relative)? {
+                Some(m) => Below::Folder(folder, Stamp::of(&m)),
+                None => Below::NotAFolder,
+            })
         }
+    }
+
+    /// The folder at `relative` below this one (at `path`), each missing name made and every
+    /// name opened without following a link: where a request's samples are written, each
+    /// with one short lookup in it rather than a walk of the whole path.
+    pub(crate) fn make(&self, path: &Path, relative: &str) -> Result<OpenFolder, Error> {
+        #[cfg(target_os = "linux")]
+        {
+            use rustix::fs::{Mode, OFlags};
+            use rustix::io::Errno;
+            let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+            let mut fd = None;
+            for part in relative.split('/') {
+                let base = fd.as_ref().unwrap_or(&self.fd);
+                // Made first: a new tree, the common case of a write, needs no failed lookup.
+                match rustix::fs::mkdirat(base, part, Mode::from_raw_mode(0o777)) {
+                    Ok(()) | Err(Errno::EXIST) => {}
+                    Err(e) => return Err(Error::io(&path.join(relative), e.into())),
+                }
+                match rustix::fs::openat(base, part, flags, Mode::empty()) {
+                    Ok(next) => fd = Some(next),
+                    Err(Errno::NOTDIR | Errno::LOOP) => {
+                        return Err(Error::Usage(format!(
+                            "refusing to write into {}: it is not a folder (a symbolic link?)",
+                            path.join(relative).display()
+                        )));
+                    }
+                    Err(e) => return Err(Error::io(&path.join(relative), e.into())),
+                }
+            }
+            fd.map(|fd| OpenFolder { fd }).ok_or_else(|| Error::Usage("an output folder has no name".into()))
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let dir = path.join(relative);
+            std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+            Ok(OpenFolder { path: dir })
+        }
+    }
+
+    /// This folder's metadata; `path` names it in a message.
+    pub(crate) fn stamp(&self, path: impl Fn() -> PathBuf) -> Result<Stamp, Error> {
+        #[cfg(target_os = "linux")]
+        {
+            let stat = rustix::fs::fstat(&self.fd).map_err(|e| Error::io(&path(), e.into()))?;
+            Ok(Stamp::of_raw(&stat))
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let _ = path;
+            std::fs::symlink_metadata(&self.path).map(|m| Stamp::of(&m)).map_err(|e| Error::io(&self.path, e))
+        }
+    }
+
+    /// Writes `text` to `name` in this folder (at `path`, for messages) as [`write_atomic`]
+    /// does, through a temporary file beside it renamed over it, and returns the metadata of
+    /// the file written. On Linux every step is relative to the open folder: five calls
+    /// (open, write, rename, stat, close) where a walk of the whole path took eight.
+    pub(crate) fn write(
+        &self,
+        path: impl Fn() -> PathBuf,
+        name: &std::ffi::CStr,
+        text: &[u8],
+        keep: Option<&Permissions>,
+    ) -> Result<Stamp, Error> {
+        #[cfg(target_os = "linux")]
+        {
+            let target = || path().join(&*name.to_string_lossy());
+            let (temp, file) = self.create_temp().map_err(|e| Error::io(&path(), e))?;
+            let written = (|| {
+                let mut file = &file;
+                if let Some(permissions) = keep {
+                    file.set_permissions(permissions.clone())?;
+                }
+                file.write_all(text)?;
+                rustix::fs::renameat(&self.fd, temp.as_c_str(), &self.fd, name)?;
+                Ok(())
+            })();
+            if let Err(e) = written {
+                let _ = rustix::fs::unlinkat(&self.fd, temp.as_c_str(), rustix::fs::AtFlags::empty());
+                return Err(Error::io(&target(), e));
+            }
+            file.metadata().map(|m| Stamp::of(&m)).map_err(|e| Error::io(&target(), e))
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let _ = path;
+            let target = self.path.join(&*name.to_string_lossy());
+            write_atomic(&target, text, keep)?;
+            std::fs::symlink_metadata(&target).map(|m| Stamp::of(&m)).map_err(|e| Error::io(&target, e))
+        }
+    }
+
+    /// A new temporary file in this folder, named `.snipgen-<pid>-<n>` so that an interrupted
+    /// run's is found and cleaned; a name taken (by anything, even a link) is skipped.
+    #[cfg(target_os = "linux")]
+    fn create_temp(&self) -> std::io::Result<(std::ffi::CString, File)> {
+        use rustix::fs::{Mode, OFlags};
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        // Asked once: each ask is a system call.
+        static PID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+        let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+        let pid = *PID.get_or_init(std::process::id);
+        for _ in 0..100 {
+            let n = NEXT.fetch_add(1, Ordering::Relaxed);
+            let temp =
+                std::ffi::CString::new(format!("{TEMP_PREFIX}{pid:x}-{n:x}")).expect("no NUL in a number");
+            // 0666 before the umask, as any editor's new file.
+            match rustix::fs::openat(&self.fd, temp.as_c_str(), flags, Mode::from_raw_mode(0o666)) {
+                Ok(fd) => return Ok((temp, File::from(fd))),
+                Err(rustix::io::Errno::EXIST) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, "no free temporary file name"))
     }
 
     /// What `name` in this folder, which is at `path` (built only for a message), is, as
@@ -903,6 +1023,15 @@ impl OpenFolder {
             look_in(&self.path, &text())
         }
     }
+}
+
+/// What [`OpenFolder::folder`] found.
+pub(crate) enum Below {
+    Folder(OpenFolder, Stamp),
+    /// Nothing there, nor at a name on the way.
+    Missing,
+    /// A link, a file or something else where a folder would be (or, off Linux, also nothing).
+    NotAFolder,
 }
 
 fn classify(dir: &Path, name: &str, found: std::io::Result<std::fs::Metadata>) -> Result<OnDisk, Error> {
@@ -1152,4 +1281,66 @@ pub fn check(out: &Path, files: &[Rendered], scope: &Scope) -> Result<CheckRepor
     let expected = manifest_text(kept.chain(planned.iter().copied()));
     report.manifest_outdated = manifest_now.as_deref() != Some(expected.as_bytes());
     Ok(report)
+}
+
+// The folder-relative writes and their refusals are Linux's (`O_PATH`).
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn root(dir: &Path) -> OpenFolder {
+        OpenFolder::root(dir).unwrap().expect("the folder exists")
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_folder_made_for_writing_holds_each_file_whole_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = root(dir.path()).make(dir.path(), "group/request").unwrap();
+        let at = dir.path().join("group/request");
+        let name = c"curl.sh";
+        let first = folder.write(|| at.clone(), name, b"curl https://example.com\n", None).unwrap();
+        // Replaced, as a second run does: a shorter text leaves nothing of the first.
+        let stamp =
+            folder.write(|| at.clone(), name, b"curl x\n", Some(&Permissions::from_mode(0o600))).unwrap();
+        assert_eq!(std::fs::read(at.join("curl.sh")).unwrap(), b"curl x\n");
+        let meta = std::fs::symlink_metadata(at.join("curl.sh")).unwrap();
+        assert_eq!(stamp, Stamp::of(&meta), "the stamp is the file's as it was left");
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600, "a replaced file keeps its mode");
+        assert_ne!(first.ino, stamp.ino, "replaced by a new file renamed over it, never written in place");
+        assert_eq!(names(&at), ["curl.sh"]);
+        assert_eq!(folder.stamp(|| at.clone()).unwrap(), Stamp::of(&std::fs::symlink_metadata(&at).unwrap()));
+        // Made again: the folders are there, and are opened.
+        root(dir.path()).make(dir.path(), "group/request").unwrap();
+    }
+
+    #[test]
+    fn a_write_that_fails_names_the_file_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("a/go.go")).unwrap();
+        let folder = root(dir.path()).make(dir.path(), "a").unwrap();
+        let at = dir.path().join("a");
+        let err = folder.write(|| at.clone(), c"go.go", b"package main\n", None).unwrap_err().to_string();
+        assert!(err.contains("go.go"), "{err}");
+        assert_eq!(names(&at), ["go.go"]);
+    }
+
+    #[test]
+    fn a_link_on_the_way_to_a_folder_made_for_writing_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("a")).unwrap();
+        for relative in ["a", "a/b"] {
+            let err = root(dir.path()).make(dir.path(), relative).err().expect("refused").to_string();
+            assert!(err.contains("refusing to write into"), "{err}");
+        }
+        assert!(names(outside.path()).is_empty(), "nothing was made through the link");
+    }
 }
