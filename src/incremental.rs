@@ -848,8 +848,9 @@ fn resolve(
     // look-ups, then the misses' models.
     let digest = hash(global);
     let cache_ref = &*cache;
-    // The key, the file's metadata, and whether the file was read.
-    type Keyed = (u128, Option<Seen>, bool);
+    // The key, the file's metadata, and the file's bytes when it was read (a miss parses them
+    // rather than reading the file again).
+    type Keyed = (u128, Option<Seen>, Option<Vec<u8>>);
     let keyed: Vec<Result<Keyed, Fail>> = units
         .par_iter()
         .map(|u| match u {
@@ -860,29 +861,34 @@ fn resolve(
                 }
                 let now = Stamp::of(&meta);
                 if let Some(key) = cache_ref.known_spec(digest, relative, &now) {
-                    return Ok((key, Some(Seen::of(&now)), false));
+                    return Ok((key, Some(Seen::of(&now)), None));
                 }
                 let bytes = crate::spec::read_spec_file_with(path, &meta).map_err(|_| Fail::Fallback)?;
-                Ok((spec_key(global, relative, &bytes), Some(Seen::of(&now)), true))
+                Ok((spec_key(global, relative, &bytes), Some(Seen::of(&now)), Some(bytes)))
             }
-            Unit::Loaded(l) => Ok((spec_key(global, Path::new(&l.id), l.source.as_bytes()), None, false)),
+            Unit::Loaded(l) => Ok((spec_key(global, Path::new(&l.id), l.source.as_bytes()), None, None)),
         })
         .collect();
     let mut hits = Vec::with_capacity(units.len());
     let mut read = false;
     for k in keyed {
-        let (key, source, was_read) = k?;
-        read |= was_read;
+        let (key, source, bytes) = k?;
+        read |= bytes.is_some();
         let hit = cache.entries.remove(&key).filter(|e| e.complete() && e.fits(job));
-        hits.push((key, source, hit));
+        hits.push((key, source, hit, bytes));
     }
     let resolved = hits
         .into_par_iter()
         .zip(units.par_iter())
-        .map(|((key, source, hit), unit)| match hit {
+        .map(|((key, source, hit, bytes), unit)| match hit {
             Some(e) => Ok(Resolved { key, source, found: Found::Hit(e) }),
             None => {
-                let (_, own) = load(unit, Some(key), global)?;
+                let own = match (unit, bytes) {
+                    (Unit::File { path, relative }, Some(bytes)) => {
+                        Some(crate::spec::parse_bytes(path, relative, &bytes).map_err(|_| Fail::Fallback)?)
+                    }
+                    _ => load(unit, Some(key), global)?.1,
+                };
                 let entry = skeleton(job, spec_of(unit, own.as_ref()))?;
                 Ok(Resolved { key, source, found: Found::Miss(entry, own.map(Box::new)) })
             }
