@@ -846,23 +846,17 @@ impl OpenFolder {
     pub(crate) fn folder(&self, path: &Path, relative: &str) -> Result<Below, Error> {
         #[cfg(target_os = "linux")]
         {
-            use rustix::fs::{Mode, OFlags};
-            // O_NOFOLLOW with O_DIRECTORY: a link, even to a folder, is ENOTDIR or ELOOP.
-            let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-            let mut fd = None;
-            for part in relative.split('/') {
-                let base = fd.as_ref().unwrap_or(&self.fd);
-                match rustix::fs::openat(base, part, flags, Mode::empty()) {
-                    Ok(next) => fd = Some(next),
-                    Err(rustix::io::Errno::NOENT) => return Ok(Below::Missing),
-                    Err(rustix::io::Errno::NOTDIR | rustix::io::Errno::LOOP) => return Ok(Below::NotAFolder),
-                    Err(e) => return Err(Error::io(&path.join(relative), e.into())),
+            use rustix::io::Errno;
+            match self.open_below(relative, false) {
+                Ok(fd) => {
+                    let folder = OpenFolder { fd };
+                    let stamp = folder.stamp(|| path.join(relative))?;
+                    Ok(Below::Folder(folder, stamp))
                 }
+                Err(Errno::NOENT) => Ok(Below::Missing),
+                Err(Errno::NOTDIR | Errno::LOOP) => Ok(Below::NotAFolder),
+                Err(e) => Err(Error::io(&path.join(relative), e.into())),
             }
-            let Some(fd) = fd else { return Ok(Below::NotAFolder) };
-            let folder = OpenFolder { fd };
-            let stamp = folder.stamp(|| path.join(relative))?;
-            Ok(Below::Folder(folder, stamp))
         }
         #[cfg(not(target_os = "linux"))]
         {
@@ -881,29 +875,15 @@ impl OpenFolder {
     pub(crate) fn make(&self, path: &Path, relative: &str) -> Result<OpenFolder, Error> {
         #[cfg(target_os = "linux")]
         {
-            use rustix::fs::{Mode, OFlags};
             use rustix::io::Errno;
-            let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-            let mut fd = None;
-            for part in relative.split('/') {
-                let base = fd.as_ref().unwrap_or(&self.fd);
-                // Made first: a new tree, the common case of a write, needs no failed lookup.
-                match rustix::fs::mkdirat(base, part, Mode::from_raw_mode(0o777)) {
-                    Ok(()) | Err(Errno::EXIST) => {}
-                    Err(e) => return Err(Error::io(&path.join(relative), e.into())),
-                }
-                match rustix::fs::openat(base, part, flags, Mode::empty()) {
-                    Ok(next) => fd = Some(next),
-                    Err(Errno::NOTDIR | Errno::LOOP) => {
-                        return Err(Error::Usage(format!(
-                            "refusing to write into {}: it is not a folder (a symbolic link?)",
-                            path.join(relative).display()
-                        )));
-                    }
-                    Err(e) => return Err(Error::io(&path.join(relative), e.into())),
-                }
+            match self.open_below(relative, true) {
+                Ok(fd) => Ok(OpenFolder { fd }),
+                Err(Errno::NOTDIR | Errno::LOOP) => Err(Error::Usage(format!(
+                    "refusing to write into {}: it is not a folder (a symbolic link?)",
+                    path.join(relative).display()
+                ))),
+                Err(e) => Err(Error::io(&path.join(relative), e.into())),
             }
-            fd.map(|fd| OpenFolder { fd }).ok_or_else(|| Error::Usage("an output folder has no name".into()))
         }
         #[cfg(not(target_os = "linux"))]
         {
@@ -911,6 +891,28 @@ impl OpenFolder {
             std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
             Ok(OpenFolder { path: dir })
         }
+    }
+
+    /// Opens the folder at `relative` below this one name by name, never following a link (a
+    /// link, even to a folder, is `ENOTDIR` or `ELOOP`); with `make`, each name is made first
+    /// where missing (a new tree, the common case of a write, then needs no failed lookup).
+    #[cfg(target_os = "linux")]
+    fn open_below(&self, relative: &str, make: bool) -> Result<std::os::fd::OwnedFd, rustix::io::Errno> {
+        use rustix::fs::{Mode, OFlags};
+        let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+        let mut fd = None;
+        for part in relative.split('/') {
+            let base = fd.as_ref().unwrap_or(&self.fd);
+            if make {
+                match rustix::fs::mkdirat(base, part, Mode::from_raw_mode(0o777)) {
+                    Ok(()) | Err(rustix::io::Errno::EXIST) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            fd = Some(rustix::fs::openat(base, part, flags, Mode::empty())?);
+        }
+        // `split` yields at least one name.
+        fd.ok_or(rustix::io::Errno::NOENT)
     }
 
     /// This folder's metadata; `path` names it in a message.
