@@ -1464,16 +1464,16 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
                 }
                 for (p, slot) in spec.entry.pages.iter_mut().enumerate() {
                     let path = crate::format::page_path(job.pages[p], &spec.entry.id);
-                    let target = out.join(&path);
+                    let (folder, name) = path.rsplit_once('/').expect("a page lives in its format's folder");
                     let mut write = |text: &[u8], keep: Option<&Permissions>| {
-                        output::write_atomic(&target, text, keep)?;
-                        let meta = std::fs::symlink_metadata(&target).map_err(|e| Error::io(&target, e))?;
-                        Ok(Stamp::of(&meta))
+                        let name = std::ffi::CString::new(name)
+                            .map_err(|_| Error::Usage(format!("{path}: a file name cannot hold a NUL")))?;
+                        root.make(out, folder)?.write(|| out.join(folder), &name, text, keep)
                     };
                     apply(
                         &spec.page_actions[p],
                         Place::Page(p),
-                        path,
+                        path.clone(),
                         &mut slot.hash,
                         &mut slot.stat,
                         &mut write,

@@ -894,22 +894,27 @@ impl OpenFolder {
     }
 
     /// Opens the folder at `relative` below this one name by name, never following a link (a
-    /// link, even to a folder, is `ENOTDIR` or `ELOOP`); with `make`, each name is made first
-    /// where missing (a new tree, the common case of a write, then needs no failed lookup).
+    /// link, even to a folder, is `ENOTDIR` or `ELOOP`); with `make`, each missing name is made.
     #[cfg(target_os = "linux")]
     fn open_below(&self, relative: &str, make: bool) -> Result<std::os::fd::OwnedFd, rustix::io::Errno> {
         use rustix::fs::{Mode, OFlags};
+        use rustix::io::Errno;
         let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
         let mut fd = None;
         for part in relative.split('/') {
             let base = fd.as_ref().unwrap_or(&self.fd);
-            if make {
-                match rustix::fs::mkdirat(base, part, Mode::from_raw_mode(0o777)) {
-                    Ok(()) | Err(rustix::io::Errno::EXIST) => {}
-                    Err(e) => return Err(e),
+            // Looked up before it is made: a `mkdir` of a name that exists fails only after
+            // taking the parent folder's lock, which every other writer there waits on.
+            let opened = match rustix::fs::openat(base, part, flags, Mode::empty()) {
+                Err(Errno::NOENT) if make => {
+                    match rustix::fs::mkdirat(base, part, Mode::from_raw_mode(0o777)) {
+                        Ok(()) | Err(Errno::EXIST) => rustix::fs::openat(base, part, flags, Mode::empty()),
+                        Err(e) => Err(e),
+                    }
                 }
-            }
-            fd = Some(rustix::fs::openat(base, part, flags, Mode::empty())?);
+                opened => opened,
+            };
+            fd = Some(opened?);
         }
         // `split` yields at least one name.
         fd.ok_or(rustix::io::Errno::NOENT)
