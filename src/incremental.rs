@@ -1423,22 +1423,28 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
                         Action::Compare(p) => (Some(p.clone()), true),
                     };
                     let text = rendered.text(place);
-                    let same = compare && {
+                    // The file's path, when it already holds the text (joined only to compare:
+                    // a cold run writes every file without looking).
+                    let holds_text = if compare {
                         let target = out.join(&path);
-                        output::read_regular(&target)? == text.as_bytes()
-                    };
-                    let stamp = if same {
-                        unchanged += 1;
-                        let target = out.join(&path);
-                        Stamp::of(&std::fs::symlink_metadata(&target).map_err(|e| Error::io(&target, e))?)
+                        (output::read_regular(&target)? == text.as_bytes()).then_some(target)
                     } else {
-                        let stamp = write(text.as_bytes(), permissions.as_ref())?;
-                        done.push(path);
-                        stamp
+                        None
+                    };
+                    let stamp = match &holds_text {
+                        Some(target) => {
+                            unchanged += 1;
+                            Stamp::of(&std::fs::symlink_metadata(target).map_err(|e| Error::io(target, e))?)
+                        }
+                        None => {
+                            let stamp = write(text.as_bytes(), permissions.as_ref())?;
+                            done.push(path);
+                            stamp
+                        }
                     };
                     *want = Some(text_hash(text.as_bytes()));
                     *stat = Some(Seen::of(&stamp));
-                    Ok(!same)
+                    Ok(holds_text.is_none())
                 };
                 for (r, req) in spec.entry.requests.iter_mut().enumerate() {
                     // Opened (and made) at its first write.
