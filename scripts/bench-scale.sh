@@ -10,6 +10,10 @@
 #   one edit:    editing one spec rewrites only its samples;
 #   memory:      peak RSS <= 100 MB at 10,000 specs and <= 150 MB at 50,000;
 #   linear:      time per spec at the largest N <= 1.2x that at the smallest (cold, warm, check).
+# For information it also times the floor of a run with nothing changed (benches/stat_floor.rs:
+# an lstat of every spec and every output file, as snipgen makes them, and nothing else) in the
+# same rounds as warm and check, and prints warm and check as multiples of it beside what 1/20
+# of the cold run leaves.
 # It also times `generate --format mkdocs`, cold and with nothing changed, for information: the
 # page formats go through the same cache and streaming as `files`; and, also for information,
 # each cold run until its files are on disk (`cold+sync`: the run, then sync).
@@ -40,7 +44,7 @@ for arg in "$@"; do
 done
 [ "${#SIZES[@]}" -gt 0 ] || read -r -a SIZES <<<"${SCALE_SIZES:-5000 10000 50000}"
 [ -x /usr/bin/time ] || { echo "bench-scale: /usr/bin/time (GNU time) is needed" >&2; exit 1; }
-(cd "$ROOT" && cargo build --quiet --release)
+(cd "$ROOT" && cargo build --quiet --release && cargo bench --quiet --no-run --bench stat_floor 2>/dev/null)
 BIN="$ROOT/target/release/snipgen"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
@@ -128,6 +132,9 @@ timed() {
       echo "[bench-scale] $n specs, nothing changed, round $round of 3" >&2
       timed warm "$n" 1 "$BIN" generate --specs "$TMP/specs-$n" --out "$TMP/out-$n"
       timed check "$n" 1 "$BIN" check --specs "$TMP/specs-$n" --out "$TMP/out-$n"
+      sync
+      (cd "$ROOT" && cargo bench --quiet --bench stat_floor -- "$TMP/specs-$n" "$TMP/out-$n" --runs 1) |
+        awk -v n="$n" -F'seconds=' '/^FLOOR/ { printf "RESULT floor %d %.4f %.1f 0 0\n", n, $2, $2 * 1e6 / n }'
     done
   done
 # -a: opened without -a, /dev/stderr redirected to a file is truncated over the progress lines.
@@ -145,10 +152,13 @@ awk '
     if (!(key in lo) || n < lo[key]) lo[key] = n; if (n > hi[key]) hi[key] = n }
   END {
     printf "%-11s %7s %8s %8s %9s %8s\n", "run", "specs", "seconds", "us/spec", "peak RSS", "cpu s"
-    split("cold cold+sync warm check mkdocs-cold mkdocs-warm", runs, " ")
+    split("cold cold+sync warm check floor mkdocs-cold mkdocs-warm", runs, " ")
     for (i = 1; i <= count; i++)
-      for (k = 1; k <= 6; k++)
-        if ((runs[k], order[i]) in secs)
+      for (k = 1; k <= 7; k++)
+        if (runs[k] == "floor" && ((runs[k], order[i]) in secs))
+          # Timed inside one process of its own: no start-up, peak RSS or CPU seconds of its own.
+          printf "%-11s %7d %8.3f %8.1f %9s %8s\n", runs[k], order[i], secs[runs[k], order[i]], per[runs[k], order[i]], "-", "-"
+        else if ((runs[k], order[i]) in secs)
           printf "%-11s %7d %8.3f %8.1f %6d MB %8.2f\n", runs[k], order[i], secs[runs[k], order[i]], \
             per[runs[k], order[i]], rss[runs[k], order[i]], cpu[runs[k], order[i]]
     print ""
@@ -161,6 +171,9 @@ awk '
         if (n == 10000) printf "  %-5s at %6d specs: %.3f of cold (target <= 0.050, 1/%.0f)  %s\n", run, n, r, (r > 0 ? 1 / r : 0), verdict(r <= 0.05)
         else printf "  %-5s at %6d specs: %.3f of cold (1/%.0f; the target is set at 10,000)\n", run, n, r, (r > 0 ? 1 / r : 0)
       }
+      if ((("floor", n) in secs) && secs["floor", n] > 0)
+        printf "  for information: the floor (lstat of every spec and output file) at %6d specs %.3f s; warm %.2fx it, check %.2fx; 1/20 of cold is %.2fx\n", \
+          n, secs["floor", n], secs["warm", n] / secs["floor", n], secs["check", n] / secs["floor", n], secs["cold", n] / 20 / secs["floor", n]
       printf "  one edit at %6d specs: %d files written, %d of other specs  %s\n", n, edit[n], others[n], verdict(edit[n] > 0 && others[n] == 0)
       peak = 0; for (k = 1; k <= 3; k++) { run = k == 1 ? "cold" : k == 2 ? "warm" : "check"; if (rss[run, n] > peak) peak = rss[run, n] }
       if (n == 10000) printf "  peak RSS at %6d specs: %d MB (target <= 100 MB)          %s\n", n, peak, verdict(peak <= 100)
