@@ -166,13 +166,13 @@ fn from_specs(pages: &[Page], samples: &BTreeMap<&str, Vec<CodeSample>>) -> Resu
                 param
             }));
         }
-        // The first spec's own query and headers, and its body, as its first auth method sends
-        // them (what auth adds is described by the security scheme instead).
-        if let Some(section) = first.sections.first() {
-            params.extend(query_and_header_parameters(section.request));
-            if let Some(body) = request_body(section.request) {
-                op["requestBody"] = body;
-            }
+        // Each spec's own query and headers, and its body, as its first auth method sends them
+        // (what auth adds is described by the security scheme instead).
+        let requests: Vec<(&Page, &crate::model::Request)> =
+            group.iter().filter_map(|p| Some((*p, p.sections.first()?.request))).collect();
+        params.extend(shared_parameters(&requests));
+        if let Some(body) = shared_request_body(&requests) {
+            op["requestBody"] = body;
         }
         if !params.is_empty() {
             op["parameters"] = Value::Array(params);
@@ -306,6 +306,125 @@ fn query_and_header_parameters(request: &crate::model::Request) -> Vec<Value> {
     params
 }
 
+/// The parameters of an operation several specs may share: each (place, name) once, as the
+/// first spec by id that sends it describes it. Where the specs send different values, or not
+/// all send it, its example becomes `examples`, one per spec that sends it (named by spec id,
+/// summarised by its title), so no spec's value is lost; a parameter not every spec sends
+/// says which do.
+fn shared_parameters(requests: &[(&Page, &crate::model::Request)]) -> Vec<Value> {
+    let mut merged: indexmap::IndexMap<(String, String), Shared> = indexmap::IndexMap::new();
+    for (page, request) in requests {
+        for param in query_and_header_parameters(request) {
+            let place = param["in"].as_str().unwrap_or_default().to_string();
+            let name = param["name"].as_str().unwrap_or_default();
+            // Header names are case-insensitive.
+            let name = if place == "header" { name.to_ascii_lowercase() } else { name.to_string() };
+            let example = param.get("example").cloned();
+            let shared =
+                merged.entry((place, name)).or_insert_with(|| Shared { value: param, senders: Vec::new() });
+            shared.senders.push((page, example));
+        }
+    }
+    merged
+        .into_values()
+        .map(|mut shared| {
+            if shared.senders.len() < requests.len() {
+                let titles: Vec<&str> = shared.senders.iter().map(|(page, _)| page.title).collect();
+                let sent_by = format!("Sent by {} only.", titles.join(", "));
+                shared.value["description"] = match shared.value.get("description").and_then(Value::as_str) {
+                    Some(own) => Value::from(format!("{own} {sent_by}")),
+                    None => Value::from(sent_by),
+                };
+            }
+            shared.with_examples(requests.len())
+        })
+        .collect()
+}
+
+/// A parameter or a media type of a request body as the first spec that sends it describes it
+/// (its own example in place), and each spec that sends it with its example, if any.
+struct Shared<'a> {
+    value: Value,
+    senders: Vec<(&'a Page<'a>, Option<Value>)>,
+}
+
+impl Shared<'_> {
+    /// The value with one `example` when each of the operation's `requests` specs sends the
+    /// same, else with `examples`, one per spec by id.
+    fn with_examples(mut self, requests: usize) -> Value {
+        let first = self.senders.first().map(|(_, e)| e);
+        let everyone_same =
+            self.senders.len() == requests && self.senders.iter().all(|(_, e)| Some(e) == first);
+        let examples: Vec<(&Page, Value)> =
+            self.senders.into_iter().filter_map(|(page, example)| Some((page, example?))).collect();
+        if everyone_same || examples.is_empty() {
+            return self.value;
+        }
+        if let Some(own) = self.value.as_object_mut() {
+            own.shift_remove("example");
+        }
+        let mut by_id = serde_json::Map::new();
+        for (page, example) in examples {
+            let name = example_name(&by_id, page.id);
+            by_id.insert(name, serde_json::json!({"summary": page.title, "value": example}));
+        }
+        self.value["examples"] = Value::Object(by_id);
+        self.value
+    }
+}
+
+/// A spec id as the name of an example: letters, digits, `.`, `-` and `_` (the characters
+/// OpenAPI's component names allow, which linters ask of every map key), unique in `taken`.
+fn example_name(taken: &serde_json::Map<String, Value>, id: &str) -> String {
+    let safe: String =
+        id.chars().map(|c| if c.is_ascii_alphanumeric() || "-._".contains(c) { c } else { '.' }).collect();
+    let mut name = safe.clone();
+    for n in 2.. {
+        if !taken.contains_key(&name) {
+            break;
+        }
+        name = format!("{safe}-{n}");
+    }
+    name
+}
+
+/// The request body of an operation several specs may share: each media type once, as the
+/// first spec by id that sends it describes it (a form's or multipart body's fields are every
+/// spec's), with every spec's example (see [`Shared::with_examples`]); required when every
+/// spec sends a body.
+fn shared_request_body(requests: &[(&Page, &crate::model::Request)]) -> Option<Value> {
+    let mut content: indexmap::IndexMap<String, Shared> = indexmap::IndexMap::new();
+    let mut with_body = 0;
+    for (page, request) in requests {
+        let Some(mut body) = request_body(request) else { continue };
+        with_body += 1;
+        let Some(Value::Object(media_types)) = body.get_mut("content").map(Value::take) else { continue };
+        for (media_type, media) in media_types {
+            let example = media.get("example").cloned();
+            let more = media.pointer("/schema/properties").and_then(Value::as_object).cloned();
+            let shared =
+                content.entry(media_type).or_insert_with(|| Shared { value: media, senders: Vec::new() });
+            // Fields only some specs send join the schema (a form's fields are all strings).
+            if let (Some(have), Some(more)) =
+                (shared.value.pointer_mut("/schema/properties").and_then(Value::as_object_mut), more)
+            {
+                for (name, schema) in more {
+                    have.entry(name).or_insert(schema);
+                }
+            }
+            shared.senders.push((page, example));
+        }
+    }
+    if content.is_empty() {
+        return None;
+    }
+    let content: serde_json::Map<String, Value> = content
+        .into_iter()
+        .map(|(media_type, shared)| (media_type, shared.with_examples(requests.len())))
+        .collect();
+    Some(serde_json::json!({"required": with_body == requests.len(), "content": content}))
+}
+
 /// The spec's body as a request body, its content the media type it is sent as, with the
 /// spec's values as the example.
 fn request_body(request: &crate::model::Request) -> Option<Value> {
@@ -329,24 +448,56 @@ fn request_body(request: &crate::model::Request) -> Option<Value> {
             serde_json::json!({"schema": {"type": "string", "format": "binary"}}),
         ),
         Body::Form { fields: pairs, .. } => {
+            // A name given several times is an array, which a form sends as the name repeated
+            // (OpenAPI's default for a form: `style: form`, `explode: true`).
+            let mut by_name: indexmap::IndexMap<&str, Vec<&str>> = indexmap::IndexMap::new();
+            for p in pairs {
+                by_name.entry(&p.name).or_default().push(&p.value);
+            }
             let schema = fields(
-                pairs.iter().map(|p| (p.name.as_str(), serde_json::json!({"type": "string"}))).collect(),
+                by_name
+                    .iter()
+                    .map(|(name, values)| match values.len() {
+                        1 => (*name, serde_json::json!({"type": "string"})),
+                        _ => (*name, serde_json::json!({"type": "array", "items": {"type": "string"}})),
+                    })
+                    .collect(),
             );
-            let example: serde_json::Map<String, Value> =
-                pairs.iter().map(|p| (p.name.clone(), Value::from(p.value.as_str()))).collect();
+            let example: serde_json::Map<String, Value> = by_name
+                .into_iter()
+                .map(|(name, values)| match values.as_slice() {
+                    [one] => (name.to_string(), Value::from(*one)),
+                    many => (name.to_string(), many.iter().map(|v| Value::from(*v)).collect()),
+                })
+                .collect();
             ("application/x-www-form-urlencoded", serde_json::json!({"schema": schema, "example": example}))
         }
         Body::Multipart { parts, .. } => {
+            let mut by_name: indexmap::IndexMap<&str, Vec<&crate::model::Part>> = indexmap::IndexMap::new();
+            for p in parts {
+                by_name.entry(&p.name).or_default().push(p);
+            }
+            let part_schema = |p: &crate::model::Part| match (&p.file, &p.value) {
+                (Some(_), _) => serde_json::json!({"type": "string", "format": "binary"}),
+                (None, Some(value)) => serde_json::json!({"type": "string", "example": value}),
+                (None, None) => serde_json::json!({"type": "string"}),
+            };
             let schema = fields(
-                parts
-                    .iter()
-                    .map(|p| {
-                        let schema = match (&p.file, &p.value) {
-                            (Some(_), _) => serde_json::json!({"type": "string", "format": "binary"}),
-                            (None, Some(value)) => serde_json::json!({"type": "string", "example": value}),
-                            (None, None) => serde_json::json!({"type": "string"}),
-                        };
-                        (p.name.as_str(), schema)
+                by_name
+                    .into_iter()
+                    .map(|(name, same)| match same.as_slice() {
+                        [one] => (name, part_schema(one)),
+                        // A name given several times: an array, sent as one part per item.
+                        many => {
+                            let mut items = part_schema(many[0]);
+                            items.as_object_mut().map(|i| i.shift_remove("example"));
+                            let mut array = serde_json::json!({"type": "array", "items": items});
+                            if many.iter().all(|p| p.file.is_none() && p.value.is_some()) {
+                                array["example"] =
+                                    many.iter().map(|p| Value::from(p.value.as_deref())).collect();
+                            }
+                            (name, array)
+                        }
                     })
                     .collect(),
             );

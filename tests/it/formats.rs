@@ -764,6 +764,34 @@ fn openapi_from_specs_describes_query_headers_and_body() {
         body["schema"]["properties"],
         serde_json::json!({"title": {"type": "string", "example": "Report"}, "file": {"type": "string", "format": "binary"}})
     );
+    // A name given several times keeps every value: an array, which a form sends as the name
+    // repeated (OpenAPI's default for forms) and multipart as one part per item.
+    let value = openapi_from_one_spec(
+        "scopes.yaml",
+        "title: Scopes\nmethod: POST\nurl: https://api.example.com/grant\nbody:\n  form:\n    - scope: read\n    - user: ada\n    - scope: write\n",
+    );
+    let form =
+        &value["paths"]["/grant"]["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
+    assert_eq!(
+        *form,
+        serde_json::json!({
+            "schema": {"type": "object", "properties": {
+                "scope": {"type": "array", "items": {"type": "string"}}, "user": {"type": "string"}}},
+            "example": {"scope": ["read", "write"], "user": "ada"},
+        })
+    );
+    let value = openapi_from_one_spec(
+        "uploads.yaml",
+        "title: Uploads\nmethod: POST\nurl: https://api.example.com/files\nbody:\n  multipart:\n    - {name: tag, value: a}\n    - {name: tag, value: b}\n    - {name: doc, file: a.pdf}\n    - {name: doc, file: b.pdf}\n",
+    );
+    let body = &value["paths"]["/files"]["post"]["requestBody"]["content"]["multipart/form-data"];
+    assert_eq!(
+        body["schema"]["properties"],
+        serde_json::json!({
+            "tag": {"type": "array", "items": {"type": "string"}, "example": ["a", "b"]},
+            "doc": {"type": "array", "items": {"type": "string", "format": "binary"}},
+        })
+    );
 }
 
 #[test]
@@ -854,6 +882,51 @@ fn openapi_format_without_a_document_makes_one_from_the_specs() {
         op["x-codeSamples"].as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
     assert!(labels.contains(&"Token: cURL: Client secret (Basic)"), "{labels:?}");
     assert!(labels.contains(&"Twin: cURL: Client secret (Basic)"), "{labels:?}");
+    // Sending the same body, the twins share one example.
+    let form = &op["requestBody"]["content"]["application/x-www-form-urlencoded"];
+    assert_eq!(form["example"], serde_json::json!({"grant_type": "client_credentials"}), "{op}");
+    assert!(form.get("examples").is_none(), "{op}");
+    // A twin sending another grant type, a field more and a header: nothing either sends is
+    // lost — the form's fields are both specs', each spec's values an example of its own (by
+    // id, with its title), and the header says who sends it.
+    let twin = read(&dir.path().join("specs/twin.yaml")).replace(
+        "    grant_type: client_credentials\n",
+        "    grant_type: refresh_token\n    refresh_token: r1\nheaders:\n  X-Trace: on\n",
+    );
+    std::fs::write(dir.path().join("specs/twin.yaml"), twin).unwrap();
+    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--format", "openapi", "--out", "other"]);
+    assert_eq!(code, 0, "{stderr}");
+    let value: serde_json::Value =
+        serde_json::from_str(&read(&dir.path().join("other/openapi/openapi.json"))).unwrap();
+    let op = &value["paths"]["/as/token"]["post"];
+    assert_eq!(op["requestBody"]["required"], true);
+    let form = &op["requestBody"]["content"]["application/x-www-form-urlencoded"];
+    let fields: Vec<&String> = form["schema"]["properties"].as_object().unwrap().keys().collect();
+    assert_eq!(fields, ["grant_type", "refresh_token"], "{op}");
+    assert!(form.get("example").is_none(), "{op}");
+    assert_eq!(
+        form["examples"],
+        serde_json::json!({
+            "token": {"summary": "Token", "value": {"grant_type": "client_credentials"}},
+            "twin": {"summary": "Twin", "value": {"grant_type": "refresh_token", "refresh_token": "r1"}},
+        })
+    );
+    assert_eq!(
+        op["parameters"],
+        serde_json::json!([{
+            "name": "X-Trace", "in": "header", "schema": {"type": "string"},
+            "description": "Sent by Twin only.",
+            "examples": {"twin": {"summary": "Twin", "value": "on"}},
+        }]),
+        "{op}"
+    );
+    if let Some(validator) =
+        tool(runtimes().join("docs-venv/bin/openapi-spec-validator"), "openapi-spec-validator")
+    {
+        assert!(
+            run(Command::new(&validator).arg(dir.path().join("other/openapi/openapi.json"))).contains(": OK")
+        );
+    }
     // Paths differing only in a parameter's name are one path (OpenAPI forbids both), spelled
     // as the first spec by id spells it.
     let remove = "title: Remove a user\nmethod: DELETE\nurl: https://api.example.com/users/{{uid}}\n";
