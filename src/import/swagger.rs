@@ -281,8 +281,22 @@ fn operation(
                 if let Some(example) = p.remove("x-example") {
                     media.insert("example".into(), example);
                 }
-                let content: Map<String, Value> =
-                    consumes.iter().map(|m| (m.clone(), Value::Object(media.clone()))).collect();
+                // `x-examples`, by media type (as Swagger 2.0 gives a response's `examples`),
+                // is the example of the media type it names.
+                let mut by_type = match p.remove("x-examples") {
+                    Some(Value::Object(by_type)) => by_type,
+                    _ => Map::new(),
+                };
+                let content: Map<String, Value> = consumes
+                    .iter()
+                    .map(|m| {
+                        let mut media = media.clone();
+                        if let Some(example) = by_type.remove(m) {
+                            media.insert("example".into(), example);
+                        }
+                        (m.clone(), Value::Object(media))
+                    })
+                    .collect();
                 let mut request = json!({"content": content, "required": required});
                 if let Some(text) = p.remove("description") {
                     request["description"] = text;
@@ -401,6 +415,19 @@ mod tests {
             &json!([{"name": "x", "in": "query", "schema": {"type": "string"}, "example": "op"}])
         );
         assert!(doc["paths"]["/a"].get("parameters").is_none());
+    }
+
+    #[test]
+    fn a_body_example_by_media_type_is_that_media_type_s_example() {
+        let doc = converted(json!({"swagger": "2.0", "consumes": ["application/json", "application/xml"],
+            "paths": {"/a": {"post": {"parameters": [{"name": "b", "in": "body", "schema": {"type": "object"},
+                "x-example": {"all": 1}, "x-examples": {"application/json": {"id": 7}, "text/csv": "id\n7"}}]}}}}));
+        let content = &doc["paths"]["/a"]["post"]["requestBody"]["content"];
+        assert_eq!(content["application/json"]["example"], json!({"id": 7}));
+        // A media type `x-examples` does not name keeps `x-example`; one `consumes` does not
+        // list is not added.
+        assert_eq!(content["application/xml"]["example"], json!({"all": 1}));
+        assert_eq!(content.as_object().unwrap().len(), 2, "{content}");
     }
 
     #[test]
