@@ -377,7 +377,7 @@ fn save_cache(out: &Path, saved: Saved) -> Result<(), Error> {
         // Not ours to replace; the next run is just slower.
         OnDisk::Other(_) => return Ok(()),
     }
-    output::write_atomic_with(&out.join(CACHE), None, |w| {
+    output::write_below(out, CACHE, None, |w| {
         w.write_all(&cache_header())?;
         // Streamed, its checksum after it: at 50,000 specs the payload is over 20 MB.
         let digesting = postcard::to_io(&saved, output::Digesting::new(w)).map_err(std::io::Error::other)?;
@@ -1325,7 +1325,6 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
     }
     let planned_paths = || planned.iter();
     let kept = || owned.iter().filter(|p| !job.scope.covers(p));
-    let manifest_path = out.join(MANIFEST);
     let manifest_mode = match output::inspect(out, Path::new(MANIFEST), false)? {
         OnDisk::File { permissions, .. } => Some(permissions),
         _ => None,
@@ -1354,8 +1353,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
     // The digest of the intent, when it replaced the manifest read.
     let mut intent_written = None;
     if (any_work || !to_remove.is_empty()) && !manifest_holds(&owned, lists_plan, intent()) {
-        intent_written =
-            Some(output::write_manifest_sorted(&manifest_path, intent(), manifest_mode.as_ref())?);
+        intent_written = Some(output::write_manifest_sorted(out, intent(), manifest_mode.as_ref())?);
     }
     let last = || merged(kept(), planned_paths());
     let on_disk_is_last = if intent_written.is_some() {
@@ -1520,7 +1518,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
         _ => std::cmp::Ordering::Equal,
     });
     if let Some(manifest) = manifest {
-        output::write_atomic(&manifest_path, &manifest, manifest_mode.as_ref())?;
+        output::write_below(out, MANIFEST, manifest_mode.as_ref(), |w| w.write_all(manifest.as_bytes()))?;
     }
     if dirty
         || any_work

@@ -559,12 +559,12 @@ pub(crate) fn manifest_text_sorted<'a>(paths: impl IntoIterator<Item = &'a str>)
 /// Writes [`manifest_text_sorted`] of `paths` to `path` atomically, without building the text;
 /// returns the text's digest.
 pub(crate) fn write_manifest_sorted<'a>(
-    path: &Path,
+    out: &Path,
     paths: impl IntoIterator<Item = &'a str>,
     keep: Option<&Permissions>,
 ) -> Result<u64, Error> {
     let mut digest = 0;
-    write_atomic_with(path, keep, |w| {
+    write_below(out, MANIFEST, keep, |w| {
         let mut digesting = Digesting::new(w);
         write_manifest_lines(&mut digesting, paths)?;
         digest = digesting.finish().0;
@@ -604,7 +604,10 @@ impl Write for Digesting<'_> {
 
 /// Writes `text` to `path` through a temporary file in the same folder and a rename, so a
 /// reader never sees half a file. A new file gets the mode the umask gives (as any editor's
-/// file would); a replaced file keeps its mode.
+/// file would); a replaced file keeps its mode. Elsewhere than on Linux, what
+/// [`OpenFolder::write`] and [`write_below`] fall back to (by path: a link on the way is
+/// followed).
+#[cfg(not(target_os = "linux"))]
 pub(crate) fn write_atomic(
     path: &Path,
     text: impl AsRef<[u8]>,
@@ -615,6 +618,7 @@ pub(crate) fn write_atomic(
 
 /// [`write_atomic`] of what `write` writes, streamed: the manifest and the cache need not be
 /// built in memory first (at 50,000 specs they are tens of megabytes).
+#[cfg(not(target_os = "linux"))]
 pub(crate) fn write_atomic_with(
     path: &Path,
     keep: Option<&Permissions>,
@@ -639,6 +643,41 @@ pub(crate) fn write_atomic_with(
     drop(buffered);
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
+}
+
+/// Writes what `write` writes to `out/relative` (names separated by `/`) through a temporary
+/// file beside it renamed over it, streamed through a buffer (the manifest and the cache need
+/// not be built in memory first: at 50,000 specs they are tens of megabytes). A new file gets
+/// the mode the umask gives, as any editor's would; `keep` is a replaced file's. On Linux every step is relative to folders opened from
+/// `out` down without following a link (a link on the way is refused, as
+/// [`OpenFolder::make`] refuses it), so a link swapped in after the run looked cannot send
+/// the file elsewhere; missing folders are made.
+pub(crate) fn write_below(
+    out: &Path,
+    relative: &str,
+    keep: Option<&Permissions>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    #[cfg(target_os = "linux")]
+    {
+        let missing = || Error::io(out, std::io::ErrorKind::NotFound.into());
+        let root = OpenFolder::root(out)?.ok_or_else(missing)?;
+        let (folder, name) = match relative.rsplit_once('/') {
+            Some((folder, name)) => (Some(root.make(out, folder)?), name),
+            None => (None, relative),
+        };
+        let c_name = std::ffi::CString::new(name)
+            .map_err(|_| Error::Usage(format!("refusing to write {relative}: its name holds a NUL")))?;
+        let folder_path = || relative.rsplit_once('/').map_or(out.to_path_buf(), |(f, _)| out.join(f));
+        folder.as_ref().unwrap_or(&root).write_with(folder_path, &c_name, keep, |file| {
+            let mut buffered = std::io::BufWriter::new(file);
+            write(&mut buffered)?;
+            buffered.flush()
+        })?;
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    write_atomic_with(&out.join(relative), keep, write)
 }
 
 /// Removes now-empty folders from `start` up to, not including, `out`.
@@ -934,8 +973,8 @@ impl OpenFolder {
         }
     }
 
-    /// Writes `text` to `name` in this folder (at `path`, for messages) as [`write_atomic`]
-    /// does, through a temporary file beside it renamed over it, and returns the metadata of
+    /// Writes `text` to `name` in this folder (at `path`, for messages) through a temporary
+    /// file beside it renamed over it (a reader never sees half a file), and returns the metadata of
     /// the file written. On Linux every step is relative to the open folder: five calls
     /// (open, write, rename, stat, close) where a walk of the whole path took eight.
     pub(crate) fn write(
@@ -947,14 +986,35 @@ impl OpenFolder {
     ) -> Result<Stamp, Error> {
         #[cfg(target_os = "linux")]
         {
+            self.write_with(path, name, keep, |mut file| file.write_all(text))
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let _ = path;
+            let target = self.path.join(&*name.to_string_lossy());
+            write_atomic(&target, text, keep)?;
+            std::fs::symlink_metadata(&target).map(|m| Stamp::of(&m)).map_err(|e| Error::io(&target, e))
+        }
+    }
+
+    /// [`OpenFolder::write`] of what `write` writes to the temporary file, unbuffered (the
+    /// samples are written whole, in one call).
+    #[cfg(target_os = "linux")]
+    fn write_with(
+        &self,
+        path: impl Fn() -> PathBuf,
+        name: &std::ffi::CStr,
+        keep: Option<&Permissions>,
+        write: impl FnOnce(&File) -> std::io::Result<()>,
+    ) -> Result<Stamp, Error> {
+        {
             let target = || path().join(&*name.to_string_lossy());
             let (temp, file) = self.create_temp().map_err(|e| Error::io(&path(), e))?;
             let written = (|| {
-                let mut file = &file;
                 if let Some(permissions) = keep {
                     file.set_permissions(permissions.clone())?;
                 }
-                file.write_all(text)?;
+                write(&file)?;
                 rustix::fs::renameat(&self.fd, temp.as_c_str(), &self.fd, name)?;
                 Ok(())
             })();
@@ -963,13 +1023,6 @@ impl OpenFolder {
                 return Err(Error::io(&target(), e));
             }
             file.metadata().map(|m| Stamp::of(&m)).map_err(|e| Error::io(&target(), e))
-        }
-        #[cfg(not(target_os = "linux"))]
-        {
-            let _ = path;
-            let target = self.path.join(&*name.to_string_lossy());
-            write_atomic(&target, text, keep)?;
-            std::fs::symlink_metadata(&target).map(|m| Stamp::of(&m)).map_err(|e| Error::io(&target, e))
         }
     }
 
@@ -1151,15 +1204,15 @@ pub fn write(out: &Path, files: &[Rendered], force: bool, scope: &Scope) -> Resu
             OnDisk::File { .. } if !owned.contains(&file.path) && !force => {
                 conflicts.push(target.display().to_string())
             }
-            OnDisk::File { permissions, .. } => to_write.push((target, file, Some(permissions))),
-            OnDisk::Missing => to_write.push((target, file, None)),
+            OnDisk::File { permissions, .. } => to_write.push((file, Some(permissions))),
+            OnDisk::Missing => to_write.push((file, None)),
             OnDisk::Link => not_regular.push(format!(
                 "{} is a symbolic link; snipgen writes regular files and never follows links",
                 target.display()
             )),
             // A stale file of ours where a folder now goes (or our stale files in a folder
             // where a file now goes) is removed before anything is written.
-            OnDisk::Other(_) if cleared_by_removal(&stale, &file.path) => to_write.push((target, file, None)),
+            OnDisk::Other(_) if cleared_by_removal(&stale, &file.path) => to_write.push((file, None)),
             OnDisk::Other(why) => not_regular.push(why),
         }
     }
@@ -1190,7 +1243,6 @@ pub fn write(out: &Path, files: &[Rendered], force: bool, scope: &Scope) -> Resu
     }
     let kept = owned.iter().map(String::as_str).filter(|p| !scope.covers(p));
     let manifest = manifest_text(kept.chain(planned.iter().copied()));
-    let manifest_path = out.join(MANIFEST);
     let manifest_mode = match inspect(out, Path::new(MANIFEST), false)? {
         OnDisk::File { permissions, .. } => Some(permissions),
         _ => None,
@@ -1206,7 +1258,7 @@ pub fn write(out: &Path, files: &[Rendered], force: bool, scope: &Scope) -> Resu
     if !to_write.is_empty() || !to_remove.is_empty() {
         let intent = manifest_text(owned.iter().map(String::as_str).chain(planned.iter().copied()));
         if manifest_now.as_deref() != Some(intent.as_bytes()) {
-            write_atomic(&manifest_path, &intent, manifest_mode.as_ref())?;
+            write_below(out, MANIFEST, manifest_mode.as_ref(), |w| w.write_all(intent.as_bytes()))?;
         }
     }
     for old in to_remove {
@@ -1221,8 +1273,8 @@ pub fn write(out: &Path, files: &[Rendered], force: bool, scope: &Scope) -> Resu
     for old in vacated {
         prune_empty_dirs(out, out.join(old).parent());
     }
-    for (target, file, permissions) in to_write {
-        write_atomic(&target, &file.text, permissions.as_ref())?;
+    for (file, permissions) in to_write {
+        write_below(out, &file.path, permissions.as_ref(), |w| w.write_all(file.text.as_bytes()))?;
         report.written.push(file.path.clone());
     }
     let current = match inspect(out, Path::new(MANIFEST), true)? {
@@ -1230,7 +1282,7 @@ pub fn write(out: &Path, files: &[Rendered], force: bool, scope: &Scope) -> Resu
         _ => None,
     };
     if current.as_deref() != Some(manifest.as_bytes()) {
-        write_atomic(&manifest_path, &manifest, manifest_mode.as_ref())?;
+        write_below(out, MANIFEST, manifest_mode.as_ref(), |w| w.write_all(manifest.as_bytes()))?;
     }
     Ok(report)
 }
@@ -1349,5 +1401,39 @@ mod tests {
             assert!(err.contains("refusing to write into"), "{err}");
         }
         assert!(names(outside.path()).is_empty(), "nothing was made through the link");
+    }
+
+    #[test]
+    fn a_file_written_below_the_output_folder_is_streamed_whole_and_never_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        // Streamed in pieces, into folders made on the way; a replaced file keeps its mode.
+        let write_parts = |w: &mut dyn Write| (0..3).try_for_each(|i| writeln!(w, "line {i}"));
+        write_below(out, "openapi/api/doc.yaml", None, write_parts).unwrap();
+        std::fs::set_permissions(out.join("openapi/api/doc.yaml"), Permissions::from_mode(0o640)).unwrap();
+        let keep = std::fs::symlink_metadata(out.join("openapi/api/doc.yaml")).unwrap().permissions();
+        write_below(out, "openapi/api/doc.yaml", Some(&keep), |w| w.write_all(b"new\n")).unwrap();
+        let meta = std::fs::symlink_metadata(out.join("openapi/api/doc.yaml")).unwrap();
+        assert_eq!(std::fs::read(out.join("openapi/api/doc.yaml")).unwrap(), b"new\n");
+        assert_eq!(meta.permissions().mode() & 0o777, 0o640);
+        write_below(out, ".snipgen-manifest", None, write_parts).unwrap();
+        assert_eq!(std::fs::read(out.join(".snipgen-manifest")).unwrap(), b"line 0\nline 1\nline 2\n");
+        assert_eq!(names(&out.join("openapi/api")), ["doc.yaml"], "no temporary file is left");
+        assert_eq!(names(out), [".snipgen-manifest", "openapi"]);
+        // A failed stream names the file and leaves nothing.
+        let failing = |w: &mut dyn Write| {
+            w.write_all(b"half")?;
+            Err(std::io::Error::other("disk full"))
+        };
+        let err = write_below(out, "openapi/api/other.yaml", None, failing).unwrap_err().to_string();
+        assert!(err.contains("other.yaml") && err.contains("disk full"), "{err}");
+        assert_eq!(names(&out.join("openapi/api")), ["doc.yaml"]);
+        // A folder on the way swapped for a link is refused, and nothing lands where it points.
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::remove_dir_all(out.join("openapi/api")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), out.join("openapi/api")).unwrap();
+        let err = write_below(out, "openapi/api/doc.yaml", None, write_parts).unwrap_err().to_string();
+        assert!(err.contains("refusing to write into"), "{err}");
+        assert!(names(outside.path()).is_empty(), "nothing was written through the link");
     }
 }

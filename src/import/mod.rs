@@ -142,20 +142,22 @@ pub fn write(out: &Path, imported: &[Imported], force: bool) -> Result<WriteRepo
             Ok(old) if old == one.yaml.as_bytes() => report.unchanged.push(path),
             Ok(_) => {
                 report.changed.push(path.clone());
-                pending.push((path, &one.yaml));
+                pending.push((path, relative, &one.yaml));
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => pending.push((path, &one.yaml)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => pending.push((path, relative, &one.yaml)),
             Err(e) => return Err(Error::io(&path, e)),
         }
     }
     if !report.changed.is_empty() && !force {
         return Ok(report);
     }
-    for (path, text) in pending {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        crate::output::write_atomic(&path, text, None)?;
+    if !pending.is_empty() {
+        std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    }
+    for (path, relative, text) in pending {
+        // Ids are UTF-8 and use `/` between folders (`checked_relative` has held them to it).
+        let relative = relative.to_str().expect("an id is UTF-8");
+        crate::output::write_below(out, relative, None, |w| w.write_all(text.as_bytes()))?;
         report.written.push(path);
     }
     Ok(report)
