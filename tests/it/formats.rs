@@ -755,13 +755,8 @@ fn openapi_from_specs_describes_query_headers_and_body() {
         op["requestBody"],
         serde_json::json!({"required": true, "content": {"application/json": {"example": {"name": "Widget", "price": 9.5}}}})
     );
-    let value = openapi_from_one_spec(
-        "upload.yaml",
-        "title: Upload\nmethod: POST\nurl: https://api.example.com/files\nbody:\n  multipart:\n    - {name: title, value: Report}\n    - {name: file, file: report.pdf}\n",
-    );
-    let body = &value["paths"]["/files"]["post"]["requestBody"]["content"]["multipart/form-data"];
     assert_eq!(
-        body["schema"]["properties"],
+        multipart_fields("    - {name: title, value: Report}\n    - {name: file, file: report.pdf}\n"),
         serde_json::json!({"title": {"type": "string", "example": "Report"}, "file": {"type": "string", "format": "binary"}})
     );
     // A name given several times keeps every value: an array, which a form sends as the name
@@ -780,18 +775,33 @@ fn openapi_from_specs_describes_query_headers_and_body() {
             "example": {"scope": ["read", "write"], "user": "ada"},
         })
     );
-    let value = openapi_from_one_spec(
-        "uploads.yaml",
-        "title: Uploads\nmethod: POST\nurl: https://api.example.com/files\nbody:\n  multipart:\n    - {name: tag, value: a}\n    - {name: tag, value: b}\n    - {name: doc, file: a.pdf}\n    - {name: doc, file: b.pdf}\n",
-    );
-    let body = &value["paths"]["/files"]["post"]["requestBody"]["content"]["multipart/form-data"];
     assert_eq!(
-        body["schema"]["properties"],
+        multipart_fields(
+            "    - {name: tag, value: a}\n    - {name: tag, value: b}\n    - {name: doc, file: a.pdf}\n    - {name: doc, file: b.pdf}\n"
+        ),
         serde_json::json!({
             "tag": {"type": "array", "items": {"type": "string"}, "example": ["a", "b"]},
             "doc": {"type": "array", "items": {"type": "string", "format": "binary"}},
         })
     );
+}
+
+/// The `openapi` document `generate --format openapi --out other` makes in the project `dir`.
+fn openapi_into_other(dir: &Path) -> serde_json::Value {
+    let (code, _, stderr) = snipgen(dir, &["generate", "--format", "openapi", "--out", "other"]);
+    assert_eq!(code, 0, "{stderr}");
+    serde_json::from_str(&read(&dir.join("other/openapi/openapi.json"))).unwrap()
+}
+
+/// The fields of the multipart body (`parts`, the YAML list) of a spec, as `--format openapi`
+/// describes them.
+fn multipart_fields(parts: &str) -> serde_json::Value {
+    let spec = format!(
+        "title: Upload\nmethod: POST\nurl: https://api.example.com/files\nbody:\n  multipart:\n{parts}"
+    );
+    let value = openapi_from_one_spec("upload.yaml", &spec);
+    value["paths"]["/files"]["post"]["requestBody"]["content"]["multipart/form-data"]["schema"]["properties"]
+        .clone()
 }
 
 #[test]
@@ -872,10 +882,7 @@ fn openapi_format_without_a_document_makes_one_from_the_specs() {
     // Specs with one method and path share the operation; each label names its spec.
     let twin = read(&dir.path().join("specs/token.yaml")).replace("title: Token", "id: twin\ntitle: Twin");
     std::fs::write(dir.path().join("specs/twin.yaml"), twin).unwrap();
-    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--format", "openapi", "--out", "other"]);
-    assert_eq!(code, 0, "{stderr}");
-    let value: serde_json::Value =
-        serde_json::from_str(&read(&dir.path().join("other/openapi/openapi.json"))).unwrap();
+    let value = openapi_into_other(dir.path());
     let op = &value["paths"]["/as/token"]["post"];
     assert_eq!(op["operationId"], "token");
     let labels: Vec<&str> =
@@ -894,10 +901,7 @@ fn openapi_format_without_a_document_makes_one_from_the_specs() {
         "    grant_type: refresh_token\n    refresh_token: r1\nheaders:\n  X-Trace: on\n",
     );
     std::fs::write(dir.path().join("specs/twin.yaml"), twin).unwrap();
-    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--format", "openapi", "--out", "other"]);
-    assert_eq!(code, 0, "{stderr}");
-    let value: serde_json::Value =
-        serde_json::from_str(&read(&dir.path().join("other/openapi/openapi.json"))).unwrap();
+    let value = openapi_into_other(dir.path());
     let op = &value["paths"]["/as/token"]["post"];
     assert_eq!(op["requestBody"]["required"], true);
     let form = &op["requestBody"]["content"]["application/x-www-form-urlencoded"];
@@ -931,10 +935,7 @@ fn openapi_format_without_a_document_makes_one_from_the_specs() {
     // as the first spec by id spells it.
     let remove = "title: Remove a user\nmethod: DELETE\nurl: https://api.example.com/users/{{uid}}\n";
     std::fs::write(dir.path().join("specs/users/remove.yaml"), remove).unwrap();
-    let (code, _, stderr) = snipgen(dir.path(), &["generate", "--format", "openapi", "--out", "other"]);
-    assert_eq!(code, 0, "{stderr}");
-    let value: serde_json::Value =
-        serde_json::from_str(&read(&dir.path().join("other/openapi/openapi.json"))).unwrap();
+    let value = openapi_into_other(dir.path());
     let item = &value["paths"]["/users/{id}"];
     assert_eq!(item["delete"]["operationId"], "users/remove", "{value}");
     assert_eq!(item["delete"]["parameters"][0]["name"], "id");
