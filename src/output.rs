@@ -556,8 +556,8 @@ pub(crate) fn manifest_text_sorted<'a>(paths: impl IntoIterator<Item = &'a str>)
     String::from_utf8(text).expect("paths are text")
 }
 
-/// Writes [`manifest_text_sorted`] of `paths` to `path` atomically, without building the text;
-/// returns the text's digest.
+/// Writes [`manifest_text_sorted`] of `paths` to the manifest of `out` atomically, without
+/// building the text; returns the text's digest.
 pub(crate) fn write_manifest_sorted<'a>(
     out: &Path,
     paths: impl IntoIterator<Item = &'a str>,
@@ -648,10 +648,10 @@ pub(crate) fn write_atomic_with(
 /// Writes what `write` writes to `out/relative` (names separated by `/`) through a temporary
 /// file beside it renamed over it, streamed through a buffer (the manifest and the cache need
 /// not be built in memory first: at 50,000 specs they are tens of megabytes). A new file gets
-/// the mode the umask gives, as any editor's would; `keep` is a replaced file's. On Linux every step is relative to folders opened from
-/// `out` down without following a link (a link on the way is refused, as
-/// [`OpenFolder::make`] refuses it), so a link swapped in after the run looked cannot send
-/// the file elsewhere; missing folders are made.
+/// the mode the umask gives, as any editor's would; `keep` is a replaced file's. On Linux
+/// every step is relative to folders opened from `out` down without following a link (a link
+/// on the way is refused, as [`OpenFolder::make`] refuses it), so a link swapped in after the
+/// run looked cannot send the file elsewhere; missing folders are made.
 pub(crate) fn write_below(
     out: &Path,
     relative: &str,
@@ -974,9 +974,9 @@ impl OpenFolder {
     }
 
     /// Writes `text` to `name` in this folder (at `path`, for messages) through a temporary
-    /// file beside it renamed over it (a reader never sees half a file), and returns the metadata of
-    /// the file written. On Linux every step is relative to the open folder: five calls
-    /// (open, write, rename, stat, close) where a walk of the whole path took eight.
+    /// file beside it renamed over it (a reader never sees half a file), and returns the
+    /// metadata of the file written. On Linux every step is relative to the open folder: five
+    /// calls (open, write, rename, stat, close) where a walk of the whole path took eight.
     pub(crate) fn write(
         &self,
         path: impl Fn() -> PathBuf,
@@ -1007,23 +1007,21 @@ impl OpenFolder {
         keep: Option<&Permissions>,
         write: impl FnOnce(&File) -> std::io::Result<()>,
     ) -> Result<Stamp, Error> {
-        {
-            let target = || path().join(&*name.to_string_lossy());
-            let (temp, file) = self.create_temp().map_err(|e| Error::io(&path(), e))?;
-            let written = (|| {
-                if let Some(permissions) = keep {
-                    file.set_permissions(permissions.clone())?;
-                }
-                write(&file)?;
-                rustix::fs::renameat(&self.fd, temp.as_c_str(), &self.fd, name)?;
-                Ok(())
-            })();
-            if let Err(e) = written {
-                let _ = rustix::fs::unlinkat(&self.fd, temp.as_c_str(), rustix::fs::AtFlags::empty());
-                return Err(Error::io(&target(), e));
+        let target = || path().join(&*name.to_string_lossy());
+        let (temp, file) = self.create_temp().map_err(|e| Error::io(&path(), e))?;
+        let written = (|| {
+            if let Some(permissions) = keep {
+                file.set_permissions(permissions.clone())?;
             }
-            file.metadata().map(|m| Stamp::of(&m)).map_err(|e| Error::io(&target(), e))
+            write(&file)?;
+            rustix::fs::renameat(&self.fd, temp.as_c_str(), &self.fd, name)?;
+            Ok(())
+        })();
+        if let Err(e) = written {
+            let _ = rustix::fs::unlinkat(&self.fd, temp.as_c_str(), rustix::fs::AtFlags::empty());
+            return Err(Error::io(&target(), e));
         }
+        file.metadata().map(|m| Stamp::of(&m)).map_err(|e| Error::io(&target(), e))
     }
 
     /// A new temporary file in this folder, named `.snipgen-<pid>-<n>` so that an interrupted
