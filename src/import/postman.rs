@@ -67,17 +67,48 @@ fn text_of(v: &Value) -> String {
 }
 
 /// The names of the `{{…}}` placeholders in `value`'s strings that are not variable names a
-/// spec accepts, each with whether it is in the URL.
+/// spec accepts, each with whether it is in the URL. A placeholder with another in its name
+/// (`{{host_{{env}}}}`, which Postman resolves inside out) is found whole.
 fn placeholders(value: &Value, in_url: bool, found: &mut Vec<(String, bool)>) {
     match value {
         Value::String(s) => {
             let names = crate::encode::non_variable_placeholders(s);
             found.extend(names.into_iter().map(|name| (name.to_string(), in_url)));
+            found.extend(nested_placeholders(s).into_iter().map(|name| (name.to_string(), in_url)));
         }
         Value::Array(items) => items.iter().for_each(|v| placeholders(v, in_url, found)),
         Value::Object(map) => map.values().for_each(|v| placeholders(v, in_url, found)),
         _ => {}
     }
+}
+
+/// The names of the placeholders in `s` that hold another placeholder (`host_{{env}}` in
+/// `{{host_{{env}}}}`).
+fn nested_placeholders(s: &str) -> Vec<&str> {
+    let bytes = s.as_bytes();
+    let (mut found, mut depth, mut start, mut nested, mut i) = (Vec::new(), 0, 0, false, 0);
+    while i + 1 < bytes.len() {
+        match (bytes[i], bytes[i + 1]) {
+            (b'{', b'{') => {
+                if depth == 0 {
+                    (start, nested) = (i + 2, false);
+                } else {
+                    nested = true;
+                }
+                depth += 1;
+                i += 2;
+            }
+            (b'}', b'}') if depth > 0 => {
+                depth -= 1;
+                if depth == 0 && nested {
+                    found.push(&s[start..i]);
+                }
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+    found
 }
 
 /// `description` as a string or `{content: …}`.
@@ -131,6 +162,18 @@ impl Ctx<'_> {
             placeholders(part, key == "url", &mut found);
         }
         for (name, in_url) in found {
+            if name.contains("{{") {
+                // Postman resolves the inner one first; a spec's variable has one name.
+                let what = format!(
+                    "`{{{{{name}}}}}` has a variable in its name, which Postman resolves inside out and a spec cannot express"
+                );
+                let inner_known = self.variables.iter().any(|(k, _)| name.contains(&format!("{{{{{k}}}}}")));
+                if in_url || inner_known {
+                    return Err(format!("{what}: give the value a variable of its own in the collection"));
+                }
+                self.warnings.push(format!("{origin}: {what}; it is kept as text"));
+                continue;
+            }
             if name.starts_with('$') {
                 return Err(format!(
                     "`{{{{{name}}}}}` is a Postman dynamic variable, which a spec cannot express: write a value or a `{{{{variable}}}}` in the collection"
@@ -519,6 +562,34 @@ mod tests {
             "{}",
             specs[1].yaml
         );
+    }
+
+    /// A variable inside a variable's name (Postman resolves the inner one first) cannot be a
+    /// spec's variable: an error where Postman surely resolves it (the URL, or an inner name
+    /// the collection defines), a warning where it may be text.
+    #[test]
+    fn a_variable_in_a_variable_s_name_is_named() {
+        let collection = |url: &str, header: &str| {
+            format!(
+                r#"{{"info": {{"name": "T", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}},
+                "variable": [{{"key": "env", "value": "prod"}}],
+                "item": [{{"name": "Get", "request": {{"method": "GET", "url": "{url}",
+                  "header": [{{"key": "X-Host", "value": "{header}"}}]}}}}]}}"#
+            )
+        };
+        let in_url = collection("https://{{host_{{env}}}}/v1", "h");
+        let refused = |text: &str| import("c.json", text).expect_err("refused")[0].message.clone();
+        let err = refused(&in_url);
+        assert!(err.contains("`{{host_{{env}}}}` has a variable in its name"), "{err}");
+        let known_inner = collection("https://api.example.com/v1", "{{host_{{env}}}}");
+        let err = refused(&known_inner);
+        assert!(err.contains("give the value a variable of its own"), "{err}");
+        let unknown_inner = collection("https://api.example.com/v1", "{{a_{{region}}}} and {{{x}}}");
+        let (specs, warnings) = import("c.json", &unknown_inner).unwrap();
+        assert_eq!(specs.len(), 1);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("`{{a_{{region}}}}` has a variable in its name"), "{warnings:?}");
+        assert_eq!(nested_placeholders("{{a}} {{b_{{c}}_{{d}}}} {{{e}}}"), ["b_{{c}}_{{d}}"]);
     }
 
     /// A form's charset cannot be sent (a form body's type is fixed): dropped with a warning.
