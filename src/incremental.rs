@@ -1468,11 +1468,8 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
                 }
                 for (p, slot) in spec.entry.pages.iter_mut().enumerate() {
                     let path = crate::format::page_path(job.pages[p], &spec.entry.id);
-                    let (folder, name) = path.rsplit_once('/').expect("a page lives in its format's folder");
                     let mut write = |text: &[u8], keep: Option<&Permissions>| {
-                        let name = std::ffi::CString::new(name)
-                            .map_err(|_| Error::Usage(format!("{path}: a file name cannot hold a NUL")))?;
-                        root.make(out, folder)?.write(|| out.join(folder), &name, text, keep)
+                        root.write_below(out, &path, keep, |w| w.write_all(text))
                     };
                     apply(
                         &spec.page_actions[p],

@@ -658,26 +658,9 @@ pub(crate) fn write_below(
     keep: Option<&Permissions>,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Error> {
-    #[cfg(target_os = "linux")]
-    {
-        let missing = || Error::io(out, std::io::ErrorKind::NotFound.into());
-        let root = OpenFolder::root(out)?.ok_or_else(missing)?;
-        let (folder, name) = match relative.rsplit_once('/') {
-            Some((folder, name)) => (Some(root.make(out, folder)?), name),
-            None => (None, relative),
-        };
-        let c_name = std::ffi::CString::new(name)
-            .map_err(|_| Error::Usage(format!("refusing to write {relative}: its name holds a NUL")))?;
-        let folder_path = || relative.rsplit_once('/').map_or(out.to_path_buf(), |(f, _)| out.join(f));
-        folder.as_ref().unwrap_or(&root).write_with(folder_path, &c_name, keep, |file| {
-            let mut buffered = std::io::BufWriter::new(file);
-            write(&mut buffered)?;
-            buffered.flush()
-        })?;
-        Ok(())
-    }
-    #[cfg(not(target_os = "linux"))]
-    write_atomic_with(&out.join(relative), keep, write)
+    let missing = || Error::io(out, std::io::ErrorKind::NotFound.into());
+    OpenFolder::root(out)?.ok_or_else(missing)?.write_below(out, relative, keep, write)?;
+    Ok(())
 }
 
 /// Removes now-empty folders from `start` up to, not including, `out`.
@@ -993,6 +976,41 @@ impl OpenFolder {
             let _ = path;
             let target = self.path.join(&*name.to_string_lossy());
             write_atomic(&target, text, keep)?;
+            std::fs::symlink_metadata(&target).map(|m| Stamp::of(&m)).map_err(|e| Error::io(&target, e))
+        }
+    }
+
+    /// Writes what `write` writes, streamed through a buffer, to `relative` (names separated by
+    /// `/`) below this folder, which is at `path`, as [`write_below`] does, making the folders
+    /// on the way; returns the metadata of the file written.
+    pub(crate) fn write_below(
+        &self,
+        path: &Path,
+        relative: &str,
+        keep: Option<&Permissions>,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<Stamp, Error> {
+        let (folder, name) = match relative.rsplit_once('/') {
+            Some((folder, name)) => (Some(folder), name),
+            None => (None, relative),
+        };
+        let made = folder.map(|folder| self.make(path, folder)).transpose()?;
+        let into = made.as_ref().unwrap_or(self);
+        #[cfg(target_os = "linux")]
+        {
+            let c_name = std::ffi::CString::new(name)
+                .map_err(|_| Error::Usage(format!("refusing to write {relative}: its name holds a NUL")))?;
+            let folder_path = || folder.map_or(path.to_path_buf(), |folder| path.join(folder));
+            into.write_with(folder_path, &c_name, keep, |file| {
+                let mut buffered = std::io::BufWriter::new(file);
+                write(&mut buffered)?;
+                buffered.flush()
+            })
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let target = into.path.join(name);
+            write_atomic_with(&target, keep, write)?;
             std::fs::symlink_metadata(&target).map(|m| Stamp::of(&m)).map_err(|e| Error::io(&target, e))
         }
     }

@@ -373,11 +373,16 @@ impl Shared<'_> {
     }
 }
 
-/// A spec id as the name of an example: letters, digits, `.`, `-` and `_` (the characters
-/// OpenAPI's component names allow, which linters ask of every map key), unique in `taken`.
+/// `name` with every character OpenAPI's component names do not allow (they allow letters,
+/// digits, `.`, `-` and `_`, and linters ask it of every map key) written `other`.
+fn component_safe(name: &str, other: char) -> String {
+    name.chars().map(|c| if c.is_ascii_alphanumeric() || "-._".contains(c) { c } else { other }).collect()
+}
+
+/// A spec id as the name of an example ([`component_safe`], `/` and the rest written `.`),
+/// unique in `taken`.
 fn example_name(taken: &serde_json::Map<String, Value>, id: &str) -> String {
-    let safe: String =
-        id.chars().map(|c| if c.is_ascii_alphanumeric() || "-._".contains(c) { c } else { '.' }).collect();
+    let safe = component_safe(id, '.');
     let mut name = safe.clone();
     for n in 2.. {
         if !taken.contains_key(&name) {
@@ -531,11 +536,7 @@ fn security_scheme(auth: &crate::model::AuthModel) -> Option<(String, Value)> {
         ),
         "api_key" => {
             let (name, location) = auth.api_key.as_ref()?;
-            // Component names allow letters, digits, `.`, `-` and `_` only.
-            let safe: String = name
-                .chars()
-                .map(|c| if c.is_ascii_alphanumeric() || "-._".contains(c) { c } else { '_' })
-                .collect();
+            let safe = component_safe(name, '_');
             (
                 format!("apiKey.{location}.{safe}"),
                 serde_json::json!({ "type": "apiKey", "name": name, "in": location }),
