@@ -6,7 +6,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use super::{age_outputs, project, put, repo, snipgen, tree};
+use super::{age_outputs, project, put, repo, runtimes, snipgen, tree};
 
 /// Every label in tab order, as a default run shows them.
 const LABELS: [&str; 11] =
@@ -312,13 +312,6 @@ fn a_temporary_file_among_the_pages_is_reported_then_removed() {
 }
 
 // ---- the real tools --------------------------------------------------------------------
-
-fn runtimes() -> PathBuf {
-    std::env::var_os("SNIPGEN_RUNTIMES").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(std::env::var_os("HOME").unwrap_or_else(|| "/root".into()))
-            .join(".cache/snipgen-runtimes")
-    })
-}
 
 /// `path` if it exists; otherwise SKIP with the reason, or fail when tools are required.
 fn tool(path: PathBuf, what: &str) -> Option<PathBuf> {

@@ -49,6 +49,14 @@ pub fn skip(reason: &str) {
     eprintln!("SKIP: {reason}");
 }
 
+/// Where the installers put runtimes and tools, as verify finds them.
+pub fn runtimes() -> std::path::PathBuf {
+    std::env::var_os("SNIPGEN_RUNTIMES").map(std::path::PathBuf::from).unwrap_or_else(|| {
+        std::path::PathBuf::from(std::env::var_os("HOME").unwrap_or_else(|| "/root".into()))
+            .join(".cache/snipgen-runtimes")
+    })
+}
+
 /// A temporary project folder with the given spec files under `specs/`.
 pub fn project(specs: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

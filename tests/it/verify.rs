@@ -755,3 +755,51 @@ echo curl_exec($ch);
     assert_eq!(code, 0, "{stdout}\n{stderr}");
     assert!(stdout.ends_with("\n2 passed, 0 failed, 0 skipped\n"), "{stdout}");
 }
+
+/// The batch compilers start from the class-data archives scripts/install-runtimes.sh writes:
+/// started with exactly the JVM flags and class path of the recipe's compile step, the
+/// compiler's classes come from the archive. A recipe drifting from the installer (another
+/// class path, another flag) would still pass every sample, only slower, so this is what
+/// notices it.
+#[test]
+fn batch_compilers_load_their_classes_from_the_installed_archives() {
+    let runtimes = super::runtimes();
+    let runtimes = runtimes.to_str().unwrap();
+    let cases = [
+        ("java", "okhttp", "com.sun.tools.javac.main.JavaCompiler"),
+        ("java", "httpclient", "com.sun.tools.javac.main.JavaCompiler"),
+        ("kotlin", "okhttp", "org.jetbrains.kotlin.cli.jvm.K2JVMCompiler"),
+    ];
+    for (language, client, compiler_class) in cases {
+        let recipe =
+            snipgen::lang::builtin().find(language).unwrap().client(client).unwrap().verify.clone().unwrap();
+        let compile: Vec<String> =
+            recipe.batch.unwrap().steps[0].iter().map(|a| a.replace("{runtimes}", runtimes)).collect();
+        let flag = |prefix: &str| compile.iter().find_map(|a| a.strip_prefix(prefix)).map(str::to_owned);
+        let (archive, mut start) = if compile[0] == "javac" {
+            // javac's own JVM takes its flags as `-J`: they and nothing of the compile.
+            let start: Vec<String> =
+                compile.iter().take_while(|a| *a == "javac" || a.starts_with("-J")).cloned().collect();
+            (flag("-J-XX:SharedArchiveFile="), [start, vec!["-J-Xlog:class+load=info".into()]].concat())
+        } else {
+            // `java FLAGS -cp COMPILER_CLASS_PATH MAIN_CLASS`, then the compiler's arguments.
+            let main = compile.iter().position(|a| a == compiler_class).expect("the compiler's main class");
+            let mut start = compile[..=main].to_vec();
+            start.insert(1, "-Xlog:class+load=info".into());
+            (flag("-XX:SharedArchiveFile="), start)
+        };
+        let archive =
+            archive.unwrap_or_else(|| panic!("{language}:{client}: the compile step names no archive"));
+        if !Path::new(&archive).exists() {
+            super::skip(&format!("{archive} missing: run scripts/install-runtimes.sh {language}"));
+            continue;
+        }
+        start.push("-version".into());
+        let out = Command::new(&start[0]).args(&start[1..]).output().unwrap();
+        let log = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{start:?}: {log}{}", String::from_utf8_lossy(&out.stderr));
+        let line =
+            log.lines().find(|l| l.contains(&format!(" {compiler_class} source:"))).unwrap_or("not loaded");
+        assert!(line.ends_with("source: shared objects file (top)"), "{language}:{client}: {line}");
+    }
+}
