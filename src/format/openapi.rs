@@ -320,14 +320,19 @@ fn shared_parameters(requests: &[(&Page, &crate::model::Request)]) -> Vec<Value>
             // Header names are case-insensitive.
             let name = if place == "header" { name.to_ascii_lowercase() } else { name.to_string() };
             let example = param.get("example").cloned();
-            let shared =
-                merged.entry((place, name)).or_insert_with(|| Shared { value: param, senders: Vec::new() });
+            let shared = merged.entry((place, name)).or_insert_with(|| Shared {
+                value: param.clone(),
+                senders: Vec::new(),
+                shapes: Vec::new(),
+            });
             shared.senders.push((page, example));
+            shared.shapes.push(param);
         }
     }
     merged
         .into_values()
         .map(|mut shared| {
+            shared.reconcile_parameter();
             if shared.senders.len() < requests.len() {
                 let titles: Vec<&str> = shared.senders.iter().map(|(page, _)| page.title).collect();
                 let sent_by = format!("Sent by {} only.", titles.join(", "));
@@ -346,9 +351,51 @@ fn shared_parameters(requests: &[(&Page, &crate::model::Request)]) -> Vec<Value>
 struct Shared<'a> {
     value: Value,
     senders: Vec<(&'a Page<'a>, Option<Value>)>,
+    /// Each sender's own parameter, as it alone would describe it (parameters only).
+    shapes: Vec<Value>,
 }
 
 impl Shared<'_> {
+    /// A query parameter the specs send in different shapes is described so that every
+    /// sender's value fits: an array (each value an example of one item) when any spec repeats
+    /// it, and a name sent alone (`?flag`) says which specs send it so.
+    fn reconcile_parameter(&mut self) {
+        let schemas: Vec<&Value> = self.shapes.iter().map(|p| &p["schema"]).collect();
+        if schemas.iter().all(|s| *s == schemas[0]) {
+            return;
+        }
+        let repeated = schemas.iter().any(|s| s["type"] == "array");
+        let Some(param) = self.value.as_object_mut() else { return };
+        if repeated {
+            param.insert("schema".into(), serde_json::json!({"type": "array", "items": {"type": "string"}}));
+            param.insert("explode".into(), Value::Bool(true));
+            for (_, example) in &mut self.senders {
+                as_array(example.as_mut());
+            }
+            as_array(param.get_mut("example"));
+        } else {
+            param.insert("schema".into(), serde_json::json!({"type": "string"}));
+        }
+        if self.shapes.iter().any(|p| p.get("allowEmptyValue").is_some()) {
+            param.insert("allowEmptyValue".into(), Value::Bool(true));
+        }
+        // Only a parameter sent as the name alone has a description of its own.
+        let alone: Vec<&str> = self
+            .shapes
+            .iter()
+            .zip(&self.senders)
+            .filter(|(p, _)| p.get("description").is_some())
+            .map(|(_, (page, _))| page.title)
+            .collect();
+        param.shift_remove("description");
+        if !alone.is_empty() {
+            param.insert(
+                "description".into(),
+                Value::from(format!("Sent as the name alone, without `=`, by {}.", alone.join(", "))),
+            );
+        }
+    }
+
     /// The value with one `example` when each of the operation's `requests` specs sends the
     /// same, else with `examples`, one per spec by id.
     fn with_examples(mut self, requests: usize) -> Value {
@@ -405,16 +452,26 @@ fn shared_request_body(requests: &[(&Page, &crate::model::Request)]) -> Option<V
         with_body += 1;
         let Some(Value::Object(media_types)) = body.get_mut("content").map(Value::take) else { continue };
         for (media_type, media) in media_types {
-            let example = media.get("example").cloned();
             let more = media.pointer("/schema/properties").and_then(Value::as_object).cloned();
-            let shared =
-                content.entry(media_type).or_insert_with(|| Shared { value: media, senders: Vec::new() });
-            // Fields only some specs send join the schema (a form's fields are all strings).
+            // A multipart body's values are examples of its fields; as one example of the
+            // body they can be told apart per spec like a form's.
+            let example = media.get("example").cloned().or_else(|| more.as_ref().map(field_examples));
+            let shared = content.entry(media_type).or_insert_with(|| Shared {
+                value: media,
+                senders: Vec::new(),
+                shapes: Vec::new(),
+            });
+            // Fields only some specs send join the schema; one a spec repeats is an array.
             if let (Some(have), Some(more)) =
                 (shared.value.pointer_mut("/schema/properties").and_then(Value::as_object_mut), more)
             {
                 for (name, schema) in more {
-                    have.entry(name).or_insert(schema);
+                    match have.get_mut(&name) {
+                        Some(field) => widen(field, &schema),
+                        None => {
+                            have.insert(name, schema);
+                        }
+                    }
                 }
             }
             shared.senders.push((page, example));
@@ -425,9 +482,64 @@ fn shared_request_body(requests: &[(&Page, &crate::model::Request)]) -> Option<V
     }
     let content: serde_json::Map<String, Value> = content
         .into_iter()
-        .map(|(media_type, shared)| (media_type, shared.with_examples(requests.len())))
+        .map(|(media_type, mut shared)| {
+            // Each spec's value of a field that is an array (another spec repeats it) is one
+            // item of it.
+            let arrays: Vec<String> = shared
+                .value
+                .pointer("/schema/properties")
+                .and_then(Value::as_object)
+                .map(|p| p.iter().filter(|(_, f)| f["type"] == "array").map(|(n, _)| n.clone()).collect())
+                .unwrap_or_default();
+            for example in shared.senders.iter_mut().filter_map(|(_, e)| e.as_mut()) {
+                for name in &arrays {
+                    as_array(example.get_mut(name));
+                }
+            }
+            if let Some(own) = shared.value.get_mut("example") {
+                for name in &arrays {
+                    as_array(own.get_mut(name));
+                }
+            }
+            let mut media = shared.with_examples(requests.len());
+            // Per-spec examples of the whole body: a field's own example would show one
+            // spec's value as everyone's.
+            if media.get("examples").is_some()
+                && let Some(fields) = media.pointer_mut("/schema/properties").and_then(Value::as_object_mut)
+            {
+                for field in fields.values_mut().filter_map(Value::as_object_mut) {
+                    field.shift_remove("example");
+                }
+            }
+            (media_type, media)
+        })
         .collect();
     Some(serde_json::json!({"required": with_body == requests.len(), "content": content}))
+}
+
+/// A single value where an array is described: the array of that one value.
+fn as_array(value: Option<&mut Value>) {
+    if let Some(value) = value
+        && !value.is_array()
+    {
+        *value = Value::Array(vec![value.take()]);
+    }
+}
+
+/// The examples a body's field schemas hold, as one example of the body (files, which have
+/// none, left out).
+fn field_examples(fields: &serde_json::Map<String, Value>) -> Value {
+    fields.iter().filter_map(|(name, field)| Some((name.clone(), field.get("example")?.clone()))).collect()
+}
+
+/// A field's schema `have` made to describe `more`, another spec's schema of it, too: a field
+/// one spec sends once and another repeats is an array of the single one's schema.
+fn widen(have: &mut Value, more: &Value) {
+    if have["type"] != "array" && more["type"] == "array" {
+        let mut item = have.take();
+        item.as_object_mut().map(|i| i.shift_remove("example"));
+        *have = serde_json::json!({"type": "array", "items": item});
+    }
 }
 
 /// The spec's body as a request body, its content the media type it is sent as, with the

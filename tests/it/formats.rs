@@ -935,6 +935,91 @@ fn openapi_format_without_a_document_makes_one_from_the_specs() {
     assert!(value["paths"].get("/users/{uid}").is_none(), "{value}");
 }
 
+/// Specs sharing an operation in different shapes: one sends a query parameter or a form
+/// field once, another repeats it, a third sends the name alone; one multipart body's text
+/// differs from another's. The operation describes every spec's request — the field or
+/// parameter an array, each spec's values its own example — and the document validates.
+#[test]
+fn openapi_shared_operation_fits_each_spec_s_shape() {
+    let url = "url: https://api.example.com/items\n";
+    let dir = project(&[
+        (
+            "one.yaml",
+            &format!("title: One\nmethod: POST\n{url}query:\n  tag: a\nbody:\n  form:\n    scope: read\n"),
+        ),
+        (
+            "many.yaml",
+            &format!(
+                "title: Many\nmethod: POST\n{url}query:\n  - tag: a\n  - tag: b\nbody:\n  form:\n    - scope: read\n    - scope: write\n"
+            ),
+        ),
+        (
+            "flag.yaml",
+            &format!("title: Flag\nmethod: POST\n{url}query:\n  tag: ~\nbody:\n  form:\n    scope: all\n"),
+        ),
+        (
+            "up.yaml",
+            "title: Up\nmethod: PUT\nurl: https://api.example.com/files\nbody:\n  multipart:\n    - name: note\n      value: first\n    - name: file\n      file: a.png\n",
+        ),
+        (
+            "up2.yaml",
+            "title: Up again\nmethod: PUT\nurl: https://api.example.com/files\nbody:\n  multipart:\n    - name: note\n      value: second\n    - name: note\n      value: third\n    - name: file\n      file: b.png\n",
+        ),
+    ]);
+    let value = openapi_into_other(dir.path());
+    let op = &value["paths"]["/items"]["post"];
+    let tag = &op["parameters"][0];
+    assert_eq!(tag["schema"], serde_json::json!({"type": "array", "items": {"type": "string"}}), "{op}");
+    assert_eq!(
+        (&tag["explode"], &tag["allowEmptyValue"]),
+        (&serde_json::json!(true), &serde_json::json!(true))
+    );
+    assert_eq!(tag["description"], "Sent as the name alone, without `=`, by Flag.", "{tag}");
+    assert_eq!(
+        tag["examples"],
+        serde_json::json!({
+            "many": {"summary": "Many", "value": ["a", "b"]},
+            "one": {"summary": "One", "value": ["a"]},
+        })
+    );
+    let form = &op["requestBody"]["content"]["application/x-www-form-urlencoded"];
+    assert_eq!(
+        form["schema"]["properties"]["scope"],
+        serde_json::json!({"type": "array", "items": {"type": "string"}})
+    );
+    assert_eq!(
+        form["examples"],
+        serde_json::json!({
+            "flag": {"summary": "Flag", "value": {"scope": ["all"]}},
+            "many": {"summary": "Many", "value": {"scope": ["read", "write"]}},
+            "one": {"summary": "One", "value": {"scope": ["read"]}},
+        })
+    );
+    let multipart = &value["paths"]["/files"]["put"]["requestBody"]["content"]["multipart/form-data"];
+    assert_eq!(
+        multipart["schema"]["properties"],
+        serde_json::json!({
+            "note": {"type": "array", "items": {"type": "string"}},
+            "file": {"type": "string", "format": "binary"},
+        }),
+        "{multipart}"
+    );
+    assert_eq!(
+        multipart["examples"],
+        serde_json::json!({
+            "up": {"summary": "Up", "value": {"note": ["first"]}},
+            "up2": {"summary": "Up again", "value": {"note": ["second", "third"]}},
+        })
+    );
+    if let Some(validator) =
+        tool(runtimes().join("docs-venv/bin/openapi-spec-validator"), "openapi-spec-validator")
+    {
+        assert!(
+            run(Command::new(&validator).arg(dir.path().join("other/openapi/openapi.json"))).contains(": OK")
+        );
+    }
+}
+
 #[test]
 fn openapi_output_validates_with_openapi_spec_validator() {
     let Some(validator) =
