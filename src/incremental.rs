@@ -255,7 +255,9 @@ impl Entry {
 }
 
 struct Cache {
-    entries: ByDigest<Entry>,
+    entries: ByDigest<Cached>,
+    /// How many entries a run took out of `entries`.
+    taken: std::sync::atomic::AtomicUsize,
     /// The digest of the last plan validated (every output path, sorted).
     plan: Option<u64>,
     /// The digest of the manifest the last run left, when it is canonical: its lines need no
@@ -268,6 +270,15 @@ struct Cache {
     /// When the cache was written (its file's mtime), in nanoseconds, and on which device.
     saved_at: i64,
     saved_on: u64,
+}
+
+/// A cache entry, taken out by the one spec that has its key, from any thread.
+struct Cached(std::sync::Mutex<Option<Entry>>);
+
+impl<'de> Deserialize<'de> for Cached {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Cached, D::Error> {
+        Entry::deserialize(d).map(|e| Cached(std::sync::Mutex::new(Some(e))))
+    }
 }
 
 /// A map keyed by content digests, which are spread evenly already: hashed by folding them,
@@ -306,6 +317,7 @@ impl Cache {
     fn empty() -> Cache {
         Cache {
             entries: ByDigest::default(),
+            taken: Default::default(),
             plan: None,
             manifest: None,
             specs: ByPath::default(),
@@ -342,6 +354,19 @@ impl Cache {
         (self.global == global && self.trusts(Some(*stat), now)).then_some(*key)
     }
 
+    /// The entry with `key`, taken out: a second take of it finds none.
+    fn take(&self, key: u128) -> Option<Entry> {
+        let cached = self.entries.get(&key)?;
+        let entry = cached.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take()?;
+        self.taken.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Some(entry)
+    }
+
+    /// Whether entries no spec of the run took are left (the specs they were for are gone).
+    fn left_over(&self) -> bool {
+        self.taken.load(std::sync::atomic::Ordering::Relaxed) < self.entries.len()
+    }
+
     /// Anything wrong (a link, another version, a bad checksum) gives an empty cache.
     fn load(out: &Path) -> Cache {
         let Ok(OnDisk::File { bytes, stamp, .. }) = output::inspect(out, Path::new(CACHE), true) else {
@@ -354,11 +379,18 @@ impl Cache {
             return Cache::empty();
         }
         // Decoded straight into maps, without a second copy of every entry.
-        type Loaded = (Option<u64>, Option<u64>, u64, ByPath<(Seen, u128)>, ByDigest<Entry>);
+        type Loaded = (Option<u64>, Option<u64>, u64, ByPath<(Seen, u128)>, ByDigest<Cached>);
         match postcard::from_bytes::<Loaded>(payload) {
-            Ok((plan, manifest, global, specs, entries)) => {
-                Cache { entries, plan, manifest, specs, global, saved_at: stamp.mtime, saved_on: stamp.dev }
-            }
+            Ok((plan, manifest, global, specs, entries)) => Cache {
+                entries,
+                taken: Default::default(),
+                plan,
+                manifest,
+                specs,
+                global,
+                saved_at: stamp.mtime,
+                saved_on: stamp.dev,
+            },
             Err(_) => Cache::empty(),
         }
     }
@@ -836,65 +868,51 @@ struct Resolved {
     found: Found,
 }
 
-/// First pass over one chunk: each spec's entry (cached, or built from its model), in
-/// parallel; and whether a spec file had to be read (its metadata is then new to the cache).
+/// First step for one spec, on whichever thread takes it: its entry (taken from the cache, or
+/// built from its model), and whether its file had to be read (its metadata is then new to
+/// the cache).
 fn resolve(
     job: &Job,
     global: &[u8],
-    units: &[Unit],
-    cache: &mut Cache,
-) -> Result<(Vec<Resolved>, bool), Fail> {
-    // Keys first (reading the files whose metadata the cache does not vouch for), then cache
-    // look-ups, then the misses' models.
-    let digest = hash(global);
-    let cache_ref = &*cache;
-    // The key, the file's metadata, and the file's bytes when it was read (a miss parses them
-    // rather than reading the file again).
-    type Keyed = (u128, Option<Seen>, Option<Vec<u8>>);
-    let keyed: Vec<Result<Keyed, Fail>> = units
-        .par_iter()
-        .map(|u| match u {
-            Unit::File { path, relative } => {
-                let meta = std::fs::symlink_metadata(path).map_err(|_| Fail::Fallback)?;
-                if !meta.is_file() {
-                    return Err(Fail::Fallback);
-                }
-                let now = Stamp::of(&meta);
-                if let Some(key) = cache_ref.known_spec(digest, relative, &now) {
-                    return Ok((key, Some(Seen::of(&now)), None));
-                }
-                let bytes = crate::spec::read_spec_file_with(path, &meta).map_err(|_| Fail::Fallback)?;
-                Ok((spec_key(global, relative, &bytes), Some(Seen::of(&now)), Some(bytes)))
+    digest: u64,
+    unit: &Unit,
+    cache: &Cache,
+) -> Result<(Resolved, bool), Fail> {
+    // The key first (reading the file only when the cache does not vouch for its metadata),
+    // then the cache's entry, else the spec's model.
+    let (key, source, bytes) = match unit {
+        Unit::File { path, relative } => {
+            let meta = std::fs::symlink_metadata(path).map_err(|_| Fail::Fallback)?;
+            if !meta.is_file() {
+                return Err(Fail::Fallback);
             }
-            Unit::Loaded(l) => Ok((spec_key(global, Path::new(&l.id), l.source.as_bytes()), None, None)),
-        })
-        .collect();
-    let mut hits = Vec::with_capacity(units.len());
-    let mut read = false;
-    for k in keyed {
-        let (key, source, bytes) = k?;
-        read |= bytes.is_some();
-        let hit = cache.entries.remove(&key).filter(|e| e.complete() && e.fits(job));
-        hits.push((key, source, hit, bytes));
-    }
-    let resolved = hits
-        .into_par_iter()
-        .zip(units.par_iter())
-        .map(|((key, source, hit, bytes), unit)| match hit {
-            Some(e) => Ok(Resolved { key, source, found: Found::Hit(e) }),
-            None => {
-                let own = match (unit, bytes) {
-                    (Unit::File { path, relative }, Some(bytes)) => {
-                        Some(crate::spec::parse_bytes(path, relative, &bytes).map_err(|_| Fail::Fallback)?)
-                    }
-                    _ => load(unit, Some(key), global)?.1,
-                };
-                let entry = skeleton(job, spec_of(unit, own.as_ref()))?;
-                Ok(Resolved { key, source, found: Found::Miss(entry, own.map(Box::new)) })
+            let now = Stamp::of(&meta);
+            match cache.known_spec(digest, relative, &now) {
+                Some(key) => (key, Some(Seen::of(&now)), None),
+                None => {
+                    // Kept: a miss parses these bytes rather than reading the file again.
+                    let bytes = crate::spec::read_spec_file_with(path, &meta).map_err(|_| Fail::Fallback)?;
+                    (spec_key(global, relative, &bytes), Some(Seen::of(&now)), Some(bytes))
+                }
             }
-        })
-        .collect::<Result<_, Fail>>()?;
-    Ok((resolved, read))
+        }
+        Unit::Loaded(l) => (spec_key(global, Path::new(&l.id), l.source.as_bytes()), None, None),
+    };
+    let read = bytes.is_some();
+    let found = match cache.take(key).filter(|e| e.complete() && e.fits(job)) {
+        Some(e) => Found::Hit(e),
+        None => {
+            let own = match (unit, bytes) {
+                (Unit::File { path, relative }, Some(bytes)) => {
+                    Some(crate::spec::parse_bytes(path, relative, &bytes).map_err(|_| Fail::Fallback)?)
+                }
+                _ => load(unit, Some(key), global)?.1,
+            };
+            let entry = skeleton(job, spec_of(unit, own.as_ref()))?;
+            Found::Miss(entry, own.map(Box::new))
+        }
+    };
+    Ok((Resolved { key, source, found }, read))
 }
 
 /// The plan's output paths (`<request id>/<file name>`) in one buffer, each with the unit it
@@ -1029,8 +1047,15 @@ impl Planned {
 /// Temporary files in the folders not listed already: the output folder, the folders of
 /// files owned but not planned, the folders above nested request folders, and the pages'
 /// folders. Sorted, each once.
-fn leftovers(out: &Path, planned: &Planned, unplanned: &[&str]) -> Result<Vec<String>, Error> {
-    let listed: HashSet<&str> = planned.folders().collect();
+fn leftovers(
+    out: &Path,
+    planned: &Planned,
+    unplanned: &[&str],
+    in_root: Vec<String>,
+) -> Result<Vec<String>, Error> {
+    let mut listed: HashSet<&str> = planned.folders().collect();
+    // The output folder itself was listed beside the first pass: `in_root` is what it held.
+    listed.insert("");
     let nested = listed.iter().copied().filter(|f| f.contains('/'));
     // A request folder below a page format's folder is listed twice: once is enough.
     let mut found = output::leftovers_except(
@@ -1038,6 +1063,7 @@ fn leftovers(out: &Path, planned: &Planned, unplanned: &[&str]) -> Result<Vec<St
         unplanned.iter().copied().chain(nested).chain(planned.pages()),
         &listed,
     )?;
+    found.extend(in_root);
     found.sort();
     found.dedup();
     Ok(found)
@@ -1165,7 +1191,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
     // A new output folder is created only once the plan is known to be valid.
     let exists = output::check_out_folder(out)?;
     let mut _lock = if exists { Some(output::Lock::acquire(out)?) } else { None };
-    let (mut cache, owned, manifest_now) = cache_and_manifest(out, exists, prefetched.0)?;
+    let (cache, owned, manifest_now) = cache_and_manifest(out, exists, prefetched.0)?;
     let root = output::OpenFolder::root(out)?;
     let mut dirty = false;
     let mut cleaned = Vec::new();
@@ -1174,87 +1200,92 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
     let mut not_regular = Vec::new();
     // (spec, place, path, why): resolved once the stale files are known.
     let mut others: Vec<(usize, Place, String, String)> = Vec::new();
-    for (c, chunk) in units.chunks(CHUNK).enumerate() {
-        let (resolved, read) = resolve(job, &global, chunk, &mut cache)?;
-        dirty |= read;
-        let looking = Looking { out, root: root.as_ref(), cache: &cache, owned: &owned, force };
-        let looked: Vec<Result<(Spec, Findings), Fail>> = resolved
-            .into_par_iter()
-            .enumerate()
-            .map(|(k, Resolved { key, source, found })| {
-                let (mut entry, own) = match found {
-                    Found::Hit(e) => (e, None),
-                    Found::Miss(e, own) => (e, own),
-                };
-                let unit = &units[c * CHUNK + k];
-                let render = || render_unit(job, unit, own.as_deref(), key, &global);
-                let mut lazy = Lazy { output: None, render: &render };
-                let mut findings = Findings::default();
-                let mut actions = Vec::with_capacity(entry.requests.len());
-                for (r, req) in entry.requests.iter_mut().enumerate() {
-                    let folder = list(&looking, req)?;
-                    findings.temps.extend(folder.temps().iter().cloned());
-                    let recorded = match &folder {
-                        Folder::Listed(listing, now) => listing.temps.is_empty().then_some(*now),
-                        Folder::Known(_) => req.folder,
-                        Folder::Missing | Folder::Walk => None,
+    let digest = hash(&global);
+    let looking = Looking { out, root: root.as_ref(), cache: &cache, owned: &owned, force };
+    let first_pass = || -> Result<(), Fail> {
+        for (c, chunk) in units.chunks(CHUNK).enumerate() {
+            let looked: Vec<Result<(Spec, Findings), Fail>> = chunk
+                .par_iter()
+                .map(|unit| {
+                    let (Resolved { key, source, found }, read) =
+                        resolve(job, &global, digest, unit, &cache)?;
+                    let (mut entry, own) = match found {
+                        Found::Hit(e) => (e, None),
+                        Found::Miss(e, own) => (e, own),
                     };
-                    if req.folder != recorded {
-                        req.folder = recorded;
-                        findings.dirty = true;
-                    }
-                    let mut row = Vec::with_capacity(req.slots.len());
-                    for (t, slot) in req.slots.iter_mut().enumerate() {
-                        let Slot::File { hash: want, stat } = slot else {
-                            row.push(Action::Keep);
-                            continue;
+                    let render = || render_unit(job, unit, own.as_deref(), key, &global);
+                    let mut lazy = Lazy { output: None, render: &render };
+                    let mut findings = Findings { dirty: read, ..Findings::default() };
+                    let mut actions = Vec::with_capacity(entry.requests.len());
+                    for (r, req) in entry.requests.iter_mut().enumerate() {
+                        let folder = list(&looking, req)?;
+                        findings.temps.extend(folder.temps().iter().cloned());
+                        let recorded = match &folder {
+                            Folder::Listed(listing, now) => listing.temps.is_empty().then_some(*now),
+                            Folder::Known(_) => req.folder,
+                            Folder::Missing | Folder::Walk => None,
                         };
-                        // `look` checks the path; it is built only for the few files that are
-                        // read or named.
-                        let on_disk = look(out, &folder, &req.id, &names[t])?;
-                        let path = || format!("{}/{}", req.id, names[t].0);
-                        let known = (want, stat);
-                        row.push(looking.decide(
+                        if req.folder != recorded {
+                            req.folder = recorded;
+                            findings.dirty = true;
+                        }
+                        let mut row = Vec::with_capacity(req.slots.len());
+                        for (t, slot) in req.slots.iter_mut().enumerate() {
+                            let Slot::File { hash: want, stat } = slot else {
+                                row.push(Action::Keep);
+                                continue;
+                            };
+                            // `look` checks the path; it is built only for the few files that are
+                            // read or named.
+                            let on_disk = look(out, &folder, &req.id, &names[t])?;
+                            let path = || format!("{}/{}", req.id, names[t].0);
+                            let known = (want, stat);
+                            row.push(looking.decide(
+                                on_disk,
+                                &path,
+                                Place::Sample(r, t),
+                                known,
+                                &mut lazy,
+                                &mut findings,
+                            )?);
+                        }
+                        actions.push(row);
+                    }
+                    let mut page_actions = Vec::with_capacity(entry.pages.len());
+                    for (p, slot) in entry.pages.iter_mut().enumerate() {
+                        let path = crate::format::page_path(job.pages[p], &entry.id);
+                        let on_disk = output::inspect(out, output::checked_relative(&path)?, false)?;
+                        let known = (&mut slot.hash, &mut slot.stat);
+                        let path = || path.clone();
+                        page_actions.push(looking.decide(
                             on_disk,
                             &path,
-                            Place::Sample(r, t),
+                            Place::Page(p),
                             known,
                             &mut lazy,
                             &mut findings,
                         )?);
                     }
-                    actions.push(row);
-                }
-                let mut page_actions = Vec::with_capacity(entry.pages.len());
-                for (p, slot) in entry.pages.iter_mut().enumerate() {
-                    let path = crate::format::page_path(job.pages[p], &entry.id);
-                    let on_disk = output::inspect(out, output::checked_relative(&path)?, false)?;
-                    let known = (&mut slot.hash, &mut slot.stat);
-                    let path = || path.clone();
-                    page_actions.push(looking.decide(
-                        on_disk,
-                        &path,
-                        Place::Page(p),
-                        known,
-                        &mut lazy,
-                        &mut findings,
-                    )?);
-                }
-                Ok((Spec { key, source, entry, actions, page_actions }, findings))
-            })
-            .collect();
-        for (k, l) in looked.into_iter().enumerate() {
-            let (spec, findings) = l?;
-            conflicts.extend(findings.conflicts);
-            not_regular.extend(findings.not_regular);
-            others.extend(
-                findings.blocked.into_iter().map(|(place, path, why)| (c * CHUNK + k, place, path, why)),
-            );
-            dirty |= findings.dirty;
-            cleaned.extend(findings.temps);
-            specs.push(spec);
+                    Ok((Spec { key, source, entry, actions, page_actions }, findings))
+                })
+                .collect();
+            for (k, l) in looked.into_iter().enumerate() {
+                let (spec, findings) = l?;
+                conflicts.extend(findings.conflicts);
+                not_regular.extend(findings.not_regular);
+                others.extend(
+                    findings.blocked.into_iter().map(|(place, path, why)| (c * CHUNK + k, place, path, why)),
+                );
+                dirty |= findings.dirty;
+                cleaned.extend(findings.temps);
+                specs.push(spec);
+            }
         }
-    }
+        Ok(())
+    };
+    // The output folder's own listing (for temporary files left there) beside the first pass.
+    let (in_root, first) = rayon::join(|| output::temps_in(out, ""), first_pass);
+    first?;
     // The whole plan's paths, sorted, for validation and the manifest; sized exactly, as at
     // 50,000 specs a doubling buffer's slack would be megabytes.
     let by_name = names_in_order(&names);
@@ -1329,7 +1360,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
         OnDisk::File { permissions, .. } => Some(permissions),
         _ => None,
     };
-    cleaned.extend(leftovers(out, &planned, &unplanned)?);
+    cleaned.extend(leftovers(out, &planned, &unplanned, in_root?)?);
     cleaned.sort();
     cleaned.dedup();
     drop(unplanned);
@@ -1517,12 +1548,7 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
     if let Some(manifest) = manifest {
         output::write_below(out, MANIFEST, manifest_mode.as_ref(), |w| w.write_all(manifest.as_bytes()))?;
     }
-    if dirty
-        || any_work
-        || !cache.entries.is_empty()
-        || cache.plan != Some(plan)
-        || cache.manifest != manifest_left
-    {
+    if dirty || any_work || cache.left_over() || cache.plan != Some(plan) || cache.manifest != manifest_left {
         let index = specs
             .iter()
             .zip(units)
@@ -1566,71 +1592,77 @@ fn check_inner(job: &Job, units: &[Unit], prefetched: Prefetched) -> Result<(usi
     } else {
         None
     };
-    let (mut cache, owned, _) = cache_and_manifest(out, exists, prefetched.0)?;
+    let (cache, owned, _) = cache_and_manifest(out, exists, prefetched.0)?;
     let root = output::OpenFolder::root(out)?;
     let mut report = CheckReport::default();
     let by_name = names_in_order(&names);
     // Every sample a file, usually, with a path of about 30 bytes: little doubling slack.
     let mut planned = Planned::with_capacity(units.len() * names.len(), units.len() * names.len() * 32);
     let mut ids = Vec::with_capacity(units.len());
-    for (c, chunk) in units.chunks(CHUNK).enumerate() {
-        let (resolved, _) = resolve(job, &global, chunk, &mut cache)?;
-        let looking = Looking { out, root: root.as_ref(), cache: &cache, owned: &owned, force: false };
-        type Checked = (Entry, CheckReport);
-        let checked: Vec<Result<Checked, Fail>> = resolved
-            .into_par_iter()
-            .zip(chunk.par_iter())
-            .map(|(Resolved { key, found, .. }, unit)| {
-                let (entry, own) = match found {
-                    Found::Hit(e) => (e, None),
-                    Found::Miss(e, own) => (e, own),
-                };
-                let render = || render_unit(job, unit, own.as_deref(), key, &global);
-                let mut lazy = Lazy { output: None, render: &render };
-                let mut part = CheckReport::default();
-                for (r, req) in entry.requests.iter().enumerate() {
-                    let folder = list(&looking, req)?;
-                    part.leftovers.extend(folder.temps().iter().cloned());
-                    for (t, slot) in req.slots.iter().enumerate() {
-                        let Slot::File { hash: want, stat } = slot else { continue };
-                        let on_disk = look(out, &folder, &req.id, &names[t])?;
-                        let path = || format!("{}/{}", req.id, names[t].0);
+    let digest = hash(&global);
+    let looking = Looking { out, root: root.as_ref(), cache: &cache, owned: &owned, force: false };
+    let first_pass = || -> Result<(), Fail> {
+        for (c, chunk) in units.chunks(CHUNK).enumerate() {
+            type Checked = (Entry, CheckReport);
+            let checked: Vec<Result<Checked, Fail>> = chunk
+                .par_iter()
+                .map(|unit| {
+                    let (Resolved { key, found, .. }, _) = resolve(job, &global, digest, unit, &cache)?;
+                    let (entry, own) = match found {
+                        Found::Hit(e) => (e, None),
+                        Found::Miss(e, own) => (e, own),
+                    };
+                    let render = || render_unit(job, unit, own.as_deref(), key, &global);
+                    let mut lazy = Lazy { output: None, render: &render };
+                    let mut part = CheckReport::default();
+                    for (r, req) in entry.requests.iter().enumerate() {
+                        let folder = list(&looking, req)?;
+                        part.leftovers.extend(folder.temps().iter().cloned());
+                        for (t, slot) in req.slots.iter().enumerate() {
+                            let Slot::File { hash: want, stat } = slot else { continue };
+                            let on_disk = look(out, &folder, &req.id, &names[t])?;
+                            let path = || format!("{}/{}", req.id, names[t].0);
+                            looking.check(
+                                on_disk,
+                                &path,
+                                Place::Sample(r, t),
+                                (*want, *stat),
+                                &mut lazy,
+                                &mut part,
+                            )?;
+                        }
+                    }
+                    for (p, slot) in entry.pages.iter().enumerate() {
+                        let path = crate::format::page_path(job.pages[p], &entry.id);
+                        let on_disk = output::inspect(out, output::checked_relative(&path)?, false)?;
+                        let path = || path.clone();
                         looking.check(
                             on_disk,
                             &path,
-                            Place::Sample(r, t),
-                            (*want, *stat),
+                            Place::Page(p),
+                            (slot.hash, slot.stat),
                             &mut lazy,
                             &mut part,
                         )?;
                     }
-                }
-                for (p, slot) in entry.pages.iter().enumerate() {
-                    let path = crate::format::page_path(job.pages[p], &entry.id);
-                    let on_disk = output::inspect(out, output::checked_relative(&path)?, false)?;
-                    let path = || path.clone();
-                    looking.check(
-                        on_disk,
-                        &path,
-                        Place::Page(p),
-                        (slot.hash, slot.stat),
-                        &mut lazy,
-                        &mut part,
-                    )?;
-                }
-                Ok((entry, part))
-            })
-            .collect();
-        for (k, one) in checked.into_iter().enumerate() {
-            let (entry, part) = one?;
-            planned.push_entry(&entry, &names, &by_name, job.pages, c * CHUNK + k);
-            ids.push(entry.id);
-            report.stale.extend(part.stale);
-            report.missing.extend(part.missing);
-            report.not_regular.extend(part.not_regular);
-            report.leftovers.extend(part.leftovers);
+                    Ok((entry, part))
+                })
+                .collect();
+            for (k, one) in checked.into_iter().enumerate() {
+                let (entry, part) = one?;
+                planned.push_entry(&entry, &names, &by_name, job.pages, c * CHUNK + k);
+                ids.push(entry.id);
+                report.stale.extend(part.stale);
+                report.missing.extend(part.missing);
+                report.not_regular.extend(part.not_regular);
+                report.leftovers.extend(part.leftovers);
+            }
         }
-    }
+        Ok(())
+    };
+    // The output folder's own listing (for temporary files left there) beside the first pass.
+    let (in_root, first) = rayon::join(|| output::temps_in(out, ""), first_pass);
+    first?;
     validate(&mut planned, units, &cache, ids.iter().map(String::as_str))?;
     drop(ids);
     report.stale.sort();
@@ -1642,7 +1674,7 @@ fn check_inner(job: &Job, units: &[Unit], prefetched: Prefetched) -> Result<(usi
             report.orphaned.push(old.to_string());
         }
     }
-    report.leftovers.extend(leftovers(out, &planned, &unplanned)?);
+    report.leftovers.extend(leftovers(out, &planned, &unplanned, in_root?)?);
     report.leftovers.sort();
     report.leftovers.dedup();
     let kept = owned.iter().filter(|p| !job.scope.covers(p));

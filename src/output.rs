@@ -1152,20 +1152,28 @@ pub(crate) fn leftovers_except<'a>(
         if listed.contains(folder) || (!folder.is_empty() && !inspect_folder(out, folder)?) {
             continue;
         }
-        let dir = out.join(folder);
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(Error::io(&dir, e)),
-        };
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io(&dir, e))?;
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
-            let kind = entry.file_type().map_err(|e| Error::io(&entry.path(), e))?;
-            if is_temp(name, kind) {
-                found.push(if folder.is_empty() { name.to_string() } else { format!("{folder}/{name}") });
-            }
+        found.extend(temps_in(out, folder)?);
+    }
+    Ok(found)
+}
+
+/// The temporary files an interrupted write left in `out/folder` (`""`: the output folder
+/// itself), as paths relative to `out`; none when the folder is missing.
+pub(crate) fn temps_in(out: &Path, folder: &str) -> Result<Vec<String>, Error> {
+    let dir = out.join(folder);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(&dir, e)),
+    };
+    let mut found = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(&dir, e))?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let kind = entry.file_type().map_err(|e| Error::io(&entry.path(), e))?;
+        if is_temp(name, kind) {
+            found.push(if folder.is_empty() { name.to_string() } else { format!("{folder}/{name}") });
         }
     }
     Ok(found)
