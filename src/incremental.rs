@@ -255,7 +255,11 @@ impl Entry {
 }
 
 struct Cache {
-    entries: ByDigest<Cached>,
+    /// The entries in the order the last run saved them, its specs' order: a spec usually
+    /// finds its own at its own position, read in order rather than looked up at random.
+    entries: Vec<(u128, Cached)>,
+    /// Where each key's entry is, made the first time a spec's position does not hold it.
+    entry_index: std::sync::OnceLock<ByDigest<usize>>,
     /// How many entries a run took out of `entries`.
     taken: std::sync::atomic::AtomicUsize,
     /// The digest of the last plan validated (every output path, sorted).
@@ -265,7 +269,9 @@ struct Cache {
     manifest: Option<u64>,
     /// Each spec file's metadata when it was read, and its key, under the run's [`global_key`]
     /// digested as `global`.
-    specs: ByPath<(Seen, u128)>,
+    specs: Vec<(String, (Seen, u128))>,
+    /// Where each path is in `specs`, made as `entry_index` is.
+    spec_index: std::sync::OnceLock<ByPath<usize>>,
     global: u64,
     /// When the cache was written (its file's mtime), in nanoseconds, and on which device.
     saved_at: i64,
@@ -316,11 +322,13 @@ type Saved = (Option<u64>, Option<u64>, u64, Vec<(String, (Seen, u128))>, Vec<(u
 impl Cache {
     fn empty() -> Cache {
         Cache {
-            entries: ByDigest::default(),
+            entries: Vec::new(),
+            entry_index: Default::default(),
             taken: Default::default(),
             plan: None,
             manifest: None,
-            specs: ByPath::default(),
+            specs: Vec::new(),
+            spec_index: Default::default(),
             global: 0,
             saved_at: i64::MIN,
             saved_on: 0,
@@ -348,15 +356,34 @@ impl Cache {
         }
     }
 
-    /// The key of the spec at `relative` when its file is the one recorded, without reading it.
-    fn known_spec(&self, global: u64, relative: &Path, now: &Stamp) -> Option<u128> {
-        let (stat, key) = self.specs.get(relative.to_str()?)?;
+    /// The key of the spec at `relative`, the run's `at`-th spec, when its file is the one
+    /// recorded, without reading it.
+    fn known_spec(&self, global: u64, relative: &Path, at: usize, now: &Stamp) -> Option<u128> {
+        let relative = relative.to_str()?;
+        let (_, (stat, key)) = match self.specs.get(at) {
+            Some(here) if here.0 == relative => here,
+            _ => {
+                let index = self.spec_index.get_or_init(|| {
+                    self.specs.iter().enumerate().map(|(i, (path, _))| (path.clone(), i)).collect()
+                });
+                &self.specs[*index.get(relative)?]
+            }
+        };
         (self.global == global && self.trusts(Some(*stat), now)).then_some(*key)
     }
 
-    /// The entry with `key`, taken out: a second take of it finds none.
-    fn take(&self, key: u128) -> Option<Entry> {
-        let cached = self.entries.get(&key)?;
+    /// The entry with `key`, taken out (looked for first at `at`, the spec's position): a
+    /// second take of it finds none.
+    fn take(&self, key: u128, at: usize) -> Option<Entry> {
+        let (_, cached) = match self.entries.get(at) {
+            Some(here) if here.0 == key => here,
+            _ => {
+                let index = self
+                    .entry_index
+                    .get_or_init(|| self.entries.iter().enumerate().map(|(i, (key, _))| (*key, i)).collect());
+                &self.entries[*index.get(&key)?]
+            }
+        };
         let entry = cached.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take()?;
         self.taken.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Some(entry)
@@ -379,14 +406,18 @@ impl Cache {
             return Cache::empty();
         }
         // Decoded straight into maps, without a second copy of every entry.
-        type Loaded = (Option<u64>, Option<u64>, u64, ByPath<(Seen, u128)>, ByDigest<Cached>);
+        // In the saved order: a run reads them in that order (see `entries`), and a map would
+        // hash every key of a large tree before the first look.
+        type Loaded = (Option<u64>, Option<u64>, u64, Vec<(String, (Seen, u128))>, Vec<(u128, Cached)>);
         match postcard::from_bytes::<Loaded>(payload) {
             Ok((plan, manifest, global, specs, entries)) => Cache {
                 entries,
+                entry_index: Default::default(),
                 taken: Default::default(),
                 plan,
                 manifest,
                 specs,
+                spec_index: Default::default(),
                 global,
                 saved_at: stamp.mtime,
                 saved_on: stamp.dev,
@@ -868,14 +899,14 @@ struct Resolved {
     found: Found,
 }
 
-/// First step for one spec, on whichever thread takes it: its entry (taken from the cache, or
-/// built from its model), and whether its file had to be read (its metadata is then new to
+/// First step for one spec, the run's `at`-th, on whichever thread takes it: its entry (taken
+/// from the cache, or built from its model), and whether its file had to be read (its metadata is then new to
 /// the cache).
 fn resolve(
     job: &Job,
     global: &[u8],
     digest: u64,
-    unit: &Unit,
+    (at, unit): (usize, &Unit),
     cache: &Cache,
 ) -> Result<(Resolved, bool), Fail> {
     // The key first (reading the file only when the cache does not vouch for its metadata),
@@ -887,7 +918,7 @@ fn resolve(
                 return Err(Fail::Fallback);
             }
             let now = Stamp::of(&meta);
-            match cache.known_spec(digest, relative, &now) {
+            match cache.known_spec(digest, relative, at, &now) {
                 Some(key) => (key, Some(Seen::of(&now)), None),
                 None => {
                     // Kept: a miss parses these bytes rather than reading the file again.
@@ -899,7 +930,7 @@ fn resolve(
         Unit::Loaded(l) => (spec_key(global, Path::new(&l.id), l.source.as_bytes()), None, None),
     };
     let read = bytes.is_some();
-    let found = match cache.take(key).filter(|e| e.complete() && e.fits(job)) {
+    let found = match cache.take(key, at).filter(|e| e.complete() && e.fits(job)) {
         Some(e) => Found::Hit(e),
         None => {
             let own = match (unit, bytes) {
@@ -1206,9 +1237,10 @@ fn generate_inner(job: &Job, units: &[Unit], force: bool, prefetched: Prefetched
         for (c, chunk) in units.chunks(CHUNK).enumerate() {
             let looked: Vec<Result<(Spec, Findings), Fail>> = chunk
                 .par_iter()
-                .map(|unit| {
+                .enumerate()
+                .map(|(k, unit)| {
                     let (Resolved { key, source, found }, read) =
-                        resolve(job, &global, digest, unit, &cache)?;
+                        resolve(job, &global, digest, (c * CHUNK + k, unit), &cache)?;
                     let (mut entry, own) = match found {
                         Found::Hit(e) => (e, None),
                         Found::Miss(e, own) => (e, own),
@@ -1606,8 +1638,10 @@ fn check_inner(job: &Job, units: &[Unit], prefetched: Prefetched) -> Result<(usi
             type Checked = (Entry, CheckReport);
             let checked: Vec<Result<Checked, Fail>> = chunk
                 .par_iter()
-                .map(|unit| {
-                    let (Resolved { key, found, .. }, _) = resolve(job, &global, digest, unit, &cache)?;
+                .enumerate()
+                .map(|(k, unit)| {
+                    let (Resolved { key, found, .. }, _) =
+                        resolve(job, &global, digest, (c * CHUNK + k, unit), &cache)?;
                     let (entry, own) = match found {
                         Found::Hit(e) => (e, None),
                         Found::Miss(e, own) => (e, own),
@@ -1708,6 +1742,46 @@ mod tests {
         let page = PageSlot { hash: NonZeroU64::new(7), stat: None };
         let back: PageSlot = postcard::from_bytes(&postcard::to_allocvec(&page).unwrap()).unwrap();
         assert_eq!((back.hash, back.stat), (page.hash, page.stat));
+    }
+
+    /// A spec finds its entry and its file's record at its own position, and anywhere else
+    /// through the index (a spec added before it moves it); an entry is taken once, and what
+    /// no spec took is left over.
+    #[test]
+    fn cached_entries_are_found_at_their_position_or_by_key_and_taken_once() {
+        let entry = |id: &str| Entry { id: id.into(), requests: Vec::new(), pages: Vec::new() };
+        let now = Stamp { size: 1, mtime: 5, ctime: 5, ino: 2, dev: 3 };
+        let seen = Seen::of(&now);
+        let cache = Cache {
+            saved_at: 6,
+            saved_on: 3,
+            entries: (1..=3)
+                .map(|k| (k, Cached(std::sync::Mutex::new(Some(entry(&format!("e{k}")))))))
+                .collect(),
+            specs: ["a.yaml", "b.yaml", "c.yaml"]
+                .iter()
+                .zip(1..)
+                .map(|(p, k)| (p.to_string(), (seen, k)))
+                .collect(),
+            ..Cache::empty()
+        };
+        assert_eq!(cache.take(2, 1).map(|e| e.id).as_deref(), Some("e2"));
+        assert!(cache.entry_index.get().is_none(), "found in place, no index made");
+        assert!(cache.take(2, 1).is_none(), "taken twice");
+        assert_eq!(cache.take(3, 0).map(|e| e.id).as_deref(), Some("e3"));
+        assert!(cache.take(4, 0).is_none());
+        assert!(cache.left_over(), "e1 was not taken");
+        assert_eq!(cache.take(1, 2).map(|e| e.id).as_deref(), Some("e1"));
+        assert!(!cache.left_over());
+        // A file's key, when it is the file recorded under this run's global key.
+        assert_eq!(cache.known_spec(cache.global, Path::new("b.yaml"), 1, &now), Some(2));
+        assert_eq!(cache.known_spec(1, Path::new("b.yaml"), 1, &now), None, "another global key");
+        let edited = Stamp { mtime: 7, ..now };
+        assert_eq!(cache.known_spec(cache.global, Path::new("b.yaml"), 1, &edited), None, "edited");
+        assert!(cache.spec_index.get().is_none(), "found in place, no index made");
+        assert_eq!(cache.known_spec(cache.global, Path::new("c.yaml"), 0, &now), Some(3));
+        assert!(cache.spec_index.get().is_some(), "c.yaml found through the index");
+        assert_eq!(cache.known_spec(cache.global, Path::new("d.yaml"), 3, &now), None);
     }
 
     #[cfg(unix)]
