@@ -405,9 +405,9 @@ impl Cache {
         if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(payload) {
             return Cache::empty();
         }
-        // Decoded straight into maps, without a second copy of every entry.
-        // In the saved order: a run reads them in that order (see `entries`), and a map would
-        // hash every key of a large tree before the first look.
+        // Decoded straight into vectors in the saved order, without a second copy of every
+        // entry: a run reads them in that order (see `entries`), and a map would hash every
+        // key of a large tree before the first look.
         type Loaded = (Option<u64>, Option<u64>, u64, Vec<(String, (Seen, u128))>, Vec<(u128, Cached)>);
         match postcard::from_bytes::<Loaded>(payload) {
             Ok((plan, manifest, global, specs, entries)) => Cache {
@@ -900,8 +900,8 @@ struct Resolved {
 }
 
 /// First step for one spec, the run's `at`-th, on whichever thread takes it: its entry (taken
-/// from the cache, or built from its model), and whether its file had to be read (its metadata is then new to
-/// the cache).
+/// from the cache, or built from its model), and whether its file had to be read (its
+/// metadata is then new to the cache).
 fn resolve(
     job: &Job,
     global: &[u8],
