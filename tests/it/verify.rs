@@ -756,50 +756,67 @@ echo curl_exec($ch);
     assert!(stdout.ends_with("\n2 passed, 0 failed, 0 skipped\n"), "{stdout}");
 }
 
-/// The batch compilers start from the class-data archives scripts/install-runtimes.sh writes:
-/// started with exactly the JVM flags and class path of the recipe's compile step, the
-/// compiler's classes come from the archive. A recipe drifting from the installer (another
-/// class path, another flag) would still pass every sample, only slower, so this is what
-/// notices it.
+/// The compilers of the Java and Kotlin samples start from the class-data archives
+/// scripts/install-runtimes.sh writes: started with exactly the JVM flags and class path of a
+/// recipe's compile step (a batch's, or a single sample's), the compiler's classes come from
+/// the archive. A recipe drifting from the installer (another class path, another flag)
+/// would still pass every sample, only slower, so this is what notices it.
 #[test]
-fn batch_compilers_load_their_classes_from_the_installed_archives() {
+fn compilers_load_their_classes_from_the_installed_archives() {
     let runtimes = super::runtimes();
     let runtimes = runtimes.to_str().unwrap();
+    let javac = "com.sun.tools.javac.main.JavaCompiler";
+    let kotlinc = "org.jetbrains.kotlin.cli.jvm.K2JVMCompiler";
     let cases = [
-        ("java", "okhttp", "com.sun.tools.javac.main.JavaCompiler"),
-        ("java", "httpclient", "com.sun.tools.javac.main.JavaCompiler"),
-        ("kotlin", "okhttp", "org.jetbrains.kotlin.cli.jvm.K2JVMCompiler"),
+        ("java", "okhttp", true, javac),
+        ("java", "okhttp", false, javac),
+        ("java", "httpclient", true, javac),
+        ("java", "httpclient", false, javac),
+        ("kotlin", "okhttp", true, kotlinc),
+        ("kotlin", "okhttp", false, kotlinc),
     ];
-    for (language, client, compiler_class) in cases {
+    let scratch = tempfile::tempdir().unwrap();
+    let hello = scratch.path().join("Hello.java");
+    std::fs::write(&hello, "public class Hello { public static void main(String[] a) {} }\n").unwrap();
+    for (language, client, batched, compiler_class) in cases {
         let recipe =
             snipgen::lang::builtin().find(language).unwrap().client(client).unwrap().verify.clone().unwrap();
-        let compile: Vec<String> =
-            recipe.batch.unwrap().steps[0].iter().map(|a| a.replace("{runtimes}", runtimes)).collect();
+        let steps = if batched { recipe.batch.unwrap().steps } else { recipe.steps };
+        let compile: Vec<String> = steps[0].iter().map(|a| a.replace("{runtimes}", runtimes)).collect();
+        let what = format!("{language}:{client} ({})", if batched { "batch" } else { "one sample" });
         let flag = |prefix: &str| compile.iter().find_map(|a| a.strip_prefix(prefix)).map(str::to_owned);
-        let (archive, mut start) = if compile[0] == "javac" {
+        let (archive, start) = if compile[0] == "javac" {
             // javac's own JVM takes its flags as `-J`: they and nothing of the compile.
             let start: Vec<String> =
                 compile.iter().take_while(|a| *a == "javac" || a.starts_with("-J")).cloned().collect();
-            (flag("-J-XX:SharedArchiveFile="), [start, vec!["-J-Xlog:class+load=info".into()]].concat())
+            (
+                flag("-J-XX:SharedArchiveFile="),
+                [start, vec!["-J-Xlog:class+load=info".into(), "-version".into()]].concat(),
+            )
+        } else if compile.last().is_some_and(|a| a == "Main.java") {
+            // The source launcher compiles the file it is given: a program of its own here.
+            let mut start = compile.clone();
+            *start.last_mut().unwrap() = hello.display().to_string();
+            start.insert(1, "-Xlog:class+load=info".into());
+            (flag("-XX:SharedArchiveFile="), start)
         } else {
             // `java FLAGS -cp COMPILER_CLASS_PATH MAIN_CLASS`, then the compiler's arguments.
             let main = compile.iter().position(|a| a == compiler_class).expect("the compiler's main class");
             let mut start = compile[..=main].to_vec();
             start.insert(1, "-Xlog:class+load=info".into());
+            start.push("-version".into());
             (flag("-XX:SharedArchiveFile="), start)
         };
-        let archive =
-            archive.unwrap_or_else(|| panic!("{language}:{client}: the compile step names no archive"));
+        let archive = archive.unwrap_or_else(|| panic!("{what}: the compile step names no archive"));
         if !Path::new(&archive).exists() {
             super::skip(&format!("{archive} missing: run scripts/install-runtimes.sh {language}"));
             continue;
         }
-        start.push("-version".into());
         let out = Command::new(&start[0]).args(&start[1..]).output().unwrap();
         let log = String::from_utf8_lossy(&out.stdout);
         assert!(out.status.success(), "{start:?}: {log}{}", String::from_utf8_lossy(&out.stderr));
         let line =
             log.lines().find(|l| l.contains(&format!(" {compiler_class} source:"))).unwrap_or("not loaded");
-        assert!(line.ends_with("source: shared objects file (top)"), "{language}:{client}: {line}");
+        assert!(line.ends_with("source: shared objects file (top)"), "{what}: {line}");
     }
 }
