@@ -658,8 +658,7 @@ pub(crate) fn write_below(
     keep: Option<&Permissions>,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Error> {
-    let missing = || Error::io(out, std::io::ErrorKind::NotFound.into());
-    OpenFolder::root(out)?.ok_or_else(missing)?.write_below(out, relative, keep, write)?;
+    OpenFolder::existing_root(out)?.write_below(out, relative, keep, write)?;
     Ok(())
 }
 
@@ -861,6 +860,11 @@ impl OpenFolder {
         }
         #[cfg(not(target_os = "linux"))]
         Ok(out.is_dir().then(|| OpenFolder { path: out.to_path_buf() }))
+    }
+
+    /// [`OpenFolder::root`] of an output folder that must be there: one made already.
+    pub(crate) fn existing_root(out: &Path) -> Result<OpenFolder, Error> {
+        OpenFolder::root(out)?.ok_or_else(|| Error::io(out, std::io::ErrorKind::NotFound.into()))
     }
 
     /// The folder at `relative` (names separated by `/`) below this one, which is at `path`,
@@ -1279,10 +1283,12 @@ pub fn write(out: &Path, files: &[Rendered], force: bool, scope: &Scope) -> Resu
             _ => {}
         }
     }
+    // Opened once for every write below it (the folder was made above).
+    let root = OpenFolder::existing_root(out)?;
     if !to_write.is_empty() || !to_remove.is_empty() {
         let intent = manifest_text(owned.iter().map(String::as_str).chain(planned.iter().copied()));
         if manifest_now.as_deref() != Some(intent.as_bytes()) {
-            write_below(out, MANIFEST, manifest_mode.as_ref(), |w| w.write_all(intent.as_bytes()))?;
+            root.write_below(out, MANIFEST, manifest_mode.as_ref(), |w| w.write_all(intent.as_bytes()))?;
         }
     }
     for old in to_remove {
@@ -1298,7 +1304,7 @@ pub fn write(out: &Path, files: &[Rendered], force: bool, scope: &Scope) -> Resu
         prune_empty_dirs(out, out.join(old).parent());
     }
     for (file, permissions) in to_write {
-        write_below(out, &file.path, permissions.as_ref(), |w| w.write_all(file.text.as_bytes()))?;
+        root.write_below(out, &file.path, permissions.as_ref(), |w| w.write_all(file.text.as_bytes()))?;
         report.written.push(file.path.clone());
     }
     let current = match inspect(out, Path::new(MANIFEST), true)? {
@@ -1306,7 +1312,7 @@ pub fn write(out: &Path, files: &[Rendered], force: bool, scope: &Scope) -> Resu
         _ => None,
     };
     if current.as_deref() != Some(manifest.as_bytes()) {
-        write_below(out, MANIFEST, manifest_mode.as_ref(), |w| w.write_all(manifest.as_bytes()))?;
+        root.write_below(out, MANIFEST, manifest_mode.as_ref(), |w| w.write_all(manifest.as_bytes()))?;
     }
     Ok(report)
 }

@@ -312,7 +312,8 @@ fn query_and_header_parameters(request: &crate::model::Request) -> Vec<Value> {
 /// summarised by its title), so no spec's value is lost; a parameter not every spec sends
 /// says which do.
 fn shared_parameters(requests: &[(&Page, &crate::model::Request)]) -> Vec<Value> {
-    let mut merged: indexmap::IndexMap<(String, String), Shared> = indexmap::IndexMap::new();
+    // Each (place, name) with every sender's own parameter, as it alone would describe it.
+    let mut merged: indexmap::IndexMap<(String, String), (Shared, Vec<Value>)> = indexmap::IndexMap::new();
     for (page, request) in requests {
         for param in query_and_header_parameters(request) {
             let place = param["in"].as_str().unwrap_or_default().to_string();
@@ -320,19 +321,17 @@ fn shared_parameters(requests: &[(&Page, &crate::model::Request)]) -> Vec<Value>
             // Header names are case-insensitive.
             let name = if place == "header" { name.to_ascii_lowercase() } else { name.to_string() };
             let example = param.get("example").cloned();
-            let shared = merged.entry((place, name)).or_insert_with(|| Shared {
-                value: param.clone(),
-                senders: Vec::new(),
-                shapes: Vec::new(),
-            });
+            let (shared, shapes) = merged
+                .entry((place, name))
+                .or_insert_with(|| (Shared { value: param.clone(), senders: Vec::new() }, Vec::new()));
             shared.senders.push((page, example));
-            shared.shapes.push(param);
+            shapes.push(param);
         }
     }
     merged
         .into_values()
-        .map(|mut shared| {
-            shared.reconcile_parameter();
+        .map(|(mut shared, shapes)| {
+            shared.reconcile_parameter(&shapes);
             if shared.senders.len() < requests.len() {
                 let titles: Vec<&str> = shared.senders.iter().map(|(page, _)| page.title).collect();
                 let sent_by = format!("Sent by {} only.", titles.join(", "));
@@ -351,16 +350,15 @@ fn shared_parameters(requests: &[(&Page, &crate::model::Request)]) -> Vec<Value>
 struct Shared<'a> {
     value: Value,
     senders: Vec<(&'a Page<'a>, Option<Value>)>,
-    /// Each sender's own parameter, as it alone would describe it (parameters only).
-    shapes: Vec<Value>,
 }
 
 impl Shared<'_> {
     /// A query parameter the specs send in different shapes is described so that every
     /// sender's value fits: an array (each value an example of one item) when any spec repeats
-    /// it, and a name sent alone (`?flag`) says which specs send it so.
-    fn reconcile_parameter(&mut self) {
-        let schemas: Vec<&Value> = self.shapes.iter().map(|p| &p["schema"]).collect();
+    /// it, and a name sent alone (`?flag`) says which specs send it so. `shapes` holds each
+    /// sender's own parameter, in the senders' order.
+    fn reconcile_parameter(&mut self, shapes: &[Value]) {
+        let schemas: Vec<&Value> = shapes.iter().map(|p| &p["schema"]).collect();
         if schemas.iter().all(|s| *s == schemas[0]) {
             return;
         }
@@ -376,12 +374,11 @@ impl Shared<'_> {
         } else {
             param.insert("schema".into(), serde_json::json!({"type": "string"}));
         }
-        if self.shapes.iter().any(|p| p.get("allowEmptyValue").is_some()) {
+        if shapes.iter().any(|p| p.get("allowEmptyValue").is_some()) {
             param.insert("allowEmptyValue".into(), Value::Bool(true));
         }
         // Only a parameter sent as the name alone has a description of its own.
-        let alone: Vec<&str> = self
-            .shapes
+        let alone: Vec<&str> = shapes
             .iter()
             .zip(&self.senders)
             .filter(|(p, _)| p.get("description").is_some())
@@ -456,11 +453,8 @@ fn shared_request_body(requests: &[(&Page, &crate::model::Request)]) -> Option<V
             // A multipart body's values are examples of its fields; as one example of the
             // body they can be told apart per spec like a form's.
             let example = media.get("example").cloned().or_else(|| more.as_ref().map(field_examples));
-            let shared = content.entry(media_type).or_insert_with(|| Shared {
-                value: media,
-                senders: Vec::new(),
-                shapes: Vec::new(),
-            });
+            let shared =
+                content.entry(media_type).or_insert_with(|| Shared { value: media, senders: Vec::new() });
             // Fields only some specs send join the schema; one a spec repeats is an array.
             if let (Some(have), Some(more)) =
                 (shared.value.pointer_mut("/schema/properties").and_then(Value::as_object_mut), more)

@@ -151,13 +151,16 @@ pub fn write(out: &Path, imported: &[Imported], force: bool) -> Result<WriteRepo
     if !report.changed.is_empty() && !force {
         return Ok(report);
     }
-    if !pending.is_empty() {
-        std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    if pending.is_empty() {
+        return Ok(report);
     }
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    // Opened once for every spec written below it.
+    let root = crate::output::OpenFolder::existing_root(out)?;
     for (path, relative, text) in pending {
         // Ids are UTF-8 and use `/` between folders (`checked_relative` has held them to it).
         let relative = relative.to_str().expect("an id is UTF-8");
-        crate::output::write_below(out, relative, None, |w| w.write_all(text.as_bytes()))?;
+        root.write_below(out, relative, None, |w| w.write_all(text.as_bytes()))?;
         report.written.push(path);
     }
     Ok(report)
