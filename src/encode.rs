@@ -56,37 +56,43 @@ fn find_pair(s: &str, b: u8) -> Option<usize> {
     s.as_bytes().windows(2).position(|w| w[0] == b && w[1] == b)
 }
 
-fn percent_encode_with(s: &str, keep: impl Fn(u8) -> bool, keep_variables: bool) -> String {
+fn percent_encode_with(s: &str, keep: impl Fn(u8) -> bool + Copy, keep_variables: bool) -> String {
     let mut out = String::with_capacity(s.len());
     percent_encode_into(&mut out, s, keep, keep_variables);
     out
 }
 
-fn percent_encode_into(out: &mut String, s: &str, keep: impl Fn(u8) -> bool, keep_variables: bool) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let spans = if keep_variables { variable_spans(s) } else { Vec::new() };
-    let mut spans = spans.into_iter().peekable();
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(&(start, end)) = spans.peek()
-            && i == start
-        {
+fn percent_encode_into(out: &mut String, s: &str, keep: impl Fn(u8) -> bool + Copy, keep_variables: bool) {
+    let mut from = 0;
+    if keep_variables {
+        for (start, end) in variable_spans(s) {
+            encode_run(out, &s[from..start], keep);
             out.push_str(&s[start..end]);
-            i = end;
-            spans.next();
-            continue;
+            from = end;
         }
-        let b = bytes[i];
-        if keep(b) {
-            out.push(b as char);
-        } else {
-            out.push('%');
-            out.push(HEX[usize::from(b >> 4)] as char);
-            out.push(HEX[usize::from(b & 0xF)] as char);
-        }
-        i += 1;
     }
+    encode_run(out, &s[from..], keep);
+}
+
+/// `s` percent-encoded but for the bytes `keep` keeps, which are copied a run at a time (one
+/// length check per run, not per byte). The kept sets are ASCII, so a run of them starts and
+/// ends on character boundaries; between two encoded bytes (inside a character) the run is
+/// empty and not sliced.
+fn encode_run(out: &mut String, s: &str, keep: impl Fn(u8) -> bool) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut kept_from = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if !keep(b) {
+            if kept_from < i {
+                out.push_str(&s[kept_from..i]);
+            }
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xF)]));
+            kept_from = i + 1;
+        }
+    }
+    out.push_str(&s[kept_from..]);
 }
 
 fn is_unreserved(b: u8) -> bool {
@@ -535,7 +541,8 @@ pub fn mime_quote_into(s: &str, out: &mut String) {
 
 /// A filter's text as a new string (the `_into` forms append to one).
 pub(crate) fn owned(s: &str, filter: fn(&str, &mut String)) -> String {
-    let mut out = String::new();
+    // Quoted or escaped text is at least as long as the text and its quotes.
+    let mut out = String::with_capacity(s.len() + 8);
     filter(s, &mut out);
     out
 }
@@ -660,6 +667,22 @@ mod tests {
         assert_eq!(encode_component("é", false), "%C3%A9");
         assert_eq!(encode_component("{{appID}}", false), "%7B%7BappID%7D%7D");
         assert_eq!(encode_component("x{{appID}}&", true), "x{{appID}}%26");
+    }
+
+    /// Runs of kept bytes are copied whole: the result is the byte-at-a-time encoding, with
+    /// variables kept, at the start, the end, back to back and beside multi-byte characters.
+    #[test]
+    fn runs_of_kept_bytes_encode_as_each_byte_would() {
+        let one_by_one = |s: &str| -> String {
+            s.bytes()
+                .map(|b| if is_component_char(b) { char::from(b).to_string() } else { format!("%{b:02X}") })
+                .collect()
+        };
+        for s in ["", "plain", "é", "aé b", "é日本🎉x", NASTY, "%%", "a b c "] {
+            assert_eq!(encode_component(s, false), one_by_one(s), "{s:?}");
+        }
+        assert_eq!(encode_component("{{a}}{{b}}é{{c}}", true), "{{a}}{{b}}%C3%A9{{c}}");
+        assert_eq!(encode_component("é{{a}} x", true), "%C3%A9{{a}}%20x");
     }
 
     #[test]

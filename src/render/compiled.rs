@@ -530,6 +530,10 @@ fn sorted_args(definition: &MacroDefinition) -> Vec<String> {
     names
 }
 
+/// The first capacity of a text built while rendering (a `~` concatenation, a macro's
+/// output): most fit, so most are allocated once instead of grown three or four times.
+const TEXT_START: usize = 128;
+
 /// Tera's (and serde_json's) reading of a pointer token as an array index.
 fn array_index(key: &str) -> Option<usize> {
     if key.starts_with('+') || (key.starts_with('0') && key.len() != 1) {
@@ -554,7 +558,12 @@ impl Program {
             tera,
             context,
             extra,
-            frames: vec![Frame { kind: FrameKind::Top, vars: Vec::new(), looping: None }],
+            // Room for the usual nesting (a loop in a macro in a loop) without growing.
+            frames: {
+                let mut frames = Vec::with_capacity(4);
+                frames.push(Frame { kind: FrameKind::Top, vars: Vec::new(), looping: None });
+                frames
+            },
             roots: vec![None; self.names.len()],
         };
         state.ops(&self.body, out).ok()
@@ -775,7 +784,7 @@ impl<'a> State<'a> {
                 Cow::Owned(Value::Array(values))
             }
             Kind::Concat(parts) => {
-                let mut text = String::new();
+                let mut text = String::with_capacity(TEXT_START);
                 for part in parts {
                     match part {
                         Part::Text(s) => text.push_str(s),
@@ -810,7 +819,7 @@ impl<'a> State<'a> {
                 Cow::Owned(Value::Bool(self.truth(expr)?))
             }
             Kind::MacroCall { index, args } => {
-                let mut text = String::new();
+                let mut text = String::with_capacity(TEXT_START);
                 self.call_macro(*index, args, &mut text)?;
                 Cow::Owned(Value::String(text))
             }
