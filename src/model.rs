@@ -564,12 +564,15 @@ fn build_body(
             let fields = form_fields(fields, &creds.form_fields, auth, settings)?;
             let pairs = || fields.iter().map(|p| (p.name.as_str(), p.value.as_str()));
             let repeated_names = has_repeats(fields.iter().map(|f| &f.name));
-            Body::Form {
-                repeated_names,
-                encoded: encode::form_urlencoded(pairs(), settings.readable_variables),
-                encoded_readable: encode::form_urlencoded(pairs(), true),
-                fields,
-            }
+            let encoded = encode::form_urlencoded(pairs(), settings.readable_variables);
+            // Without a `{{` in any field (or with readable variables) both spellings are one text.
+            let has_placeholder = fields.iter().any(|p| p.name.contains("{{") || p.value.contains("{{"));
+            let encoded_readable = if settings.readable_variables || !has_placeholder {
+                encoded.clone()
+            } else {
+                encode::form_urlencoded(pairs(), true)
+            };
+            Body::Form { repeated_names, encoded, encoded_readable, fields }
         }
         spec::Body::Json(value) => {
             let value = settings.bind_json(value);
@@ -763,6 +766,27 @@ mod tests {
             merge_repeated_headers(headers),
             vec![Pair::new("Accept", "a/b, c/d"), Pair::new("Cookie", "x=1; y=2")]
         );
+    }
+
+    /// The readable spelling is encoded on its own only when a field holds a `{{`; otherwise
+    /// it is the same text, copied.
+    #[test]
+    fn form_bodies_spell_variables_both_ways() {
+        let form = |text: &str| -> (String, String) {
+            let path = std::path::Path::new("f.yaml");
+            let source = format!("title: F\nmethod: POST\nurl: https://h/x\nbody:\n  form:\n{text}");
+            let loaded = crate::spec::parse(path, path, &source).expect("spec loads");
+            match build(&loaded, &Settings::default()).expect("builds").remove(0).body {
+                Some(Body::Form { encoded, encoded_readable, .. }) => (encoded, encoded_readable),
+                other => panic!("not a form: {other:?}"),
+            }
+        };
+        assert_eq!(form("    a: b c\n"), ("a=b%20c".into(), "a=b%20c".into()));
+        assert_eq!(
+            form("    id: \"{{clientID}} x\"\n"),
+            ("id=%7B%7BclientID%7D%7D%20x".into(), "id={{clientID}}%20x".into())
+        );
+        assert_eq!(form("    \"{{k}}\": v\n"), ("%7B%7Bk%7D%7D=v".into(), "{{k}}=v".into()));
     }
 
     #[test]
