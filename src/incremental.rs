@@ -278,6 +278,30 @@ struct Cache {
     saved_on: u64,
 }
 
+/// The value for `key` in `items`, a list in the last run's order: at `at` when that is where
+/// it is, else through `index`, made from `items` on first need (a spec added or removed
+/// shifts the rest).
+fn at_or_indexed<'a, K, Q, V, S>(
+    items: &'a [(K, V)],
+    at: usize,
+    key: &Q,
+    index: &std::sync::OnceLock<HashMap<K, usize, S>>,
+) -> Option<&'a V>
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq + Clone,
+    Q: std::hash::Hash + Eq + ?Sized,
+    S: std::hash::BuildHasher + Default,
+{
+    match items.get(at) {
+        Some((here, value)) if here.borrow() == key => Some(value),
+        _ => {
+            let index =
+                index.get_or_init(|| items.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect());
+            index.get(key).map(|&i| &items[i].1)
+        }
+    }
+}
+
 /// A cache entry, taken out by the one spec that has its key, from any thread.
 struct Cached(std::sync::Mutex<Option<Entry>>);
 
@@ -359,31 +383,14 @@ impl Cache {
     /// The key of the spec at `relative`, the run's `at`-th spec, when its file is the one
     /// recorded, without reading it.
     fn known_spec(&self, global: u64, relative: &Path, at: usize, now: &Stamp) -> Option<u128> {
-        let relative = relative.to_str()?;
-        let (_, (stat, key)) = match self.specs.get(at) {
-            Some(here) if here.0 == relative => here,
-            _ => {
-                let index = self.spec_index.get_or_init(|| {
-                    self.specs.iter().enumerate().map(|(i, (path, _))| (path.clone(), i)).collect()
-                });
-                &self.specs[*index.get(relative)?]
-            }
-        };
+        let (stat, key) = at_or_indexed(&self.specs, at, relative.to_str()?, &self.spec_index)?;
         (self.global == global && self.trusts(Some(*stat), now)).then_some(*key)
     }
 
     /// The entry with `key`, taken out (looked for first at `at`, the spec's position): a
     /// second take of it finds none.
     fn take(&self, key: u128, at: usize) -> Option<Entry> {
-        let (_, cached) = match self.entries.get(at) {
-            Some(here) if here.0 == key => here,
-            _ => {
-                let index = self
-                    .entry_index
-                    .get_or_init(|| self.entries.iter().enumerate().map(|(i, (key, _))| (*key, i)).collect());
-                &self.entries[*index.get(&key)?]
-            }
-        };
+        let cached = at_or_indexed(&self.entries, at, &key, &self.entry_index)?;
         let entry = cached.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take()?;
         self.taken.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Some(entry)
