@@ -15,8 +15,8 @@
 #      which every run of whichever tool is measuring is up to twice as slow, so each tool is
 #      given the same spread of moments instead of one window of its own;
 #   4. prints tool, snippets, seconds, cores (a peer's CPU time over its wall time), snippets/s,
-#      peak RSS and snipgen's speed-up over each peer, on all cores and on one core.
-#
+#      peak RSS and snipgen's speed-up over each peer, on all cores and on one core, and how
+#      much CPU other work took meanwhile (scripts/bench-machine.sh: a BUSY run is no measure);
 #   5. prints issue 13's render targets as ratios of this run: snipgen on one core over
 #      httpsnippet on one core (per core, target >= 3) and snipgen on all cores over
 #      httpsnippet unpinned (>= 5),
@@ -70,6 +70,8 @@ PEERS=(
   "httpsnippet 3.0.10 3.0.10"
 )
 
+# shellcheck source=scripts/bench-machine.sh
+. "$(dirname "${BASH_SOURCE[0]}")/bench-machine.sh"
 log() { printf '[bench-peers] %s\n' "$*" >&2; }
 die() { printf '[bench-peers] error: %s\n' "$*" >&2; exit 1; }
 
@@ -153,6 +155,7 @@ parse_snipgen() {
 log "cargo bench --bench generate --no-run"
 (cd "$ROOT" && cargo bench --quiet --bench generate --no-run) >&2
 : >"$TMP/rounds.txt"
+machine_mark
 for ((round = 1; round <= ROUNDS; round++)); do
   snipgen_bench "all cores" "$TMP/snipgen.txt"
   snipgen_bench "1 thread on core $CORE" "$TMP/snipgen-1c.txt" RAYON_NUM_THREADS=1 taskset -c "$CORE"
@@ -176,6 +179,8 @@ awk '
     if (!(t in best)) order[++n] = t
     if (!(t in best) || f["seconds"] + 0 < secs[t]) { best[t] = $0; secs[t] = f["seconds"] + 0 } }
   END { for (i = 1; i <= n; i++) print best[order[i]] }' "$TMP/rounds.txt" >"$TMP/results.txt"
+# Redirected, not captured: in a command substitution `times` would see no finished children.
+machine_report "the render rounds" >"$TMP/machine.txt"
 
 # ---- 4. the table ----
 
@@ -210,6 +215,7 @@ echo "cores: a peer's CPU time in its fastest run over its wall time (V8 collect
 echo "*-1-core: pinned to core $CORE with taskset (snipgen with RAYON_NUM_THREADS=1)."
 echo "Rounds alternate the tools; each row is the tool's fastest round."
 echo "A shared 2-core machine: anything else running (cargo builds) makes these numbers noisy."
+cat "$TMP/machine.txt"
 
 # ---- 5. issue 13's render targets, from the rows above ----
 
@@ -269,8 +275,12 @@ fi
 echo
 missed="$(grep 'NOT MET$' "$TMP/verdicts.txt" | sed -E 's/^ +//; s/ +\(.*//; s/ *:.*//' | tr -s ' ' |
   paste -sd ',' - | sed 's/,/, /g' || true)"
+busy=""
+if grep -q -- '-- BUSY' "$TMP/machine.txt" "$TMP/verdicts.txt"; then
+  busy=" -- but other work kept the machine BUSY (the 'machine during' lines): measure again on a quiet machine"
+fi
 if [ -n "$missed" ]; then
-  echo "issue 13, every target of this run: NOT MET ($missed)"
+  echo "issue 13, every target of this run: NOT MET ($missed)$busy"
 else
-  echo "issue 13, every target of this run: MET$([ "$SCALE" = 1 ] && [ "$VERIFY" = 1 ] || echo " (without --all: not every target was run)")"
+  echo "issue 13, every target of this run: MET$([ "$SCALE" = 1 ] && [ "$VERIFY" = 1 ] || echo " (without --all: not every target was run)")$busy"
 fi
