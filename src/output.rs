@@ -368,7 +368,7 @@ impl Stamp {
     }
 
     #[cfg(target_os = "linux")]
-    fn of_raw(stat: &rustix::fs::Stat) -> Stamp {
+    pub(crate) fn of_raw(stat: &rustix::fs::Stat) -> Stamp {
         // The field types differ between architectures.
         #[allow(clippy::unnecessary_cast)]
         Stamp {

@@ -1084,12 +1084,6 @@ fn cannot_read(e: &std::io::Error) -> String {
     format!("cannot read: {}", crate::error::io_reason(e))
 }
 
-/// [`read_spec_file`] given the file's lstat, for a caller that has it already (what is not a
-/// regular file is refused by [`read_opened`]: opening one neither follows nor blocks).
-pub(crate) fn read_spec_file_with(file: &Path, meta: &std::fs::Metadata) -> Result<Vec<u8>, String> {
-    read_opened(open_spec(file)?, meta)
-}
-
 /// The bytes of `opened`, a file whose metadata is `meta`.
 fn read_opened(opened: std::fs::File, meta: &std::fs::Metadata) -> Result<Vec<u8>, String> {
     use std::io::Read;
@@ -1265,7 +1259,7 @@ mod tests {
     }
 
     /// The read stops early only at the size the metadata gave: a file that grew or shrank
-    /// after its metadata was taken (as `read_spec_file_with`'s caller may have) is read
+    /// after its metadata was taken is read
     /// whole, an empty file is empty, and one over the limit is refused, however it grew.
     #[test]
     fn a_file_is_read_whole_whatever_its_metadata_said() {
