@@ -599,6 +599,10 @@ impl Ctx<'_> {
             }
         }
 
+        // Before the header parameters, as Swagger UI's requests put it.
+        if let Some(media) = self.accept(&op_at, op)? {
+            draft.headers.insert(0, ("Accept".into(), media));
+        }
         let (auth, cookie_auth) = self.security(&op_at, op, &mut draft)?;
         // A header parameter that an API key scheme also describes is one header, which the
         // spec's `auth` sends (a spec may not set it twice).
@@ -795,6 +799,34 @@ impl Ctx<'_> {
 
     /// The request body spec: the first supported media type, in the order JSON, form,
     /// multipart, text/XML, anything else as a binary file.
+    /// What a sample asks for (`Accept`): the first media type of the first success response
+    /// with content (the lowest `2xx` code, else `2XX`), as Swagger UI's requests ask. Not
+    /// `default`, which is most often the error model; not `*/*`, which every client asks for
+    /// unasked; nothing that is not printable ASCII, which a header cannot hold.
+    fn accept(&self, op_at: &At, op: &Value) -> Res<Option<String>> {
+        let Some(responses) = op.get("responses").and_then(Value::as_object) else { return Ok(None) };
+        let rank = |code: &str| match code.parse::<u16>() {
+            Ok(n) if (200..300).contains(&n) && code.len() == 3 => Some(n),
+            _ if code.eq_ignore_ascii_case("2XX") => Some(300),
+            _ => None,
+        };
+        let mut success: Vec<(u16, &String)> =
+            responses.keys().filter_map(|code| rank(code).map(|r| (r, code))).collect();
+        success.sort();
+        for (_, code) in success {
+            let (_, response) = self.docs.resolve(&op_at.join("responses").join(code))?;
+            let Some(media) =
+                response.get("content").and_then(Value::as_object).and_then(|c| c.keys().next())
+            else {
+                continue;
+            };
+            let media = media.trim();
+            let sendable = !media.is_empty() && media.bytes().all(|b| (0x20..0x7f).contains(&b));
+            return Ok((sendable && media != "*/*").then(|| media.to_string()));
+        }
+        Ok(None)
+    }
+
     fn body(&mut self, at: &At, ext: &Extension) -> Res<Option<Value>> {
         let docs = self.docs;
         let (at, rb) = docs.resolve(at)?;

@@ -46,7 +46,7 @@ pub(super) fn convert(files: &mut [Value]) -> Result<(), Problem> {
         components(root).insert("securitySchemes".into(), Value::Object(schemes));
     }
     let consumes = root.remove("consumes");
-    root.remove("produces");
+    let produces = root.remove("produces");
     let Some(Value::Object(paths)) = root.get_mut("paths") else { return Ok(()) };
     for (path, item) in paths.iter_mut() {
         let at = format!("/paths/{}", path.replace('~', "~0").replace('/', "~1"));
@@ -57,7 +57,8 @@ pub(super) fn convert(files: &mut [Value]) -> Result<(), Problem> {
         let common = item.remove("parameters").unwrap_or(Value::Null);
         for (method, op) in item.iter_mut().filter(|(m, _)| METHODS.contains(&m.as_str())) {
             let Some(op) = op.as_object_mut() else { continue };
-            operation(op, (&common, &at), &shared, consumes.as_ref(), &format!("{at}/{method}"))?;
+            let media = (consumes.as_ref(), produces.as_ref());
+            operation(op, (&common, &at), &shared, media, &format!("{at}/{method}"))?;
         }
     }
     Ok(())
@@ -228,11 +229,20 @@ fn parameter(p: &Value, shared: &Value, at: &str) -> Result<Map<String, Value>, 
 }
 
 /// Rewrites one operation; `common` is its path item's parameters and the item's pointer.
+/// The media types a `consumes` or `produces` list names (the operation's, else the
+/// document's), `application/json` when neither names any.
+fn media_types(list: Option<&Value>) -> Vec<String> {
+    list.and_then(Value::as_array)
+        .map(|c| c.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .filter(|c: &Vec<String>| !c.is_empty())
+        .unwrap_or_else(|| vec!["application/json".to_string()])
+}
+
 fn operation(
     op: &mut Map<String, Value>,
     (common, item_at): (&Value, &str),
     shared: &Value,
-    consumes: Option<&Value>,
+    (consumes, produces): (Option<&Value>, Option<&Value>),
     at: &str,
 ) -> Result<(), Problem> {
     // Each parameter with the pointer its problems are reported at.
@@ -254,15 +264,31 @@ fn operation(
             }
         }
     }
-    let consumes: Vec<String> = op
-        .remove("consumes")
-        .as_ref()
-        .or(consumes)
-        .and_then(Value::as_array)
-        .map(|c| c.iter().filter_map(Value::as_str).map(str::to_string).collect())
-        .filter(|c: &Vec<String>| !c.is_empty())
-        .unwrap_or_else(|| vec!["application/json".to_string()]);
-    op.remove("produces");
+    let consumes = media_types(op.remove("consumes").as_ref().or(consumes));
+    let produces = media_types(op.remove("produces").as_ref().or(produces));
+    // A response's body is its `schema`, in each media type `produces` lists, and its
+    // `examples` are by media type already.
+    if let Some(Value::Object(responses)) = op.get_mut("responses") {
+        for response in responses.values_mut().filter_map(Value::as_object_mut) {
+            let Some(schema) = response.remove("schema") else { continue };
+            let mut examples = match response.remove("examples") {
+                Some(Value::Object(by_type)) => by_type,
+                _ => Map::new(),
+            };
+            let content: Map<String, Value> = produces
+                .iter()
+                .map(|m| {
+                    let mut media = Map::new();
+                    media.insert("schema".into(), schema.clone());
+                    if let Some(example) = examples.remove(m) {
+                        media.insert("example".into(), example);
+                    }
+                    (m.clone(), Value::Object(media))
+                })
+                .collect();
+            response.insert("content".into(), Value::Object(content));
+        }
+    }
 
     let mut kept = Vec::new();
     let mut body = None;

@@ -1043,3 +1043,58 @@ fn query_names_without_a_value_are_kept() {
     let (specs, _) = import::postman::import("q.json", &postman).unwrap();
     assert!(specs[0].yaml.contains("- a b: null\n- acl: x\n"), "{}", specs[0].yaml);
 }
+
+/// A sample asks for what the operation answers with: the first media type of its lowest
+/// success response that has content (`2XX` after the numbered ones), never the `default`
+/// response's (most often the error model), nor `*/*`; the Swagger 2.0 reading takes it from
+/// `produces`, the operation's over the document's.
+#[test]
+fn accept_comes_from_the_success_responses() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = |media: &str| format!("{{content: {{{media}: {{schema: {{type: object}}}}}}}}");
+    let op = |path: &str, responses: &str| {
+        format!("  /{path}:\n    get:\n      operationId: {path}\n      responses: {{{responses}}}\n")
+    };
+    let doc = format!(
+        "openapi: 3.0.3\ninfo: {{title: A, version: \"1\"}}\nservers: [{{url: \"https://api.example.com\"}}]\npaths:\n{}{}{}{}{}",
+        op(
+            "lowest",
+            &format!(
+                "\"201\": {}, \"200\": {}, \"400\": {}",
+                json("text/csv"),
+                json("application/xml"),
+                json("application/problem+json")
+            )
+        ),
+        op("ranged", &format!("\"204\": {{description: none}}, \"2XX\": {}", json("application/json"))),
+        op(
+            "errors-only",
+            &format!("\"404\": {}, default: {}", json("application/json"), json("application/json"))
+        ),
+        op("anything", &format!("\"200\": {}", json("\"*/*\""))),
+        op("plain", "\"200\": {description: ok}"),
+    );
+    write(dir.path(), "api.yaml", &doc);
+    let (specs, _) = import::openapi::import(&dir.path().join("api.yaml"), &Default::default()).unwrap();
+    let accept = |id: &str| accept_of(&specs, id);
+    assert_eq!(accept("lowest").as_deref(), Some("application/xml"));
+    assert_eq!(accept("ranged").as_deref(), Some("application/json"));
+    assert_eq!(accept("errors-only"), None);
+    assert_eq!(accept("anything"), None);
+    assert_eq!(accept("plain"), None);
+
+    let swagger = "swagger: \"2.0\"\ninfo: {title: S, version: \"1\"}\nhost: api.example.com\nproduces: [application/json]\npaths:\n  /a:\n    get:\n      operationId: a\n      responses: {\"200\": {description: ok, schema: {type: object}}}\n  /b:\n    get:\n      operationId: b\n      produces: [text/plain, application/json]\n      responses: {\"200\": {description: ok, schema: {type: string}}}\n  /c:\n    get:\n      operationId: c\n      responses: {\"200\": {description: ok}}\n";
+    write(dir.path(), "swagger.yaml", swagger);
+    let (specs, _) = import::openapi::import(&dir.path().join("swagger.yaml"), &Default::default()).unwrap();
+    let accept = |id: &str| accept_of(&specs, id);
+    assert_eq!(accept("a").as_deref(), Some("application/json"));
+    assert_eq!(accept("b").as_deref(), Some("text/plain"));
+    assert_eq!(accept("c"), None);
+}
+
+/// The `Accept` header of the imported spec of the untagged operation `id` (such operations go
+/// in a folder named after their path).
+fn accept_of(specs: &[import::Imported], id: &str) -> Option<String> {
+    let yaml = &specs.iter().find(|s| s.id == format!("{id}/{id}")).unwrap_or_else(|| panic!("{id}")).yaml;
+    yaml.lines().find_map(|l| l.trim().strip_prefix("Accept: ")).map(str::to_string)
+}
