@@ -177,7 +177,15 @@ fn from_specs(pages: &[Page], samples: &BTreeMap<&str, Vec<CodeSample>>) -> Resu
         if !params.is_empty() {
             op["parameters"] = Value::Array(params);
         }
-        op["responses"] = serde_json::json!({"default": {"description": "The endpoint's response."}});
+        op["responses"] = match shared_accept(&requests) {
+            // What the specs ask for is what a success answers with (`2XX`: no code is
+            // claimed), which the importer reads back as their `Accept`.
+            Some(media) => serde_json::json!({"2XX": {
+                "description": "The endpoint's response.",
+                "content": {media: {}},
+            }}),
+            None => serde_json::json!({"default": {"description": "The endpoint's response."}}),
+        };
         let mut own_servers = Vec::new();
         let mut security = Vec::new();
         for page in &group {
@@ -256,6 +264,19 @@ fn server(page: &Page) -> Value {
         server["variables"] = Value::Object(variables);
     }
     server
+}
+
+/// The one media type every spec of an operation asks for with `Accept`, when they agree on
+/// one: not a list, not `*/*`.
+fn shared_accept<'a>(requests: &[(&Page, &'a crate::model::Request)]) -> Option<&'a str> {
+    let accept = |request: &'a crate::model::Request| {
+        let value = request.headers.iter().find(|h| h.name.eq_ignore_ascii_case("accept"))?.value.trim();
+        let media = value.split_once('/').is_some() && !value.contains(',') && value != "*/*";
+        media.then_some(value)
+    };
+    let (first, rest) = requests.split_first()?;
+    let media = accept(first.1)?;
+    rest.iter().all(|(_, r)| accept(r) == Some(media)).then_some(media)
 }
 
 /// Header parameters OpenAPI ignores (said by the media type and the security scheme).

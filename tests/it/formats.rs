@@ -748,6 +748,11 @@ fn openapi_from_specs_describes_query_headers_and_body() {
         op["requestBody"],
         serde_json::json!({"required": true, "content": {"application/json": {"example": {"name": "Widget", "price": 9.5}}}})
     );
+    // Its Accept is what a success answers with, no status code claimed.
+    assert_eq!(
+        op["responses"],
+        serde_json::json!({"2XX": {"description": "The endpoint's response.", "content": {"application/json": {}}}})
+    );
     assert_eq!(
         multipart_fields("    - {name: title, value: Report}\n    - {name: file, file: report.pdf}\n"),
         serde_json::json!({"title": {"type": "string", "example": "Report"}, "file": {"type": "string", "format": "binary"}})
@@ -777,6 +782,38 @@ fn openapi_from_specs_describes_query_headers_and_body() {
             "doc": {"type": "array", "items": {"type": "string", "format": "binary"}},
         })
     );
+}
+
+/// A spec's `Accept` survives the document snipgen makes: imported again, the operation asks
+/// for the same media type; a spec without one gives the plain `default` response.
+#[test]
+fn openapi_output_imports_back_with_its_accept() {
+    let dir = project(&[
+        (
+            "reports.yaml",
+            "title: Report\nmethod: GET\nurl: https://api.example.com/reports\nheaders:\n  Accept: text/csv\n",
+        ),
+        ("items.yaml", "title: Items\nmethod: GET\nurl: https://api.example.com/items\n"),
+    ]);
+    let (code, stdout, stderr) = snipgen(dir.path(), &["generate", "--format", "openapi"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let document = dir.path().join("output/openapi/openapi.json");
+    let value: serde_json::Value = serde_json::from_str(&read(&document)).unwrap();
+    assert_eq!(
+        value["paths"]["/items"]["get"]["responses"],
+        serde_json::json!({"default": {"description": "The endpoint's response."}})
+    );
+    let (specs, _) = snipgen::import::openapi::import(&document, &Default::default()).unwrap();
+    let yaml = |id: &str| {
+        specs.iter().find(|s| s.id == id).map(|s| s.yaml.clone()).unwrap_or_else(|| panic!("{id}"))
+    };
+    // Tagged and named by the spec's id, the operation imports as `<tag>/<operationId>`.
+    assert!(
+        yaml("reports/reports").contains("headers:\n  Accept: text/csv\n"),
+        "{}",
+        yaml("reports/reports")
+    );
+    assert!(!yaml("items/items").contains("Accept"), "{}", yaml("items/items"));
 }
 
 /// The `openapi` document `generate --format openapi --out other` makes in the project `dir`.
