@@ -229,6 +229,29 @@ fn parameter(p: &Value, shared: &Value, at: &str) -> Result<Map<String, Value>, 
 }
 
 /// Rewrites one operation; `common` is its path item's parameters and the item's pointer.
+/// A `content` with `media` in each of `types`, each with the example `by_type` (a mapping
+/// from media type to example, when given) holds for it.
+fn content_by_type(
+    types: &[String],
+    media: &Map<String, Value>,
+    by_type: Option<Value>,
+) -> Map<String, Value> {
+    let mut by_type = match by_type {
+        Some(Value::Object(by_type)) => by_type,
+        _ => Map::new(),
+    };
+    types
+        .iter()
+        .map(|m| {
+            let mut media = media.clone();
+            if let Some(example) = by_type.remove(m) {
+                media.insert("example".into(), example);
+            }
+            (m.clone(), Value::Object(media))
+        })
+        .collect()
+}
+
 /// The media types a `consumes` or `produces` list names (the operation's, else the
 /// document's), `application/json` when neither names any.
 fn media_types(list: Option<&Value>) -> Vec<String> {
@@ -271,21 +294,8 @@ fn operation(
     if let Some(Value::Object(responses)) = op.get_mut("responses") {
         for response in responses.values_mut().filter_map(Value::as_object_mut) {
             let Some(schema) = response.remove("schema") else { continue };
-            let mut examples = match response.remove("examples") {
-                Some(Value::Object(by_type)) => by_type,
-                _ => Map::new(),
-            };
-            let content: Map<String, Value> = produces
-                .iter()
-                .map(|m| {
-                    let mut media = Map::new();
-                    media.insert("schema".into(), schema.clone());
-                    if let Some(example) = examples.remove(m) {
-                        media.insert("example".into(), example);
-                    }
-                    (m.clone(), Value::Object(media))
-                })
-                .collect();
+            let media = Map::from_iter([("schema".to_string(), schema)]);
+            let content = content_by_type(&produces, &media, response.remove("examples"));
             response.insert("content".into(), Value::Object(content));
         }
     }
@@ -309,20 +319,7 @@ fn operation(
                 }
                 // `x-examples`, by media type (as Swagger 2.0 gives a response's `examples`),
                 // is the example of the media type it names.
-                let mut by_type = match p.remove("x-examples") {
-                    Some(Value::Object(by_type)) => by_type,
-                    _ => Map::new(),
-                };
-                let content: Map<String, Value> = consumes
-                    .iter()
-                    .map(|m| {
-                        let mut media = media.clone();
-                        if let Some(example) = by_type.remove(m) {
-                            media.insert("example".into(), example);
-                        }
-                        (m.clone(), Value::Object(media))
-                    })
-                    .collect();
+                let content = content_by_type(&consumes, &media, p.remove("x-examples"));
                 let mut request = json!({"content": content, "required": required});
                 if let Some(text) = p.remove("description") {
                     request["description"] = text;
