@@ -1259,8 +1259,8 @@ mod tests {
     }
 
     /// The read stops early only at the size the metadata gave: a file that grew or shrank
-    /// after its metadata was taken is read
-    /// whole, an empty file is empty, and one over the limit is refused, however it grew.
+    /// after its metadata was taken is read whole, an empty file is empty, and one over the
+    /// limit is refused, however it grew.
     #[test]
     fn a_file_is_read_whole_whatever_its_metadata_said() {
         let dir = tempfile::tempdir().unwrap();

@@ -797,8 +797,6 @@ impl Ctx<'_> {
         Ok(None)
     }
 
-    /// The request body spec: the first supported media type, in the order JSON, form,
-    /// multipart, text/XML, anything else as a binary file.
     /// What a sample asks for (`Accept`): the first media type of the first success response
     /// with content (the lowest `2xx` code, else `2XX`), as Swagger UI's requests ask. Not
     /// `default`, which is most often the error model; not `*/*`, which every client asks for
@@ -827,6 +825,8 @@ impl Ctx<'_> {
         Ok(None)
     }
 
+    /// The request body spec: the first supported media type, in the order JSON, form,
+    /// multipart, text/XML, anything else as a binary file.
     fn body(&mut self, at: &At, ext: &Extension) -> Res<Option<Value>> {
         let docs = self.docs;
         let (at, rb) = docs.resolve(at)?;

@@ -228,7 +228,6 @@ fn parameter(p: &Value, shared: &Value, at: &str) -> Result<Map<String, Value>, 
     p.as_object().cloned().ok_or_else(|| (at.to_string(), "a parameter is a mapping".to_string()))
 }
 
-/// Rewrites one operation; `common` is its path item's parameters and the item's pointer.
 /// A `content` with `media` in each of `types`, each with the example `by_type` (a mapping
 /// from media type to example, when given) holds for it.
 fn content_by_type(
@@ -261,6 +260,7 @@ fn media_types(list: Option<&Value>) -> Vec<String> {
         .unwrap_or_else(|| vec!["application/json".to_string()])
 }
 
+/// Rewrites one operation; `common` is its path item's parameters and the item's pointer.
 fn operation(
     op: &mut Map<String, Value>,
     (common, item_at): (&Value, &str),

@@ -1076,20 +1076,18 @@ fn accept_comes_from_the_success_responses() {
     );
     write(dir.path(), "api.yaml", &doc);
     let (specs, _) = import::openapi::import(&dir.path().join("api.yaml"), &Default::default()).unwrap();
-    let accept = |id: &str| accept_of(&specs, id);
-    assert_eq!(accept("lowest").as_deref(), Some("application/xml"));
-    assert_eq!(accept("ranged").as_deref(), Some("application/json"));
-    assert_eq!(accept("errors-only"), None);
-    assert_eq!(accept("anything"), None);
-    assert_eq!(accept("plain"), None);
+    assert_eq!(accept_of(&specs, "lowest").as_deref(), Some("application/xml"));
+    assert_eq!(accept_of(&specs, "ranged").as_deref(), Some("application/json"));
+    assert_eq!(accept_of(&specs, "errors-only"), None);
+    assert_eq!(accept_of(&specs, "anything"), None);
+    assert_eq!(accept_of(&specs, "plain"), None);
 
     let swagger = "swagger: \"2.0\"\ninfo: {title: S, version: \"1\"}\nhost: api.example.com\nproduces: [application/json]\npaths:\n  /a:\n    get:\n      operationId: a\n      responses: {\"200\": {description: ok, schema: {type: object}}}\n  /b:\n    get:\n      operationId: b\n      produces: [text/plain, application/json]\n      responses: {\"200\": {description: ok, schema: {type: string}}}\n  /c:\n    get:\n      operationId: c\n      responses: {\"200\": {description: ok}}\n";
     write(dir.path(), "swagger.yaml", swagger);
     let (specs, _) = import::openapi::import(&dir.path().join("swagger.yaml"), &Default::default()).unwrap();
-    let accept = |id: &str| accept_of(&specs, id);
-    assert_eq!(accept("a").as_deref(), Some("application/json"));
-    assert_eq!(accept("b").as_deref(), Some("text/plain"));
-    assert_eq!(accept("c"), None);
+    assert_eq!(accept_of(&specs, "a").as_deref(), Some("application/json"));
+    assert_eq!(accept_of(&specs, "b").as_deref(), Some("text/plain"));
+    assert_eq!(accept_of(&specs, "c"), None);
 }
 
 /// The `Accept` header of the imported spec of the untagged operation `id` (such operations go
